@@ -1,0 +1,463 @@
+"""The :class:`Atlas`: zone metadata, zone geometry per (zone, foot, aspect), and lookups."""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from typing import Any
+
+from shapely import affinity
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+
+from .errors import AtlasFormatError, NotInAtlasError, UnknownNameError
+from .io import builtin_path, read_document, write_document
+from .model import (
+    ASPECTS,
+    FEET,
+    Condition,
+    ConditionZones,
+    Group,
+    Organ,
+    Term,
+    Unresolved,
+    Zone,
+    ZoneShape,
+    check_choice,
+)
+from .names import NameIndex
+
+__all__ = ["Atlas", "load_atlas"]
+
+
+def _multipolygon(geom: Any) -> MultiPolygon:
+    if isinstance(geom, MultiPolygon):
+        return geom
+    if isinstance(geom, Polygon):
+        return MultiPolygon([geom]) if not geom.is_empty else MultiPolygon()
+    raise TypeError(f"expected a Polygon or MultiPolygon, got {geom.geom_type}")
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+class Atlas:
+    """A reflexology atlas: zones with metadata and shapely geometry for each foot and aspect.
+
+    Build one with :func:`load_atlas` (the built-in atlas, or a GeoJSON file of the same
+    schema).  Iterating yields :class:`ZoneShape` objects, one per (zone, foot, aspect).
+
+    Parameters
+    ----------
+    document : mapping
+        A parsed atlas document (see ``geometry/README.md`` for the schema).
+    """
+
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        doc = read_document(document)
+        self._doc = doc
+        meta = doc["footviz"]
+        self.info: dict[str, Any] = dict(meta["atlas"])
+        self.load_problems: list[tuple[str, str]] = []  # (where, message) found while loading
+        self.systems: dict[str, dict[str, str]] = dict(meta["systems"])
+        self.organs: dict[str, Organ] = {
+            oid: Organ(
+                id=oid,
+                names={"en": str(o.get("en", oid)), "ru": str(o.get("ru", oid))},
+                synonyms=_as_tuple(o.get("synonyms", ())),
+                side=o.get("side"),
+            )
+            for oid, o in meta["organs"].items()
+        }
+        self.groups: dict[str, Group] = {
+            gid: Group(
+                id=gid,
+                names={"en": str(g.get("en", gid)), "ru": str(g.get("ru", gid))},
+                synonyms=_as_tuple(g.get("synonyms", ())),
+                organs=_as_tuple(g.get("organs", ())),
+            )
+            for gid, g in meta["groups"].items()
+        }
+        self.zone_records: dict[str, dict[str, Any]] = {
+            zid: dict(z) for zid, z in meta["zones"].items()
+        }
+        self._zones: dict[str, Zone] = {
+            zid: self._zone_from_record(zid, z) for zid, z in self.zone_records.items()
+        }
+        self.conditions: dict[str, Condition] = {}
+        for row in meta["conditions"]:
+            try:
+                cond = Condition(
+                    id=str(row["id"]),
+                    names=dict(row["name"]),
+                    synonyms=_as_tuple(row.get("synonyms", ())),
+                    terms=tuple(Term(str(t["kind"]), str(t["id"])) for t in row["terms"]),
+                    source_text=str(row.get("source_text", "")),
+                )
+            except (KeyError, TypeError) as exc:
+                raise AtlasFormatError(f"condition row {row!r} lacks {exc}") from None
+            self.conditions[cond.id] = cond
+        self._shapes: dict[tuple[str, str, str], ZoneShape] = {}
+        self._outlines: dict[tuple[str, str], Polygon] = {}
+        for i, feature in enumerate(doc["features"]):
+            self._add_feature(i, feature)
+
+    # ------------------------------------------------------------------ construction
+    @staticmethod
+    def _zone_from_record(zid: str, z: Mapping[str, Any]) -> Zone:
+        names = z.get("name") if isinstance(z.get("name"), dict) else {}
+        notes = z.get("note") if isinstance(z.get("note"), dict) else {}
+        return Zone(
+            id=zid,
+            names={"en": str(names.get("en", zid)), "ru": str(names.get("ru", zid))},
+            organs=_as_tuple(z.get("organs", ())),
+            system=str(z.get("system", "")),
+            feet=_as_tuple(z.get("feet", ())),
+            aspects=_as_tuple(z.get("aspects", ())),
+            groups=_as_tuple(z.get("groups", ())),
+            parent=z.get("parent"),
+            symmetric=bool(z.get("symmetric", False)),
+            notes={k: str(v) for k, v in notes.items()},
+            provenance=str(z.get("provenance", "")),
+        )
+
+    def _add_feature(self, i: int, feature: Any) -> None:
+        where = f"feature {i}"
+        if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
+            raise AtlasFormatError(f"{where}: not a GeoJSON Feature with properties")
+        props = feature["properties"]
+        kind, foot, aspect = props.get("kind"), props.get("foot"), props.get("aspect")
+        where = f"feature {i} ({feature.get('id', kind)})"
+        if foot not in FEET or aspect not in ASPECTS:
+            raise AtlasFormatError(
+                f"{where}: foot must be one of {FEET} and aspect one of {ASPECTS}, "
+                f"got foot={foot!r}, aspect={aspect!r}"
+            )
+        try:
+            geom = shape(feature["geometry"])
+        except Exception as exc:  # shapely raises several types for malformed GeoJSON
+            raise AtlasFormatError(f"{where}: unreadable geometry ({exc})") from None
+        if kind == "outline":
+            if not isinstance(geom, (Polygon, MultiPolygon)):
+                raise AtlasFormatError(f"{where}: outline must be a Polygon")
+            if isinstance(geom, MultiPolygon):
+                geom = max(geom.geoms, key=lambda g: g.area)
+            self._outlines[(foot, aspect)] = geom
+        elif kind == "zone":
+            zid = props.get("zone")
+            if zid not in self._zones:
+                self.load_problems.append((where, f"zone {zid!r} has no metadata entry"))
+                return
+            try:
+                geom = _multipolygon(geom)
+            except TypeError as exc:
+                raise AtlasFormatError(f"{where}: {exc}") from None
+            key = (zid, foot, aspect)
+            if key in self._shapes:
+                self.load_problems.append((where, f"second geometry for {'/'.join(key)}"))
+                return
+            self._shapes[key] = ZoneShape(self._zones[zid], foot, aspect, geom)
+        else:
+            raise AtlasFormatError(f"{where}: kind must be 'zone' or 'outline', got {kind!r}")
+
+    # ------------------------------------------------------------------ basic facts
+    @property
+    def name(self) -> str:
+        """Short name of the atlas (``"reflexology"`` for the built-in one)."""
+        return str(self.info.get("name", "atlas"))
+
+    @property
+    def version(self) -> str:
+        return str(self.info.get("version", ""))
+
+    @property
+    def zones(self) -> tuple[Zone, ...]:
+        """Metadata of every zone, in atlas order."""
+        return tuple(self._zones.values())
+
+    @property
+    def feet(self) -> tuple[str, ...]:
+        present = {f for f, _ in self._outlines}
+        return tuple(f for f in FEET if f in present)
+
+    @property
+    def aspects(self) -> tuple[str, ...]:
+        present = {a for _, a in self._outlines}
+        return tuple(a for a in ASPECTS if a in present)
+
+    def __iter__(self) -> Iterator[ZoneShape]:
+        return iter(self._shapes.values())
+
+    def __len__(self) -> int:
+        return len(self._shapes)
+
+    def __contains__(self, zone_id: object) -> bool:
+        return zone_id in self._zones
+
+    def __getitem__(self, zone_id: str) -> Zone:
+        return self.zone(zone_id)
+
+    def __repr__(self) -> str:
+        missing = len({u.organ for u in self.unresolved()})
+        text = (
+            f"<Atlas {self.name!r} v{self.version}: {len(self._zones)} zones, "
+            f"{len(self._shapes)} shapes; feet {', '.join(self.feet)}; "
+            f"aspects {', '.join(self.aspects)}; {len(self.conditions)} conditions"
+        )
+        if missing:
+            text += f"; {missing} condition organs not yet in this atlas"
+        return text + ">"
+
+    # ------------------------------------------------------------------ name indexes
+    @cached_property
+    def _zone_index(self) -> NameIndex:
+        return NameIndex("zone", {z.id: tuple(z.names.values()) for z in self.zones})
+
+    @cached_property
+    def _organ_index(self) -> NameIndex:
+        return NameIndex(
+            "organ",
+            {o.id: (*o.names.values(), *o.synonyms) for o in self.organs.values()},
+        )
+
+    @cached_property
+    def _group_index(self) -> NameIndex:
+        return NameIndex(
+            "group",
+            {g.id: (*g.names.values(), *g.synonyms) for g in self.groups.values()},
+        )
+
+    @cached_property
+    def _condition_index(self) -> NameIndex:
+        return NameIndex(
+            "condition",
+            {c.id: (*c.names.values(), *c.synonyms) for c in self.conditions.values()},
+        )
+
+    @cached_property
+    def _system_index(self) -> NameIndex:
+        return NameIndex("system", {s: tuple(n.values()) for s, n in self.systems.items()})
+
+    # ------------------------------------------------------------------ lookups
+    def zone(self, name: str) -> Zone:
+        """The zone with this id or display name (any language); strict, with suggestions."""
+        return self._zones[self._zone_index.resolve(name)]
+
+    def organ(self, name: str) -> Organ:
+        """The organ with this id, name or synonym; strict, with suggestions."""
+        return self.organs[self._organ_index.resolve(name)]
+
+    def group(self, name: str) -> Group:
+        """The group with this id, name or synonym; strict, with suggestions."""
+        return self.groups[self._group_index.resolve(name)]
+
+    def condition(self, name: str) -> Condition:
+        """The condition row with this id, name or synonym; strict, with suggestions."""
+        return self.conditions[self._condition_index.resolve(name)]
+
+    def shapes(
+        self,
+        foot: str | None = None,
+        aspect: str | None = None,
+        *,
+        system: str | None = None,
+        group: str | None = None,
+        organ: str | None = None,
+    ) -> tuple[ZoneShape, ...]:
+        """Zone shapes filtered by foot, aspect, body system, group and organ (all optional)."""
+        if foot is not None:
+            foot = check_choice("foot", foot, FEET)
+        if aspect is not None:
+            aspect = check_choice("aspect", aspect, ASPECTS)
+        sys_id = self._system_index.resolve(system) if system is not None else None
+        group_organs = set(self.group(group).organs) if group is not None else None
+        organ_id = self.organ(organ).id if organ is not None else None
+        out = []
+        for s in self._shapes.values():
+            if foot is not None and s.foot != foot:
+                continue
+            if aspect is not None and s.aspect != aspect:
+                continue
+            if sys_id is not None and s.zone.system != sys_id:
+                continue
+            if group_organs is not None and not group_organs & set(s.zone.organs):
+                continue
+            if organ_id is not None and organ_id not in s.zone.organs:
+                continue
+            out.append(s)
+        return tuple(out)
+
+    def shape(self, zone: str, foot: str, aspect: str = "plantar") -> ZoneShape:
+        """The shape of ``zone`` on ``foot`` and ``aspect``.
+
+        Raises
+        ------
+        NotInAtlasError
+            If the zone exists but not on that foot or aspect (e.g. the heart on the right).
+        """
+        z = self.zone(zone)
+        foot = check_choice("foot", foot, FEET)
+        aspect = check_choice("aspect", aspect, ASPECTS)
+        try:
+            return self._shapes[(z.id, foot, aspect)]
+        except KeyError:
+            where = ", ".join(f"{s.foot} {s.aspect}" for s in self._shapes_of(z.id)) or "nowhere"
+            raise NotInAtlasError(
+                f"zone {z.id!r} is not on the {foot} foot's {aspect} aspect (it lies on: {where})"
+            ) from None
+
+    def _shapes_of(self, zone_id: str) -> list[ZoneShape]:
+        return [s for s in self._shapes.values() if s.zone.id == zone_id]
+
+    def outline(self, foot: str, aspect: str = "plantar") -> Polygon:
+        """The outline polygon of ``foot`` seen from ``aspect``."""
+        foot = check_choice("foot", foot, FEET)
+        aspect = check_choice("aspect", aspect, ASPECTS)
+        try:
+            return self._outlines[(foot, aspect)]
+        except KeyError:
+            raise NotInAtlasError(
+                f"this atlas has no {aspect} outline for the {foot} foot "
+                f"(aspects present: {', '.join(self.aspects)})"
+            ) from None
+
+    def organ_zones(
+        self, name: str, foot: str | None = None, aspect: str | None = None
+    ) -> tuple[ZoneShape, ...]:
+        """Zone shapes of an organ (``"kidney"``, ``"почки"`` ...), across feet and aspects.
+
+        A known organ that no zone covers yet returns an empty tuple; see :meth:`unresolved`.
+        """
+        return self.shapes(foot, aspect, organ=name)
+
+    def group_zones(
+        self, name: str, foot: str | None = None, aspect: str | None = None
+    ) -> tuple[ZoneShape, ...]:
+        """Zone shapes of a group (``"head"``, ``"genital areas"``, ``"intestines"`` ...)."""
+        return self.shapes(foot, aspect, group=name)
+
+    def lookup(
+        self, name: str, foot: str | None = None, aspect: str | None = None
+    ) -> tuple[ZoneShape, ...]:
+        """Zone shapes for any kind of name: zone, organ, group or condition (in that order).
+
+        Raises :class:`UnknownNameError` with suggestions drawn from all kinds.
+        """
+        if not isinstance(name, str):
+            raise UnknownNameError("zone, organ, group or condition name", name)
+        if name in self._zone_index:
+            zid = self._zone_index.resolve(name)
+            return tuple(s for s in self.shapes(foot, aspect) if s.zone.id == zid)
+        if name in self._organ_index:
+            return self.organ_zones(name, foot, aspect)
+        if name in self._group_index:
+            return self.group_zones(name, foot, aspect)
+        if name in self._condition_index:
+            hit = self.for_condition(name)
+            return tuple(
+                s
+                for s in hit.shapes
+                if (foot is None or s.foot == foot) and (aspect is None or s.aspect == aspect)
+            )
+        suggestions: list[str] = []
+        for index in (
+            self._zone_index,
+            self._organ_index,
+            self._group_index,
+            self._condition_index,
+        ):
+            suggestions.extend(index.suggest(name, n=2))
+        raise UnknownNameError("zone, organ, group or condition", name, suggestions[:4])
+
+    # ------------------------------------------------------------------ conditions
+    @cached_property
+    def _organ_shapes(self) -> dict[str, tuple[ZoneShape, ...]]:
+        found: dict[str, list[ZoneShape]] = {o: [] for o in self.organs}
+        for s in self._shapes.values():
+            for organ_id in s.zone.organs:
+                found.setdefault(organ_id, []).append(s)
+        return {o: tuple(v) for o, v in found.items()}
+
+    def for_condition(self, name: str) -> ConditionZones:
+        """Zones worked for a condition of the source's table (``"migraine"`` ...).
+
+        Returns every zone shape of every organ or group in the row, on each foot where it
+        lies, plus an explicit :class:`Unresolved` marker for each organ of the row (or of a
+        group the row names) that no zone of this atlas covers yet.
+        """
+        cond = self.condition(name)
+        keys: set[tuple[str, str, str]] = set()
+        unresolved: list[Unresolved] = []
+        for term in cond.terms:
+            organs = self.groups[term.id].organs if term.kind == "group" else (term.id,)
+            for organ_id in organs:
+                hits = self._organ_shapes.get(organ_id, ())
+                keys.update(s.key for s in hits)
+                if not hits:
+                    unresolved.append(Unresolved(cond.id, organ_id))
+        ordered = tuple(s for s in self._shapes.values() if s.key in keys)
+        return ConditionZones(cond, ordered, tuple(dict.fromkeys(unresolved)))
+
+    def unresolved(self) -> tuple[Unresolved, ...]:
+        """Every (condition, organ) pair of the condition table with no zone in this atlas."""
+        out: list[Unresolved] = []
+        for cond in self.conditions.values():
+            out.extend(self.for_condition(cond.id).unresolved)
+        return tuple(out)
+
+    # ------------------------------------------------------------------ transforms
+    def scaled(self, length: float, width: float | None = None) -> Atlas:
+        """A copy scaled to a real foot ``length`` mm long (and ``width`` mm across the ball).
+
+        Without ``width`` the foot is scaled uniformly.  Scaling keeps each foot's frame: the
+        heel stays at y = 0 and the long axis at x = 0.
+        """
+        from .frame import ReferenceFoot
+
+        sx, sy = ReferenceFoot.from_atlas(self).scale_factors(length, width)
+        doc = copy.deepcopy(self._doc)
+        for feature in doc["features"]:
+            geom = affinity.scale(shape(feature["geometry"]), sx, sy, origin=(0.0, 0.0))
+            feature["geometry"] = mapping(geom)
+        info = doc["footviz"]["atlas"]
+        info["foot_length"] = float(length)
+        info["foot_width"] = float(width) if width is not None else None
+        info["scaled_from"] = {"sx": sx, "sy": sy}
+        return Atlas(doc)
+
+    def to_document(self) -> dict[str, Any]:
+        """The atlas as a GeoJSON-compatible dict (a deep copy)."""
+        return copy.deepcopy(self._doc)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the atlas to a GeoJSON file, atomically."""
+        write_document(self._doc, path)
+
+    # ------------------------------------------------------------------ validation
+    def validate(self, *, min_coverage: float = 0.9, raise_on_error: bool = False):
+        """Check geometry and metadata; see :func:`footviz.validate`."""
+        from .validate import validate
+
+        return validate(self, min_coverage=min_coverage, raise_on_error=raise_on_error)
+
+
+_CACHE: dict[str, Atlas] = {}
+
+
+def load_atlas(source: str | os.PathLike[str] = "reflexology") -> Atlas:
+    """Load an atlas: a built-in name (default ``"reflexology"``) or a path to a GeoJSON file.
+
+    Built-in atlases are read once and cached; atlases are immutable, so sharing is safe.
+    """
+    is_name = isinstance(source, str) and not source.endswith((".json", ".geojson"))
+    if is_name and os.sep not in source:
+        if source not in _CACHE:
+            _CACHE[source] = Atlas(read_document(builtin_path(source)))
+        return _CACHE[source]
+    return Atlas(read_document(source))

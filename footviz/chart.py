@@ -1,0 +1,299 @@
+"""A labelled chart of both soles coloured by body system (imports matplotlib).
+
+This is the quickstart drawing: both plantar aspects side by side, every zone filled with the
+colour of its body system, every zone named (inside when the name fits, otherwise a callout
+with a leader line in a column beside the foot), a legend of systems and foot captions.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from typing import Any
+
+from shapely import affinity
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from .atlas import Atlas, load_atlas
+from .labels import anchor_point, fits_inside, spread, text_box
+from .model import FEET, LANGUAGES, ZoneShape, check_choice
+from .style import (
+    CAPTIONS,
+    EDGE_COLOUR,
+    FALLBACK_COLOUR,
+    OUTLINE_COLOUR,
+    SKIN_COLOUR,
+    SYSTEM_COLOURS,
+    lighten,
+)
+
+COLUMN_WIDTH = 70.0  # mm of chart space for a column of callouts
+COLUMN_GAP = 9.0  # mm between a foot's outline and its callout column
+FONT_SIZE = 7.0
+
+
+@dataclass
+class Chart:
+    """What :func:`draw_chart` drew: the figure, axes and every artist, by foot."""
+
+    figure: Any
+    ax: Any
+    collections: dict[str, Any] = field(default_factory=dict)
+    outlines: dict[str, Any] = field(default_factory=dict)
+    labels: dict[tuple[str, str], Any] = field(default_factory=dict)
+    leaders: dict[tuple[str, str], Any] = field(default_factory=dict)
+    captions: dict[str, Any] = field(default_factory=dict)
+    legend: Any = None
+    shapes: dict[str, list[ZoneShape]] = field(default_factory=dict)
+
+    def savefig(self, path: str, **kwargs: Any) -> None:
+        """Save the figure (``kwargs`` go to ``Figure.savefig``)."""
+        self.figure.savefig(path, **kwargs)
+
+
+def _foot_transform(foot: str, feet: tuple[str, ...], extent: tuple[float, float]):
+    """Mirror and shift a foot into chart coordinates (self view: big toes face the middle)."""
+    from matplotlib.transforms import Affine2D
+
+    lateral, medial = extent
+    if foot == "left" or (len(feet) == 1 and foot == "left"):
+        return Affine2D()
+    if len(feet) == 1:
+        return Affine2D().scale(-1.0, 1.0)
+    offset = medial + 2 * (COLUMN_GAP + COLUMN_WIDTH) + medial + 2 * COLUMN_GAP
+    return Affine2D().scale(-1.0, 1.0).translate(offset, 0.0)
+
+
+def _apply(tf, geom: BaseGeometry) -> BaseGeometry:
+    a, b, c, d, e, f = tf.get_matrix()[0:2, :].ravel()  # row-major 2x3
+    return affinity.affine_transform(geom, [a, b, d, e, c, f])
+
+
+def _paths(shapes: list[ZoneShape]):
+    from matplotlib.path import Path
+
+    paths = []
+    for s in shapes:
+        parts = []
+        for poly in s.geometry.geoms:
+            for ring in (poly.exterior, *poly.interiors):
+                parts.append(Path(list(ring.coords), closed=True))
+        paths.append(Path.make_compound_path(*parts))
+    return paths
+
+
+def _renderer(fig):
+    try:
+        return fig.canvas.get_renderer()
+    except AttributeError:  # pragma: no cover - non-Agg canvases
+        return fig._get_renderer()
+
+
+def draw_chart(
+    atlas: Atlas | None = None,
+    *,
+    feet: tuple[str, ...] | list[str] = FEET,
+    lang: str = "en",
+    labels: bool = True,
+    legend: bool = True,
+    title: str | None = None,
+    ax: Any = None,
+    **kwargs: Any,
+) -> Chart:
+    """Draw the plantar zones of one or both feet, coloured by body system and labelled.
+
+    Parameters
+    ----------
+    atlas : Atlas, optional
+        Defaults to the built-in reflexology atlas.
+    feet : sequence of {"left", "right"}
+        Feet to draw; both feet are placed side by side, left foot on the left, big toes
+        towards the middle (the soles as you see your own feet).
+    lang : {"en", "ru"}
+        Language of labels, captions and legend.
+    labels : bool
+        Name every zone.
+    legend : bool
+        Add a legend of body systems.
+    title : str, optional
+        Figure title; defaults to the atlas title.
+    ax : matplotlib Axes, optional
+        Axes to draw on; a new figure is made when omitted.
+    **kwargs
+        Passed to the zones' :class:`matplotlib.collections.PathCollection`.
+
+    Returns
+    -------
+    Chart
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.collections import PathCollection
+    from matplotlib.patches import Patch, PathPatch
+    from matplotlib.path import Path
+
+    atlas = atlas or load_atlas()
+    lang = check_choice("language", lang, LANGUAGES)
+    feet = tuple(check_choice("foot", f, FEET) for f in feet)
+    if not feet:
+        raise ValueError("feet must name at least one foot ('left', 'right')")
+    words = CAPTIONS[lang]
+
+    if ax is None:
+        width = 8.5 if len(feet) == 1 else 15.5
+        fig, ax = plt.subplots(figsize=(width, 10.0))
+        fig.subplots_adjust(left=0.01, right=0.99, top=0.94, bottom=0.09)
+    fig = ax.figure
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+
+    outline0 = atlas.outline(feet[0], "plantar")
+    lateral, _, medial, top = outline0.bounds
+    chart = Chart(fig, ax)
+    placements: list[tuple[str, ZoneShape, BaseGeometry, str]] = []
+    xs: list[float] = []
+    for foot in feet:
+        tf = _foot_transform(foot, feet, (lateral, medial))
+        data_tf = tf + ax.transData
+        outline = atlas.outline(foot, "plantar")
+        skin = PathPatch(
+            Path(list(outline.exterior.coords), closed=True),
+            facecolor=SKIN_COLOUR,
+            edgecolor="none",
+            transform=data_tf,
+            zorder=1,
+        )
+        ax.add_patch(skin)
+        # larger zones first, so nested zones sit on top; ties broken by id: the drawing
+        # does not depend on the order of the atlas
+        shapes = sorted(atlas.shapes(foot, "plantar"), key=lambda s: (-s.area, s.zone.id))
+        colours = [
+            lighten(SYSTEM_COLOURS.get(s.zone.system, FALLBACK_COLOUR), 0.35) for s in shapes
+        ]
+        style = {"edgecolors": EDGE_COLOUR, "linewidths": 0.6, "zorder": 2}
+        style.update(kwargs)
+        coll = PathCollection(_paths(shapes), facecolors=colours, transform=data_tf, **style)
+        coll.set_label(f"zones/{foot}")
+        ax.add_collection(coll)
+        edge = PathPatch(
+            Path(list(outline.exterior.coords), closed=True),
+            facecolor="none",
+            edgecolor=OUTLINE_COLOUR,
+            linewidth=1.6,
+            transform=data_tf,
+            zorder=3,
+        )
+        ax.add_patch(edge)
+        chart.collections[foot] = coll
+        chart.outlines[foot] = edge
+        chart.shapes[foot] = shapes
+        placed = _apply(tf, outline)
+        xs += [placed.bounds[0], placed.bounds[2]]
+        cx = (placed.bounds[0] + placed.bounds[2]) / 2
+        chart.captions[foot] = ax.text(
+            cx, -8.0, words[foot], ha="center", va="top", fontsize=12, fontweight="bold"
+        )
+        children: dict[str, list[BaseGeometry]] = {}
+        for s in shapes:
+            if s.zone.parent:
+                children.setdefault(s.zone.parent, []).append(s.geometry)
+        for s in shapes:
+            visible = s.geometry
+            if s.zone.id in children:
+                visible = visible.difference(unary_union(children[s.zone.id]))
+            region = _apply(tf, visible)
+            # medial zones get callouts between the feet, lateral ones on the outside
+            medial_side = anchor_point(visible)[0] > -4.0
+            side = (
+                ("right" if medial_side else "left")
+                if foot == "left"
+                else ("left" if medial_side else "right")
+            )
+            placements.append((foot, s, region, side))
+
+    x0 = min(xs) - COLUMN_GAP - COLUMN_WIDTH
+    x1 = max(xs) + COLUMN_GAP + COLUMN_WIDTH
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(-22.0, top + 6.0)
+    ax.set_title(title if title is not None else atlas.info.get("title", ""), fontsize=14)
+    if labels:
+        _place_labels(chart, placements, lang, xs)
+    if legend:
+        present = sorted({s.zone.system for f in feet for s in chart.shapes[f]})
+        handles = [
+            Patch(
+                facecolor=lighten(SYSTEM_COLOURS.get(sys_id, FALLBACK_COLOUR), 0.35),
+                edgecolor=EDGE_COLOUR,
+                label=atlas.systems.get(sys_id, {}).get(lang, sys_id),
+            )
+            for sys_id in present
+        ]
+        chart.legend = fig.legend(
+            handles=handles,
+            loc="lower center",
+            ncol=min(5, len(handles)),
+            frameon=False,
+            fontsize=9,
+            title=words["systems"],
+            title_fontsize=9,
+        )
+    return chart
+
+
+def _place_labels(chart: Chart, placements, lang: str, xs: list[float]) -> None:
+    ax, fig = chart.ax, chart.figure
+    renderer = _renderer(fig)
+    taken: list[BaseGeometry] = []
+    callouts: dict[tuple[str, str], list] = {}
+    for foot, s, region, side in sorted(placements, key=lambda p: (p[0], p[1].zone.id)):
+        name = s.zone.name(lang)
+        ax_, ay = anchor_point(region)
+        placed = None
+        for text in (name, textwrap.fill(name, 11), textwrap.fill(name, 8)):
+            t = ax.text(ax_, ay, text, ha="center", va="center", fontsize=FONT_SIZE, zorder=5)
+            bb = text_box(t, renderer, ax)
+            if fits_inside(bb, region, 0.8) and not any(bb.intersects(o) for o in taken):
+                placed, _ = t, taken.append(bb)
+                break
+            t.remove()
+        if placed is not None:
+            chart.labels[(foot, s.zone.id)] = placed
+        else:
+            callouts.setdefault((foot, side), []).append((ay, ax_, s, name))
+    ylo, yhi = ax.get_ylim()
+    for (foot, side), items in sorted(callouts.items()):
+        items.sort(key=lambda item: (item[0], item[2].zone.id))
+        probe = ax.text(0, 0, "Hg", fontsize=FONT_SIZE)
+        height = text_box(probe, renderer, ax).bounds
+        probe.remove()
+        gap = (height[3] - height[1]) * 1.35
+        ys = spread([i[0] for i in items], gap, ylo + 14.0, yhi - 4.0)
+        foot_x = [x for x in xs]
+        xs_foot = sorted(foot_x)
+        if side == "left":
+            edge = _nearest_edge(items[0][1], xs_foot, want="left")
+            tx, ha = edge - COLUMN_GAP, "right"
+        else:
+            edge = _nearest_edge(items[0][1], xs_foot, want="right")
+            tx, ha = edge + COLUMN_GAP, "left"
+        for (ay, ax_, s, name), ty in zip(items, ys):
+            t = ax.text(tx, ty, name, ha=ha, va="center", fontsize=FONT_SIZE, zorder=5)
+            (line,) = ax.plot(
+                [tx + (1.0 if ha == "right" else -1.0), ax_],
+                [ty, ay],
+                color="#222222",
+                linewidth=0.5,
+                zorder=4,
+            )
+            ax.plot([ax_], [ay], "o", color="#222222", markersize=1.6, zorder=4)
+            chart.labels[(foot, s.zone.id)] = t
+            chart.leaders[(foot, s.zone.id)] = line
+
+
+def _nearest_edge(x: float, edges: list[float], want: str) -> float:
+    """The foot edge (from the sorted list of foot x-extents) beside which a column goes."""
+    if want == "left":
+        candidates = [e for e in edges if e <= x]
+        return max(candidates) if candidates else min(edges)
+    candidates = [e for e in edges if e >= x]
+    return min(candidates) if candidates else max(edges)

@@ -1,0 +1,201 @@
+"""Value objects of the atlas: zones, zone shapes, organs, groups and conditions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shapely.geometry import MultiPolygon
+
+FEET: tuple[str, ...] = ("left", "right")
+ASPECTS: tuple[str, ...] = ("plantar", "medial", "lateral", "dorsal")
+LANGUAGES: tuple[str, ...] = ("en", "ru")
+
+
+def check_choice(kind: str, value: object, allowed: tuple[str, ...]) -> str:
+    """Return ``value`` if it is one of ``allowed``; raise a clear error otherwise."""
+    from .errors import UnknownNameError
+    from .names import NameIndex
+
+    if isinstance(value, str) and value in allowed:
+        return value
+    if isinstance(value, str) and value.casefold().strip() in allowed:
+        return value.casefold().strip()
+    index = NameIndex(kind, {a: () for a in allowed})
+    suggestions = index.suggest(value) if isinstance(value, str) else ()
+    raise UnknownNameError(kind, value, suggestions, allowed)
+
+
+@dataclass(frozen=True)
+class Zone:
+    """Metadata of one reflex zone (its geometry lives in :class:`ZoneShape`).
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier, e.g. ``"heart"``.
+    names : dict
+        Display names by language code (``"en"``, ``"ru"``).
+    organs : tuple of str
+        Organ ids the zone reflects.
+    system : str
+        Body system id.
+    feet : tuple of str
+        Feet that carry the zone.
+    aspects : tuple of str
+        Aspects of the foot the zone lies on.
+    groups : tuple of str
+        Group ids (``"head"``, ``"intestines"`` ...).
+    parent : str or None
+        The zone this one nests inside.
+    symmetric : bool
+        Same shape on both feet in each foot's own frame.
+    notes : dict
+        Short note by language code.
+    provenance : str
+        ``"source"`` or ``"charts"``.
+    """
+
+    id: str
+    names: dict[str, str] = field(compare=False, hash=False)
+    organs: tuple[str, ...]
+    system: str
+    feet: tuple[str, ...]
+    aspects: tuple[str, ...]
+    groups: tuple[str, ...] = ()
+    parent: str | None = None
+    symmetric: bool = True
+    notes: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    provenance: str = ""
+
+    def name(self, lang: str = "en") -> str:
+        """Display name in ``lang`` ("en" or "ru")."""
+        return self.names[check_choice("language", lang, LANGUAGES)]
+
+    def note(self, lang: str = "en") -> str:
+        """Short note in ``lang``."""
+        return self.notes.get(check_choice("language", lang, LANGUAGES), "")
+
+
+@dataclass(frozen=True, eq=False)
+class ZoneShape:
+    """The geometry of one zone on one foot and aspect (a MultiPolygon, in mm)."""
+
+    zone: Zone
+    foot: str
+    aspect: str
+    geometry: MultiPolygon
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """``(zone id, foot, aspect)``: unique within an atlas."""
+        return (self.zone.id, self.foot, self.aspect)
+
+    @property
+    def id(self) -> str:
+        """``"zone/foot/aspect"``, e.g. ``"heart/left/plantar"``."""
+        return "/".join(self.key)
+
+    @property
+    def area(self) -> float:
+        """Area in mm²."""
+        return float(self.geometry.area)
+
+    def __repr__(self) -> str:
+        return f"ZoneShape({self.id!r}, area={self.area:.1f} mm²)"
+
+
+@dataclass(frozen=True)
+class Organ:
+    """An organ the atlas knows by name, whether or not a zone covers it yet."""
+
+    id: str
+    names: dict[str, str] = field(compare=False, hash=False)
+    synonyms: tuple[str, ...] = ()
+    side: str | None = None
+
+    def name(self, lang: str = "en") -> str:
+        return self.names[check_choice("language", lang, LANGUAGES)]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A named set of organs (``"head"``, ``"genital areas"``, ``"intestines"`` ...)."""
+
+    id: str
+    names: dict[str, str] = field(compare=False, hash=False)
+    synonyms: tuple[str, ...] = ()
+    organs: tuple[str, ...] = ()
+
+    def name(self, lang: str = "en") -> str:
+        return self.names[check_choice("language", lang, LANGUAGES)]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a condition row: an organ or a group."""
+
+    kind: str  # "organ" or "group"
+    id: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A row of the condition table: a condition and the organs or groups worked for it."""
+
+    id: str
+    names: dict[str, str] = field(compare=False, hash=False)
+    synonyms: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+    source_text: str = ""
+
+    def name(self, lang: str = "en") -> str:
+        return self.names[check_choice("language", lang, LANGUAGES)]
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A (condition, organ) pair whose organ has no zone in this atlas yet."""
+
+    condition: str
+    organ: str
+    reason: str = "not yet in this atlas"
+
+    def __str__(self) -> str:
+        return f"{self.condition}: {self.organ} ({self.reason})"
+
+
+@dataclass(frozen=True)
+class ConditionZones:
+    """What :meth:`Atlas.for_condition` returns.
+
+    Attributes
+    ----------
+    condition : Condition
+    shapes : tuple of ZoneShape
+        Every zone shape of every organ in the row, on each foot where it lies.
+    unresolved : tuple of Unresolved
+        Organs of the row with no zone in this atlas (explicit, never dropped).
+    """
+
+    condition: Condition
+    shapes: tuple[ZoneShape, ...]
+    unresolved: tuple[Unresolved, ...]
+
+    @property
+    def zones(self) -> tuple[Zone, ...]:
+        """The distinct zones, in atlas order."""
+        seen: dict[str, Zone] = {}
+        for shape in self.shapes:
+            seen.setdefault(shape.zone.id, shape.zone)
+        return tuple(seen.values())
+
+    @property
+    def complete(self) -> bool:
+        """True when every organ of the row has a zone in this atlas."""
+        return not self.unresolved
+
+    def __iter__(self):
+        return iter(self.shapes)
+
+    def __len__(self) -> int:
+        return len(self.shapes)

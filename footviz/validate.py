@@ -1,0 +1,368 @@
+"""Validation of any atlas: geometry, nesting, coverage, side rules, symmetry and metadata.
+
+Errors and warnings are kept apart: an atlas with warnings is usable, one with errors is not.
+Every problem names the zone (and foot/aspect, and a location where geometry is concerned).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import shapely
+from shapely.geometry import Point
+from shapely.strtree import STRtree
+
+from .errors import AtlasValidationError
+from .model import ASPECTS, FEET, LANGUAGES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .atlas import Atlas
+
+INSIDE_TOLERANCE = 0.5  # mm: a zone may poke this far outside its outline
+OVERLAP_TOLERANCE = 0.05  # mm^2: shared-border rounding below this is not an overlap
+SYMMETRY_TOLERANCE = 0.05  # mm^2 of symmetric difference between the two feet
+REQUIRED_FIELDS = ("name", "organs", "system", "feet", "aspects", "groups", "note", "provenance")
+PROVENANCES = ("source", "charts", "custom")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of the validator."""
+
+    code: str
+    message: str
+    zone: str | None = None
+    foot: str | None = None
+    aspect: str | None = None
+
+    def __str__(self) -> str:
+        where = "/".join(p for p in (self.zone, self.foot, self.aspect) if p)
+        return f"[{self.code}] {where + ': ' if where else ''}{self.message}"
+
+
+@dataclass
+class ValidationReport:
+    """Result of :func:`validate`: ``errors`` and ``warnings``, each a list of :class:`Problem`."""
+
+    atlas: str
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    coverage: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors (warnings allowed)."""
+        return not self.errors
+
+    def codes(self) -> set[str]:
+        """The codes of all errors (handy in tests)."""
+        return {p.code for p in self.errors}
+
+    def for_zone(self, zone: str) -> list[Problem]:
+        """Errors and warnings concerning ``zone``."""
+        return [p for p in (*self.errors, *self.warnings) if p.zone == zone]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise AtlasValidationError(self)
+
+    def __str__(self) -> str:
+        lines = [
+            f"atlas {self.atlas!r}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+        ]
+        lines += [f"  error   {p}" for p in self.errors]
+        lines += [f"  warning {p}" for p in self.warnings]
+        return "\n".join(lines)
+
+
+def _near(geom) -> str:
+    p = geom.representative_point() if not geom.is_empty else Point(float("nan"), float("nan"))
+    return f"near x={p.x:.1f}, y={p.y:.1f}"
+
+
+def _ancestors(atlas: Atlas, zone_id: str) -> set[str]:
+    seen: set[str] = set()
+    current = atlas.zone_records.get(zone_id, {}).get("parent")
+    while current and current not in seen:
+        seen.add(current)
+        current = atlas.zone_records.get(current, {}).get("parent")
+    return seen
+
+
+def validate(
+    atlas: Atlas, *, min_coverage: float = 0.9, raise_on_error: bool = False
+) -> ValidationReport:
+    """Check an atlas and report every problem found.
+
+    Checks: metadata fields present and known (names in every language, organs, system,
+    feet, aspects, groups, note, provenance, parent); condition rows naming known organs and
+    groups; each zone present on exactly its declared feet and aspects; organs with a side
+    (heart, liver ...) only on that side; polygons valid and non-empty; zones inside their
+    outline (0.5 mm tolerance); overlaps only between a zone and its declared parent; nested
+    zones inside their parent; symmetric zones identical on both feet; zones covering at
+    least ``min_coverage`` of every outline.
+
+    Parameters
+    ----------
+    atlas : Atlas
+    min_coverage : float
+        Smallest share of each outline's area that the union of its zones must cover.
+    raise_on_error : bool
+        Raise :class:`AtlasValidationError` (carrying the report) when there are errors.
+
+    Returns
+    -------
+    ValidationReport
+    """
+    report = ValidationReport(atlas.name)
+    err, warn = report.errors.append, report.warnings.append
+    for where, message in atlas.load_problems:
+        err(Problem("load", f"{where}: {message}"))
+    _check_metadata(atlas, err, warn)
+    _check_conditions(atlas, err)
+    _check_presence(atlas, err)
+    _check_geometry(atlas, err, warn)
+    _check_overlaps(atlas, err)
+    _check_symmetry(atlas, err)
+    _check_coverage(atlas, min_coverage, report, err)
+    if raise_on_error:
+        report.raise_if_errors()
+    return report
+
+
+def _check_metadata(atlas: Atlas, err, warn) -> None:
+    for zid, rec in atlas.zone_records.items():
+        missing = [f for f in REQUIRED_FIELDS if f not in rec or rec[f] in (None, "", [], {})]
+        if "groups" in missing and isinstance(rec.get("groups"), list):
+            missing.remove("groups")  # an empty group list is allowed
+        if missing:
+            err(Problem("metadata", f"missing field(s): {', '.join(missing)}", zid))
+        for lang_field in ("name", "note"):
+            value = rec.get(lang_field)
+            if isinstance(value, dict):
+                lacking = [lang for lang in LANGUAGES if not value.get(lang)]
+                if lacking:
+                    err(Problem("metadata", f"{lang_field} lacks {', '.join(lacking)}", zid))
+            elif lang_field not in missing:
+                err(Problem("metadata", f"{lang_field} must map language codes to text", zid))
+        for organ in rec.get("organs") or ():
+            if organ not in atlas.organs:
+                err(Problem("metadata", f"unknown organ {organ!r}", zid))
+        system = rec.get("system")
+        if system and system not in atlas.systems:
+            err(Problem("metadata", f"unknown system {system!r}", zid))
+        for foot in rec.get("feet") or ():
+            if foot not in FEET:
+                err(Problem("metadata", f"unknown foot {foot!r} (allowed: left, right)", zid))
+        for aspect in rec.get("aspects") or ():
+            if aspect not in ASPECTS:
+                err(Problem("metadata", f"unknown aspect {aspect!r}", zid))
+        for group in rec.get("groups") or ():
+            if group not in atlas.groups:
+                err(Problem("metadata", f"unknown group {group!r}", zid))
+        parent = rec.get("parent")
+        if parent is not None and parent not in atlas.zone_records:
+            err(Problem("metadata", f"parent {parent!r} is not a zone", zid))
+        if parent is not None and zid in _ancestors(atlas, zid):
+            err(Problem("metadata", "parent chain loops back to the zone", zid))
+        provenance = rec.get("provenance")
+        if provenance and provenance not in PROVENANCES:
+            warn(Problem("metadata", f"provenance {provenance!r} is not one of {PROVENANCES}", zid))
+    for organ in atlas.organs.values():
+        if organ.side is not None and organ.side not in FEET:
+            err(Problem("metadata", f"organ {organ.id!r} has unknown side {organ.side!r}"))
+
+
+def _check_conditions(atlas: Atlas, err) -> None:
+    for cond in atlas.conditions.values():
+        for lang in LANGUAGES:
+            if not cond.names.get(lang):
+                err(Problem("condition", f"condition {cond.id!r} has no {lang} name"))
+        if not cond.terms:
+            err(Problem("condition", f"condition {cond.id!r} names no organs"))
+        for term in cond.terms:
+            known = atlas.organs if term.kind == "organ" else atlas.groups
+            if term.kind not in ("organ", "group") or term.id not in known:
+                err(
+                    Problem(
+                        "condition", f"condition {cond.id!r} names unknown {term.kind} {term.id!r}"
+                    )
+                )
+
+
+def _check_presence(atlas: Atlas, err) -> None:
+    present = {(s.zone.id, s.foot, s.aspect) for s in atlas}
+    for zone in atlas.zones:
+        for foot in FEET:
+            for aspect in ASPECTS:
+                declared = foot in zone.feet and aspect in zone.aspects
+                there = (zone.id, foot, aspect) in present
+                if declared and not there:
+                    err(Problem("presence", "declared but has no geometry", zone.id, foot, aspect))
+                elif there and not declared:
+                    err(
+                        Problem(
+                            "presence",
+                            "has geometry but is not declared here",
+                            zone.id,
+                            foot,
+                            aspect,
+                        )
+                    )
+        sides = {atlas.organs[o].side for o in zone.organs if o in atlas.organs} - {None}
+        for side in sides:
+            wrong = [f for f in zone.feet if f != side]
+            if wrong:
+                organs = [o for o in zone.organs if atlas.organs.get(o) and atlas.organs[o].side]
+                err(
+                    Problem(
+                        "side",
+                        f"{', '.join(organs)} belongs on the {side} foot only, but the zone is "
+                        f"also on the {', '.join(wrong)} foot",
+                        zone.id,
+                    )
+                )
+
+
+def _check_geometry(atlas: Atlas, err, warn) -> None:
+    for foot, aspect in [(f, a) for f in FEET for a in ASPECTS]:
+        try:
+            outline = atlas.outline(foot, aspect)
+        except LookupError:
+            continue
+        if not outline.is_valid or outline.is_empty:
+            err(
+                Problem(
+                    "outline",
+                    f"outline is invalid: {shapely.is_valid_reason(outline)}",
+                    None,
+                    foot,
+                    aspect,
+                )
+            )
+    for s in atlas:
+        g = s.geometry
+        if g.is_empty:
+            err(Problem("empty", "geometry is empty", *s.key))
+            continue
+        if not g.is_valid:
+            err(Problem("invalid", f"polygon is invalid: {shapely.is_valid_reason(g)}", *s.key))
+            continue
+        for piece in g.geoms:
+            if piece.area < 1.0:
+                warn(Problem("tiny", f"piece of {piece.area:.2f} mm² {_near(piece)}", *s.key))
+        try:
+            outline = atlas.outline(s.foot, s.aspect)
+        except LookupError:
+            err(Problem("outline", "no outline for this foot and aspect", *s.key))
+            continue
+        outside = g.difference(outline.buffer(INSIDE_TOLERANCE))
+        if not outside.is_empty and outside.area > 0:
+            err(
+                Problem(
+                    "outside",
+                    f"{outside.area:.1f} mm² lies outside the outline {_near(outside)}",
+                    *s.key,
+                )
+            )
+
+
+def _check_overlaps(atlas: Atlas, err) -> None:
+    groups: dict[tuple[str, str], list] = {}
+    for s in atlas:
+        if s.geometry.is_valid and not s.geometry.is_empty:
+            groups.setdefault((s.foot, s.aspect), []).append(s)
+    for (foot, aspect), shapes in groups.items():
+        geoms = [s.geometry for s in shapes]
+        tree = STRtree(geoms)
+        left, right = tree.query(geoms, predicate="intersects")
+        for i, j in zip(left.tolist(), right.tolist()):
+            if i >= j:
+                continue
+            a, b = shapes[i], shapes[j]
+            nested = b.zone.id in _ancestors(atlas, a.zone.id) or a.zone.id in _ancestors(
+                atlas, b.zone.id
+            )
+            if nested:
+                continue
+            overlap = a.geometry.intersection(b.geometry)
+            if overlap.area > OVERLAP_TOLERANCE:
+                err(
+                    Problem(
+                        "overlap",
+                        f"zones {a.zone.id!r} and {b.zone.id!r} overlap {_near(overlap)} "
+                        f"({overlap.area:.1f} mm²) without a declared nesting",
+                        a.zone.id,
+                        foot,
+                        aspect,
+                    )
+                )
+        for s in shapes:
+            parent = s.zone.parent
+            if not parent:
+                continue
+            ps = next((p for p in shapes if p.zone.id == parent), None)
+            if ps is None:
+                err(Problem("nesting", f"parent {parent!r} is not on this foot/aspect", *s.key))
+                continue
+            outside = s.geometry.difference(ps.geometry)
+            if outside.area > OVERLAP_TOLERANCE:
+                err(
+                    Problem(
+                        "nesting",
+                        f"{outside.area:.1f} mm² lies outside its parent {parent!r} {_near(outside)}",
+                        *s.key,
+                    )
+                )
+
+
+def _check_symmetry(atlas: Atlas, err) -> None:
+    for zone in atlas.zones:
+        if not zone.symmetric:
+            continue
+        if set(zone.feet) != set(FEET):
+            err(Problem("symmetry", "marked symmetric but not on both feet", zone.id))
+            continue
+        for aspect in zone.aspects:
+            try:
+                left = atlas.shape(zone.id, "left", aspect).geometry
+                right = atlas.shape(zone.id, "right", aspect).geometry
+            except LookupError:
+                continue  # reported by the presence check
+            if not (left.is_valid and right.is_valid):
+                continue
+            diff = left.symmetric_difference(right)
+            if diff.area > SYMMETRY_TOLERANCE:
+                err(
+                    Problem(
+                        "symmetry",
+                        f"left and right shapes differ by {diff.area:.1f} mm² {_near(diff)}",
+                        zone.id,
+                        None,
+                        aspect,
+                    )
+                )
+
+
+def _check_coverage(atlas: Atlas, min_coverage: float, report: ValidationReport, err) -> None:
+    for foot in FEET:
+        for aspect in ASPECTS:
+            try:
+                outline = atlas.outline(foot, aspect)
+            except LookupError:
+                continue
+            geoms = [s.geometry for s in atlas.shapes(foot, aspect) if s.geometry.is_valid]
+            covered = shapely.union_all(geoms).intersection(outline).area if geoms else 0.0
+            share = covered / outline.area if outline.area else 0.0
+            report.coverage[(foot, aspect)] = share
+            if share < min_coverage:
+                err(
+                    Problem(
+                        "coverage",
+                        f"zones cover {share:.1%} of the outline; at least {min_coverage:.0%} required",
+                        None,
+                        foot,
+                        aspect,
+                    )
+                )

@@ -1,0 +1,282 @@
+"""Build the reflexology atlas GeoJSON from the landmark construction and metadata tables.
+
+Usage::
+
+    python geometry/build.py            # (re)write footviz/data/reflexology.geojson
+    python geometry/build.py --check    # exit 1 if the shipped file differs from a rebuild
+
+The output is deterministic: coordinates on a 0.01 mm grid, rings oriented (exterior counter-
+clockwise), keys and features in a fixed order, so a rebuild is byte-identical.
+
+This script stands first in the data flow and imports nothing from ``footviz``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+import shapely
+from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import conditions  # noqa: E402
+import plantar  # noqa: E402
+import vocabulary  # noqa: E402
+import zones  # noqa: E402
+
+SCHEMA_VERSION = 1
+GRID = 0.01  # mm
+SLIVER_AREA = 12.0  # mm^2: pieces smaller than this are merged into their neighbour
+OUTPUT = HERE.parent / "footviz" / "data" / "reflexology.geojson"
+FEET = ("left", "right")
+
+ATLAS_INFO = {
+    "name": "reflexology",
+    "title": "Foot reflex zones (plantar aspect)",
+    "version": "0.1.0",
+    "tradition": (
+        "Western zone-therapy foot charts in the line of Fitzgerald and Ingham: the right foot "
+        "maps the right half of the body and the left foot the left half; the toes hold the "
+        "head, the ball the chest, the arch the abdomen and the heel the pelvis."
+    ),
+    "sources": [
+        "Foot reflexology source text (shared/source/foot-reflexology-source.txt): zone table, "
+        "projections of organs, table of conditions.",
+        "Common published foot reflexology charts, for placements the source leaves open.",
+    ],
+    "provenance": (
+        "Zones marked 'source' are placed where the source text puts them. Zones marked "
+        "'charts' follow the placement shared by common reflexology charts, because the "
+        "source is silent or vague about them. Schools disagree on exact borders: treat every "
+        "border as an approximate teaching aid, not an anatomical fact. The outline is a "
+        "stylised adult sole 250 mm long built from named landmarks (geometry/plantar.py)."
+    ),
+    "units": "mm",
+    "foot_length": plantar.FOOT_LENGTH,
+    "frame": (
+        "Per foot: y from the back of the heel (0) to the tip of the big toe (250); x = 0 on "
+        "the long axis (heel centre to second toe); x > 0 is the medial (big-toe) side. Left "
+        "and right outlines are identical in this frame."
+    ),
+    "lines": {
+        "diaphragm": plantar.DIAPHRAGM_LINE,
+        "waist": plantar.WAIST_LINE,
+        "heel": plantar.HEEL_LINE,
+    },
+}
+
+
+def grid(geom: BaseGeometry) -> BaseGeometry:
+    return shapely.set_precision(geom, GRID)
+
+
+def polygons_of(geom: BaseGeometry) -> list[Polygon]:
+    if geom.is_empty:
+        return []
+    if isinstance(geom, Polygon):
+        return [geom]
+    if isinstance(geom, MultiPolygon):
+        return list(geom.geoms)
+    return [g for part in getattr(geom, "geoms", []) for g in polygons_of(part) if g.area > 0]
+
+
+def areal(geom: BaseGeometry) -> BaseGeometry:
+    """Only the polygonal part of an overlay result (drops stray lines and points)."""
+    polys = polygons_of(geom)
+    return MultiPolygon(polys) if len(polys) > 1 else (polys[0] if polys else Polygon())
+
+
+def feet_of(zone_id: str) -> tuple[str, ...]:
+    feet = zones.ZONES[zone_id]["feet"]
+    return FEET if feet == "both" else (str(feet),)
+
+
+def claim_zones(outline: BaseGeometry, raw: dict[str, BaseGeometry]) -> dict[str, BaseGeometry]:
+    """Turn raw shapes into a partition of the outline, plus nested zones inside parents."""
+    claimed: dict[str, BaseGeometry] = {}
+    taken = Polygon()
+    nested = [z for z in raw if zones.ZONES[z].get("parent")]
+    for zone_id, shape in raw.items():
+        if zone_id in nested:
+            continue
+        inside = areal(shapely.intersection(grid(shape), outline, grid_size=GRID))
+        region = areal(shapely.difference(inside, taken, grid_size=GRID))
+        claimed[zone_id] = region
+        taken = areal(shapely.union(taken, region, grid_size=GRID))
+    claimed = merge_slivers(claimed)
+    for zone_id in nested:
+        parent = claimed[str(zones.ZONES[zone_id]["parent"])]
+        claimed[zone_id] = areal(shapely.intersection(grid(raw[zone_id]), parent, grid_size=GRID))
+    return claimed
+
+
+def merge_slivers(claimed: dict[str, BaseGeometry]) -> dict[str, BaseGeometry]:
+    """Hand pieces smaller than SLIVER_AREA to the neighbour sharing most border with them."""
+    pieces = {z: polygons_of(g) for z, g in claimed.items()}
+    for zone_id in list(pieces):
+        keep, small = [], []
+        for piece in pieces[zone_id]:
+            (small if piece.area < SLIVER_AREA else keep).append(piece)
+        if not keep:  # never dissolve a zone entirely
+            keep, small = (
+                sorted(small, key=lambda p: -p.area)[:1],
+                sorted(small, key=lambda p: -p.area)[1:],
+            )
+        pieces[zone_id] = keep
+        for piece in small:
+            best, best_len = None, 0.0
+            for other, other_pieces in pieces.items():
+                if other == zone_id:
+                    continue
+                shared = sum(
+                    piece.boundary.intersection(o.buffer(GRID)).length for o in other_pieces
+                )
+                if shared > best_len:
+                    best, best_len = other, shared
+            if best is None:
+                raise RuntimeError(
+                    f"zone {zone_id!r}: piece of {piece.area:.1f} mm^2 has no neighbour"
+                )
+            pieces[best] = polygons_of(
+                shapely.union(unary_union(pieces[best]), piece, grid_size=GRID)
+            )
+    return {z: unary_union(p) if p else Polygon() for z, p in pieces.items()}
+
+
+def rings(poly: Polygon) -> list[list[list[float]]]:
+    poly = shapely.orient_polygons(poly) if hasattr(shapely, "orient_polygons") else poly
+    poly = shapely.geometry.polygon.orient(poly, sign=1.0)
+    out = []
+    for ring in [poly.exterior, *poly.interiors]:
+        coords = [[round(x, 2) + 0.0, round(y, 2) + 0.0] for x, y in ring.coords]
+        out.append(coords)
+    return out
+
+
+def geometry_json(geom: BaseGeometry) -> dict[str, object]:
+    polys = sorted(polygons_of(geom), key=lambda p: (round(p.bounds[1], 2), round(p.bounds[0], 2)))
+    return {"type": "MultiPolygon", "coordinates": [rings(p) for p in polys]}
+
+
+def zone_groups(zone_id: str) -> list[str]:
+    organs = set(zones.ZONES[zone_id]["organs"])  # type: ignore[arg-type]
+    return [g for g, spec in vocabulary.GROUPS.items() if organs & set(spec["organs"])]
+
+
+def zone_table() -> dict[str, dict[str, object]]:
+    table = {}
+    for zone_id, spec in zones.ZONES.items():
+        table[zone_id] = {
+            "name": {"en": spec["en"], "ru": spec["ru"]},
+            "organs": list(spec["organs"]),
+            "system": spec["system"],
+            "feet": list(feet_of(zone_id)),
+            "aspects": ["plantar"],
+            "groups": zone_groups(zone_id),
+            "parent": spec.get("parent"),
+            "symmetric": bool(spec.get("symmetric", True)) and spec["feet"] == "both",
+            "note": {"en": spec["note_en"], "ru": spec["note_ru"]},
+            "provenance": spec["provenance"],
+        }
+    return table
+
+
+def build() -> dict[str, object]:
+    outline = grid(plantar.sole_outline())
+    features: list[dict[str, object]] = []
+    for foot in FEET:
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"outline/{foot}/plantar",
+                "properties": {"kind": "outline", "foot": foot, "aspect": "plantar"},
+                "geometry": geometry_json(outline),
+            }
+        )
+    per_foot = {foot: claim_zones(outline, plantar.raw_zone_shapes(foot)) for foot in FEET}
+    for zone_id in zones.ZONES:
+        for foot in feet_of(zone_id):
+            geom = per_foot[foot].get(zone_id)
+            if geom is None or geom.is_empty:
+                raise RuntimeError(f"zone {zone_id!r} has no geometry on the {foot} foot")
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"{zone_id}/{foot}/plantar",
+                    "properties": {
+                        "kind": "zone",
+                        "zone": zone_id,
+                        "foot": foot,
+                        "aspect": "plantar",
+                    },
+                    "geometry": geometry_json(geom),
+                }
+            )
+    for foot in FEET:
+        extra = set(per_foot[foot]) - {z for z in zones.ZONES if foot in feet_of(z)}
+        if extra:
+            raise RuntimeError(f"shapes for zones not on the {foot} foot: {sorted(extra)}")
+    return {
+        "type": "FeatureCollection",
+        "footviz": {
+            "schema_version": SCHEMA_VERSION,
+            "atlas": ATLAS_INFO,
+            "systems": vocabulary.SYSTEMS,
+            "organs": vocabulary.ORGANS,
+            "groups": vocabulary.GROUPS,
+            "zones": zone_table(),
+            "conditions": [
+                {
+                    "id": c["id"],
+                    "name": {"en": c["en"], "ru": c["ru"]},
+                    "synonyms": c["synonyms"],
+                    "source_text": c["source"],
+                    "terms": [{"kind": k, "id": i} for k, i in c["terms"]],
+                }
+                for c in conditions.CONDITIONS
+            ],
+        },
+        "features": features,
+    }
+
+
+_PAIR = re.compile(r"\[\s*(-?[0-9.]+),\s*(-?[0-9.]+)\s*\]")
+
+
+def serialise(doc: dict[str, object]) -> str:
+    """JSON with one coordinate pair per line: readable in a diff, stable byte for byte."""
+    text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False)
+    return _PAIR.sub(r"[\1, \2]", text) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with the shipped file")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    text = serialise(build())
+    if args.check:
+        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        if current != text:
+            print(f"{args.output} is out of date: run python geometry/build.py", file=sys.stderr)
+            return 1
+        print(f"{args.output} is up to date")
+        return 0
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.output.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(args.output)
+    print(f"wrote {args.output} ({len(text) // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
