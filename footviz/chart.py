@@ -17,6 +17,7 @@ from shapely.ops import unary_union
 
 from .atlas import Atlas, load_atlas
 from .labels import anchor_point, fits_inside, spread, text_box
+from .layout import Layout, Panel
 from .model import FEET, LANGUAGES, ZoneShape, check_choice
 from .style import (
     CAPTIONS,
@@ -28,7 +29,7 @@ from .style import (
     lighten,
 )
 
-COLUMN_WIDTH = 70.0  # mm of chart space for a column of callouts
+COLUMN_WIDTH = 60.0  # mm of chart space for a column of callouts
 COLUMN_GAP = 9.0  # mm between a foot's outline and its callout column
 FONT_SIZE = 7.0
 
@@ -46,28 +47,18 @@ class Chart:
     captions: dict[str, Any] = field(default_factory=dict)
     legend: Any = None
     shapes: dict[str, list[ZoneShape]] = field(default_factory=dict)
+    layout: Layout | None = None
 
     def savefig(self, path: str, **kwargs: Any) -> None:
         """Save the figure (``kwargs`` go to ``Figure.savefig``)."""
         self.figure.savefig(path, **kwargs)
 
 
-def _foot_transform(foot: str, feet: tuple[str, ...], extent: tuple[float, float]):
-    """Mirror and shift a foot into chart coordinates (self view: big toes face the middle)."""
+def _panel_transform(panel: Panel):
+    """The matplotlib Affine2D of a layout panel (mirror, then shift)."""
     from matplotlib.transforms import Affine2D
 
-    lateral, medial = extent
-    if foot == "left" or (len(feet) == 1 and foot == "left"):
-        return Affine2D()
-    if len(feet) == 1:
-        return Affine2D().scale(-1.0, 1.0)
-    offset = medial + 2 * (COLUMN_GAP + COLUMN_WIDTH) + medial + 2 * COLUMN_GAP
-    return Affine2D().scale(-1.0, 1.0).translate(offset, 0.0)
-
-
-def _apply(tf, geom: BaseGeometry) -> BaseGeometry:
-    a, b, c, d, e, f = tf.get_matrix()[0:2, :].ravel()  # row-major 2x3
-    return affinity.affine_transform(geom, [a, b, d, e, c, f])
+    return Affine2D().scale(panel.sx, 1.0).translate(panel.dx, panel.dy)
 
 
 def _paths(shapes: list[ZoneShape]):
@@ -94,6 +85,7 @@ def draw_chart(
     atlas: Atlas | None = None,
     *,
     feet: tuple[str, ...] | list[str] = FEET,
+    view: str = "self",
     lang: str = "en",
     labels: bool = True,
     legend: bool = True,
@@ -108,8 +100,10 @@ def draw_chart(
     atlas : Atlas, optional
         Defaults to the built-in reflexology atlas.
     feet : sequence of {"left", "right"}
-        Feet to draw; both feet are placed side by side, left foot on the left, big toes
-        towards the middle (the soles as you see your own feet).
+        Feet to draw, side by side with the big toes towards the middle.
+    view : {"self", "practitioner"}
+        ``"self"``: the soles as you see your own feet (left foot on the left);
+        ``"practitioner"``: facing the client's soles (left foot on the right).
     lang : {"en", "ru"}
         Language of labels, captions and legend.
     labels : bool
@@ -147,14 +141,16 @@ def draw_chart(
     ax.set_aspect("equal")
     ax.set_axis_off()
 
-    outline0 = atlas.outline(feet[0], "plantar")
-    lateral, _, medial, top = outline0.bounds
-    chart = Chart(fig, ax)
+    extent = atlas.outline(feet[0], "plantar").bounds
+    top = extent[3]
+    gap = 2 * (2 * COLUMN_GAP + COLUMN_WIDTH)
+    layout = Layout.side_by_side(extent, feet, "plantar", view, gap=gap)
+    chart = Chart(fig, ax, layout=layout)
     placements: list[tuple[str, ZoneShape, BaseGeometry, str]] = []
     xs: list[float] = []
-    for foot in feet:
-        tf = _foot_transform(foot, feet, (lateral, medial))
-        data_tf = tf + ax.transData
+    for panel in layout.panels:
+        foot = panel.foot
+        data_tf = _panel_transform(panel) + ax.transData
         outline = atlas.outline(foot, "plantar")
         skin = PathPatch(
             Path(list(outline.exterior.coords), closed=True),
@@ -187,7 +183,7 @@ def draw_chart(
         chart.collections[foot] = coll
         chart.outlines[foot] = edge
         chart.shapes[foot] = shapes
-        placed = _apply(tf, outline)
+        placed = affinity.affine_transform(outline, panel.matrix())
         xs += [placed.bounds[0], placed.bounds[2]]
         cx = (placed.bounds[0] + placed.bounds[2]) / 2
         chart.captions[foot] = ax.text(
@@ -201,14 +197,10 @@ def draw_chart(
             visible = s.geometry
             if s.zone.id in children:
                 visible = visible.difference(unary_union(children[s.zone.id]))
-            region = _apply(tf, visible)
-            # medial zones get callouts between the feet, lateral ones on the outside
-            medial_side = anchor_point(visible)[0] > -4.0
-            side = (
-                ("right" if medial_side else "left")
-                if foot == "left"
-                else ("left" if medial_side else "right")
-            )
+            region = affinity.affine_transform(visible, panel.matrix())
+            # medial zones get callouts on the foot's medial side, lateral ones on the other
+            medial_side = visible.centroid.x > -4.0
+            side = "right" if medial_side != panel.mirrored else "left"
             placements.append((foot, s, region, side))
 
     x0 = min(xs) - COLUMN_GAP - COLUMN_WIDTH
@@ -241,53 +233,60 @@ def draw_chart(
 
 
 def _place_labels(chart: Chart, placements, lang: str, xs: list[float]) -> None:
+    from matplotlib.collections import LineCollection
+
     ax, fig = chart.ax, chart.figure
     renderer = _renderer(fig)
     taken: list[BaseGeometry] = []
     callouts: dict[tuple[str, str], list] = {}
     for foot, s, region, side in sorted(placements, key=lambda p: (p[0], p[1].zone.id)):
         name = s.zone.name(lang)
-        ax_, ay = anchor_point(region)
+        px, py = anchor_point(region)
         placed = None
         for text in (name, textwrap.fill(name, 11), textwrap.fill(name, 8)):
-            t = ax.text(ax_, ay, text, ha="center", va="center", fontsize=FONT_SIZE, zorder=5)
+            t = ax.text(px, py, text, ha="center", va="center", fontsize=FONT_SIZE, zorder=5)
             bb = text_box(t, renderer, ax)
             if fits_inside(bb, region, 0.8) and not any(bb.intersects(o) for o in taken):
-                placed, _ = t, taken.append(bb)
+                placed = t
+                taken.append(bb)
                 break
             t.remove()
         if placed is not None:
             chart.labels[(foot, s.zone.id)] = placed
         else:
-            callouts.setdefault((foot, side), []).append((ay, ax_, s, name))
+            pieces = [anchor_point(p) for p in getattr(region, "geoms", [region])]
+            ay = sum(p[1] for p in pieces) / len(pieces)
+            callouts.setdefault((foot, side), []).append((ay, pieces, s, name))
     ylo, yhi = ax.get_ylim()
+    probe = ax.text(0, 0, "Hg", fontsize=FONT_SIZE)
+    y0, y1 = text_box(probe, renderer, ax).bounds[1::2]
+    probe.remove()
+    gap = (y1 - y0) * 1.35
+    edges = sorted(xs)
     for (foot, side), items in sorted(callouts.items()):
         items.sort(key=lambda item: (item[0], item[2].zone.id))
-        probe = ax.text(0, 0, "Hg", fontsize=FONT_SIZE)
-        height = text_box(probe, renderer, ax).bounds
-        probe.remove()
-        gap = (height[3] - height[1]) * 1.35
         ys = spread([i[0] for i in items], gap, ylo + 14.0, yhi - 4.0)
-        foot_x = [x for x in xs]
-        xs_foot = sorted(foot_x)
+        x_ref = items[0][1][0][0]
         if side == "left":
-            edge = _nearest_edge(items[0][1], xs_foot, want="left")
-            tx, ha = edge - COLUMN_GAP, "right"
+            tx, ha = _nearest_edge(x_ref, edges, want="left") - COLUMN_GAP, "right"
         else:
-            edge = _nearest_edge(items[0][1], xs_foot, want="right")
-            tx, ha = edge + COLUMN_GAP, "left"
-        for (ay, ax_, s, name), ty in zip(items, ys):
+            tx, ha = _nearest_edge(x_ref, edges, want="right") + COLUMN_GAP, "left"
+        start = tx + (1.0 if ha == "right" else -1.0)
+        for (_, pieces, s, name), ty in zip(items, ys, strict=True):
             t = ax.text(tx, ty, name, ha=ha, va="center", fontsize=FONT_SIZE, zorder=5)
-            (line,) = ax.plot(
-                [tx + (1.0 if ha == "right" else -1.0), ax_],
-                [ty, ay],
+            segs = [[(start, ty), (px, py)] for px, py in pieces]
+            lines = LineCollection(segs, colors="#222222", linewidths=0.5, zorder=4)
+            ax.add_collection(lines)
+            ax.plot(
+                [p[0] for p in pieces],
+                [p[1] for p in pieces],
+                "o",
                 color="#222222",
-                linewidth=0.5,
+                markersize=1.6,
                 zorder=4,
             )
-            ax.plot([ax_], [ay], "o", color="#222222", markersize=1.6, zorder=4)
             chart.labels[(foot, s.zone.id)] = t
-            chart.leaders[(foot, s.zone.id)] = line
+            chart.leaders[(foot, s.zone.id)] = lines
 
 
 def _nearest_edge(x: float, edges: list[float], want: str) -> float:

@@ -277,7 +277,7 @@ def _check_overlaps(atlas: Atlas, err) -> None:
         geoms = [s.geometry for s in shapes]
         tree = STRtree(geoms)
         left, right = tree.query(geoms, predicate="intersects")
-        for i, j in zip(left.tolist(), right.tolist()):
+        for i, j in zip(left.tolist(), right.tolist(), strict=True):
             if i >= j:
                 continue
             a, b = shapes[i], shapes[j]
@@ -311,7 +311,8 @@ def _check_overlaps(atlas: Atlas, err) -> None:
                 err(
                     Problem(
                         "nesting",
-                        f"{outside.area:.1f} mm² lies outside its parent {parent!r} {_near(outside)}",
+                        f"{outside.area:.1f} mm² lies outside its parent {parent!r} "
+                        f"{_near(outside)}",
                         *s.key,
                     )
                 )
@@ -360,7 +361,8 @@ def _check_coverage(atlas: Atlas, min_coverage: float, report: ValidationReport,
                 err(
                     Problem(
                         "coverage",
-                        f"zones cover {share:.1%} of the outline; at least {min_coverage:.0%} required",
+                        f"zones cover {share:.1%} of the outline; at least "
+                        f"{min_coverage:.0%} required",
                         None,
                         foot,
                         aspect,

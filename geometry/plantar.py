@@ -100,10 +100,10 @@ def toe_shape(number: int) -> Polygon:
     # pad slightly wider than the neck of the toe, as on a footprint
     ys = np.linspace(y0, y1 - r, 12)
     neck = 0.92 + 0.08 * np.cos(np.linspace(0.0, np.pi, 12))  # narrow waist mid-toe
-    right = [(cx - half * k, y) for k, y in zip(neck, ys)]
+    right = [(cx - half * k, y) for k, y in zip(neck, ys, strict=True)]
     angles = np.linspace(np.pi, 0.0, 25)
     cap = [(cx + half * np.cos(a), (y1 - r) + r * np.sin(a)) for a in angles]
-    left = [(cx + half * k, y) for k, y in zip(neck[::-1], ys[::-1])]
+    left = [(cx + half * k, y) for k, y in zip(neck[::-1], ys[::-1], strict=True)]
     shape = Polygon(right + cap[1:-1] + left)
     return affinity.rotate(shape, -spec["tilt"], origin=(cx, y0)) if spec["tilt"] else shape
 
