@@ -56,16 +56,26 @@ __all__ = [
     "Zone",
     "ZoneShape",
     "__version__",
+    "FootMap",
     "draw_chart",
+    "handout",
     "load_atlas",
+    "plot",
     "validate",
 ]
 
 # Drawing lives in modules that import matplotlib; load them only when asked for.
-_LAZY = {"draw_chart": ("footviz.chart", "draw_chart")}
+_LAZY = {
+    "draw_chart": ("footviz.chart", "draw_chart"),
+    "FootMap": ("footviz.render", "FootMap"),
+    "plot": ("footviz.render", "plot"),
+    "handout": ("footviz.handout", "handout"),
+}
 
 if TYPE_CHECKING:  # pragma: no cover
     from .chart import draw_chart
+    from .handout import handout
+    from .render import FootMap, plot
 
 
 def __getattr__(name: str) -> Any:
