@@ -1,0 +1,50 @@
+"""The reference foot's landmarks and scaling the atlas to a real foot."""
+
+from __future__ import annotations
+
+import pytest
+
+from footviz import FootvizError, ReferenceFoot
+
+
+def test_landmarks(atlas):
+    ref = ReferenceFoot.from_atlas(atlas)
+    assert ref.length == 250
+    assert 95 <= ref.ball_width <= 100
+    assert 60 <= ref.heel_width <= 65
+    assert ref.medial_x > 0 > ref.lateral_x
+
+
+def test_uniform_scaling(atlas):
+    small = atlas.scaled(225)
+    sole = small.outline("left")
+    assert sole.bounds[3] == pytest.approx(225, abs=0.01)
+    assert sole.area == pytest.approx(atlas.outline("left").area * 0.9**2, rel=1e-6)
+    assert small.shape("heart", "left").area == pytest.approx(
+        atlas.shape("heart", "left").area * 0.81, rel=1e-6
+    )
+    assert small.validate().ok
+
+
+def test_length_and_width(atlas):
+    wide = atlas.scaled(270, width=110)
+    ref = ReferenceFoot.from_atlas(wide)
+    assert ref.length == pytest.approx(270)
+    assert ref.ball_width == pytest.approx(110, abs=0.01)
+    assert wide.outline("left").bounds[1] == pytest.approx(0, abs=0.01)  # heel stays at y=0
+
+
+@pytest.mark.parametrize(
+    ("length", "width", "message"),
+    [
+        (0, None, "length must be a positive, finite number of millimetres, got 0"),
+        (-3, None, "got -3"),
+        (float("nan"), None, "got nan"),
+        ("25cm", None, "length must be a number of millimetres, got '25cm'"),
+        (250, float("inf"), "width must be a positive, finite number"),
+        (True, None, "got True"),
+    ],
+)
+def test_bad_sizes(atlas, length, width, message):
+    with pytest.raises(FootvizError, match=message.replace("(", r"\(")):
+        atlas.scaled(length, width)

@@ -1,0 +1,114 @@
+"""Packaging: the core never imports matplotlib, and the wheel carries the atlas data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import textwrap
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_python(code: str, cwd: Path, python: str = sys.executable, env=None) -> str:
+    out = subprocess.run(
+        [python, "-c", textwrap.dedent(code)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def test_core_does_not_import_matplotlib(tmp_path):
+    out = run_python(
+        """
+        import sys
+        import footviz
+        assert "matplotlib" not in sys.modules, "import footviz pulled in matplotlib"
+        atlas = footviz.load_atlas()
+        atlas.organ_zones("kidney"); atlas.group_zones("head"); atlas.for_condition("migraine")
+        atlas.unresolved(); atlas.validate(); atlas.scaled(270, 100); repr(atlas)
+        from footviz.layout import Layout
+        Layout.side_by_side(atlas.outline("left").bounds)
+        print("matplotlib" in sys.modules)
+        """,
+        tmp_path,
+    )
+    assert out == "False"
+
+
+def test_drawing_imports_matplotlib_lazily(tmp_path):
+    out = run_python(
+        """
+        import sys
+        import footviz
+        before = "matplotlib" in sys.modules
+        footviz.draw_chart(labels=False)
+        print(before, "matplotlib" in sys.modules)
+        """,
+        tmp_path,
+        env=dict(os.environ, MPLBACKEND="Agg"),
+    )
+    assert out == "False True"
+
+
+@pytest.mark.slow
+def test_wheel_carries_the_atlas(tmp_path):
+    """Build the wheel, install it into a fresh venv and load the atlas from outside the tree."""
+    dist = tmp_path / "dist"
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    (wheel,) = dist.glob("footviz-*.whl")
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    py = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    install = subprocess.run(
+        [str(py), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert install.returncode == 0, install.stdout + install.stderr
+    # numpy and shapely come from the test environment, footviz only from the wheel
+    env = dict(os.environ, PYTHONPATH=sysconfig.get_paths()["purelib"])
+    env.pop("PYTHONHOME", None)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = run_python(
+        """
+        import footviz
+        atlas = footviz.load_atlas()
+        print(footviz.__file__)
+        print(len(atlas.zones), atlas.validate().ok)
+        """,
+        elsewhere,
+        python=str(py),
+        env=env,
+    )
+    location, summary = out.splitlines()
+    assert Path(location).is_relative_to(env_dir), location
+    assert summary.endswith("True") and int(summary.split()[0]) >= 31
