@@ -6,6 +6,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import itertools
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -126,8 +128,8 @@ def test_heart_pixels_carry_the_heart_colour(chart, atlas):
     image = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(float) / 255
     label.set_visible(True)
     px, py = tf.transform([anchor_point(heart)])[0]
-    row = int(round(image.shape[0] - py))
-    col = int(round(px))
+    row = round(image.shape[0] - py)
+    col = round(px)
     expected = np.array(to_rgba(lighten(SYSTEM_COLOURS["cardiovascular"], 0.35))[:3])
     patch = image[row - 2 : row + 3, col - 2 : col + 3].reshape(-1, 3)
     assert np.abs(patch - expected).max() < 0.02
@@ -136,6 +138,6 @@ def test_heart_pixels_carry_the_heart_colour(chart, atlas):
 def test_spread_keeps_order_spacing_and_bounds():
     ys = spread([10, 10.5, 11, 50, 50.2], gap=3, lo=0, hi=100)
     assert ys == sorted(ys)
-    assert all(b - a >= 3 - 1e-9 for a, b in zip(ys, ys[1:], strict=False))
+    assert all(b - a >= 3 - 1e-9 for a, b in itertools.pairwise(ys))
     assert 0 <= ys[0] and ys[-1] <= 100
     assert spread([99, 99.5, 100], gap=3, lo=0, hi=100)[-1] <= 100

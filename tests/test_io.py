@@ -11,7 +11,7 @@ from footviz import AtlasFormatError, UnknownNameError
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(AtlasFormatError, match="atlas file not found: .*nope.geojson"):
+    with pytest.raises(AtlasFormatError, match=r"atlas file not found: .*nope\.geojson"):
         footviz.load_atlas(tmp_path / "nope.geojson")
 
 
@@ -48,7 +48,7 @@ def test_missing_member(atlas):
 def test_bad_feature_foot(atlas):
     doc = atlas.to_document()
     doc["features"][0]["properties"]["foot"] = "middle"
-    with pytest.raises(AtlasFormatError, match="foot must be one of .* got foot='middle'"):
+    with pytest.raises(AtlasFormatError, match=r"foot must be one of .* got foot='middle'"):
         footviz.Atlas(doc)
 
 
