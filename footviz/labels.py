@@ -67,3 +67,30 @@ def text_box(text, renderer, ax) -> BaseGeometry:
 def fits_inside(box_geom: BaseGeometry, region: BaseGeometry, pad: float) -> bool:
     """True when a text box, grown by ``pad``, lies inside ``region``."""
     return region.contains(box_geom.buffer(pad, join_style="mitre"))
+
+
+def spread_sized(ys: list[float], heights: list[float], lo: float, hi: float) -> list[float]:
+    """Like :func:`spread` for labels of different heights: centres at least half of each
+    neighbour's height apart, all boxes within ``[lo, hi]``.  ``ys`` must be sorted ascending.
+    """
+    n = len(ys)
+    if n == 0:
+        return []
+    out = list(ys)
+    total = sum(heights)
+    if total > hi - lo:  # not enough room: stack from the bottom, evenly
+        out, y = [], lo
+        step = (hi - lo) / total if total else 0.0
+        for h in heights:
+            out.append(y + h * step / 2)
+            y += h * step
+        return out
+    out[0] = max(out[0], lo + heights[0] / 2)
+    for i in range(1, n):
+        out[i] = max(out[i], out[i - 1] + (heights[i - 1] + heights[i]) / 2)
+    out[-1] = min(out[-1], hi - heights[-1] / 2)
+    for i in range(n - 2, -1, -1):
+        out[i] = min(out[i], out[i + 1] - (heights[i] + heights[i + 1]) / 2)
+    for i in range(1, n):
+        out[i] = max(out[i], out[i - 1] + (heights[i - 1] + heights[i]) / 2)
+    return out

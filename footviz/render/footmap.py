@@ -1,0 +1,826 @@
+"""The :class:`FootMap`: layout, coordinate system and drawing of a reflexology map."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..atlas import Atlas, load_atlas
+from ..errors import FootvizError, NotInAtlasError
+from ..layout import Layout, Panel
+from ..model import FEET, LANGUAGES, ZoneShape, check_choice
+from ..style import (
+    CAPTIONS,
+    DEFAULT_CMAP,
+    EDGE_COLOUR,
+    FALLBACK_COLOUR,
+    GREY_BASE,
+    GREY_CMAP,
+    GREY_FILLS,
+    HATCHES,
+    MUTED_AMOUNT,
+    MUTED_EDGE_COLOUR,
+    NO_DATA_FACE,
+    NO_DATA_HATCH,
+    NO_DATA_HATCH_COLOUR,
+    OUTLINE_COLOUR,
+    SKIN_COLOUR,
+    SYSTEM_COLOURS,
+    lighten,
+    muted,
+)
+from .labelling import COLUMN_GAP, Plan, plan_labels
+from .labelling import LabelItem as _Item
+from .paths import draw_order, geometry_path, panel_transform, visible_geometry
+from .selection import HighlightSet, resolve_highlight, shape_keys
+from .values import ZoneValues, resolve_values
+
+__all__ = ["FootMap", "MapArtists", "plot"]
+
+FEET_CHOICES = ("left", "right", "both")
+TOP_MARGIN = 6.0  # mm above the toes
+CAPTION_GAP = 5.0  # mm between the heel and the captions
+
+
+@dataclass
+class MapArtists:
+    """Everything one :meth:`FootMap.draw` call made, by foot where it applies.
+
+    ``zones[foot]`` is the zones' PathCollection; ``shapes[foot]`` lists its zone shapes in
+    path order, so ``zones[foot].get_facecolors()[i]`` is the colour of ``shapes[foot][i]``.
+    ``numbering`` maps each key number to the zone shapes it names (numbered maps only).
+    """
+
+    figure: Any
+    ax: Any
+    layout: Layout
+    shapes: dict[str, list[ZoneShape]] = field(default_factory=dict)
+    zones: dict[str, Any] = field(default_factory=dict)
+    no_data: dict[str, Any] = field(default_factory=dict)
+    highlights: dict[tuple[str, str], Any] = field(default_factory=dict)
+    skins: dict[str, Any] = field(default_factory=dict)
+    outlines: dict[str, Any] = field(default_factory=dict)
+    captions: dict[str, Any] = field(default_factory=dict)
+    convention: Any = None
+    labels: dict[tuple[str, str], Any] = field(default_factory=dict)
+    leaders: Any = None
+    leader_segments: dict[tuple[str, str], list] = field(default_factory=dict)
+    legend: Any = None
+    colorbar: Any = None
+    key: Any = None
+    numbering: dict[int, tuple[ZoneShape, ...]] = field(default_factory=dict)
+    highlight_sets: tuple[HighlightSet, ...] = ()
+    values: ZoneValues | None = None
+    plan: Plan | None = None
+
+    def index(self, shape: ZoneShape | str, foot: str | None = None) -> int:
+        """Position of a zone shape (or zone id on ``foot``) in its foot's collection."""
+        if isinstance(shape, ZoneShape):
+            zone_id, foot = shape.zone.id, shape.foot
+        else:
+            zone_id = shape
+        if foot is None:
+            raise ValueError("give foot= with a zone id")
+        for i, s in enumerate(self.shapes[foot]):
+            if s.zone.id == zone_id:
+                return i
+        raise NotInAtlasError(f"zone {zone_id!r} is not drawn on the {foot} foot")
+
+    def facecolor(self, zone: str, foot: str) -> np.ndarray:
+        """RGBA face colour of a zone as drawn (after colormapping)."""
+        coll = self.zones[foot]
+        coll.update_scalarmappable()
+        return np.asarray(coll.get_facecolors()[self.index(zone, foot)])
+
+
+_NUMBER_BOX = {"boxstyle": "circle,pad=0.18", "fc": "white", "ec": "#222222", "lw": 0.6}
+
+
+def _renderer(fig):
+    try:
+        return fig.canvas.get_renderer()
+    except AttributeError:  # pragma: no cover - canvases without a cached renderer
+        return fig._get_renderer()
+
+
+def _feet(feet: str | Sequence[str]) -> tuple[str, ...]:
+    if isinstance(feet, str):
+        feet = check_choice("feet", feet, FEET_CHOICES)
+        return FEET if feet == "both" else (feet,)
+    out = tuple(check_choice("foot", f, FEET) for f in feet)
+    if not out or len(set(out)) != len(out):
+        raise FootvizError(f"feet must name 'left' and/or 'right' once each, got {feet!r}")
+    return tuple(f for f in FEET if f in out)
+
+
+def _luminance(rgba) -> float:
+    r, g, b = (float(c) for c in rgba[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+class FootMap:
+    """A reflexology map: which feet, which view, which aspect, in which language.
+
+    A FootMap owns the layout and the chart coordinate system (millimetres; see
+    :mod:`footviz.layout`) and draws onto matplotlib axes with :meth:`draw`.
+
+    Parameters
+    ----------
+    atlas : Atlas, optional
+        Defaults to the built-in reflexology atlas.
+    feet : {"both", "left", "right"} or sequence of them
+    layout : {"self", "practitioner"}
+        ``"self"``: soles as you see your own feet (left foot on the left);
+        ``"practitioner"``: facing the client's soles (the client's left foot on the right).
+    aspect : str
+        One of ``atlas.aspects`` (``"plantar"`` ...).
+    lang : {"en", "ru"}
+        Language of labels, captions and legends.
+    greyscale : bool
+        Print mode: white zones, highlight sets told apart by hatching, grey colormap.
+    figsize : (width, height) in inches, optional
+        Size of the figure :meth:`draw` makes when no ``ax`` is given.
+    fontsize : float
+        Label font size in points (shrunk automatically when labels would not fit).
+    """
+
+    def __init__(
+        self,
+        atlas: Atlas | None = None,
+        *,
+        feet: str | Sequence[str] = "both",
+        layout: str = "self",
+        aspect: str = "plantar",
+        lang: str = "en",
+        greyscale: bool = False,
+        figsize: tuple[float, float] | None = None,
+        fontsize: float = 7.0,
+    ) -> None:
+        self.atlas = atlas if atlas is not None else load_atlas()
+        self.feet = _feet(feet)
+        self.view = check_choice("layout", layout, ("self", "practitioner"))
+        self.aspect = check_choice("aspect", aspect, self.atlas.aspects)
+        self.lang = check_choice("language", lang, LANGUAGES)
+        self.greyscale = bool(greyscale)
+        self.fontsize = float(fontsize)
+        self.figsize = figsize or ((15.5, 10.0) if len(self.feet) == 2 else (8.5, 10.0))
+        self.extent = self.atlas.outline(self.feet[0], self.aspect).bounds
+        self.drawn: MapArtists | None = None
+        self._interaction = None
+
+    def __repr__(self) -> str:
+        return (
+            f"<FootMap feet={'+'.join(self.feet)} layout={self.view!r} "
+            f"aspect={self.aspect!r} lang={self.lang!r}{' greyscale' if self.greyscale else ''}>"
+        )
+
+    # ------------------------------------------------------------------ coordinates
+    def layout_for(self, columns: Mapping[str, float] | None = None) -> Layout:
+        """The panel layout with callout columns of the given widths (mm) beside each foot."""
+        medial = (columns or {}).get("medial", 40.0)
+        gap = 2 * (COLUMN_GAP + medial) + 4.0
+        return Layout.side_by_side(self.extent, self.feet, self.aspect, self.view, gap=gap)
+
+    def _x_bounds(self, layout: Layout, columns: Mapping[str, float]) -> tuple[float, float]:
+        x0, _, x1, _ = self.extent
+        xs: list[float] = []
+        for p in layout.panels:
+            for fx in (x0 - COLUMN_GAP - columns["lateral"], x1 + COLUMN_GAP + columns["medial"]):
+                xs.append(float(p.to_chart(fx, 0.0)[0]))
+        return min(xs) - 1.0, max(xs) + 1.0
+
+    @property
+    def layout(self) -> Layout:
+        """The layout of the last drawing (or a default one before drawing)."""
+        return self.drawn.layout if self.drawn is not None else self.layout_for()
+
+    def to_foot(self, cx: float, cy: float) -> tuple[Panel, float, float] | None:
+        """Chart mm to ``(panel, x, y)`` in that foot's own frame; None off the feet."""
+        panel = self.layout.panel_at(cx, cy)
+        if panel is None:
+            return None
+        fx, fy = panel.from_chart(cx, cy)
+        return panel, float(fx), float(fy)
+
+    # ------------------------------------------------------------------ conveniences
+    @property
+    def figure(self):
+        return self._need().figure
+
+    @property
+    def ax(self):
+        return self._need().ax
+
+    @property
+    def artists(self) -> MapArtists:
+        return self._need()
+
+    def _need(self) -> MapArtists:
+        if self.drawn is None:
+            raise FootvizError("nothing drawn yet: call FootMap.draw() first")
+        return self.drawn
+
+    def savefig(self, path, **kwargs: Any) -> None:
+        """Save the last drawing; same input gives the same bytes (see :mod:`.output`)."""
+        from .output import savefig
+
+        savefig(self.figure, path, **kwargs)
+
+    def _repr_png_(self) -> bytes | None:
+        from .output import to_bytes
+
+        return to_bytes(self.figure, "png") if self.drawn is not None else None
+
+    def _repr_svg_(self) -> str | None:
+        from .output import to_bytes
+
+        return to_bytes(self.figure, "svg").decode("utf-8") if self.drawn is not None else None
+
+    def interactive(self, callback: Callable[[Any], None] | None = None):
+        """Hover tooltips and click-to-highlight on the last drawing; see :mod:`.interactive`."""
+        from .interactive import Interaction
+
+        if self._interaction is not None:
+            self._interaction.disconnect()
+        self._interaction = Interaction(self, callback)
+        return self._interaction
+
+    # ------------------------------------------------------------------ drawing
+    def draw(
+        self,
+        ax: Any = None,
+        *,
+        highlight: Any = None,
+        highlight_colours: str | Sequence[str] | Mapping[str, str] | None = None,
+        values: Mapping[str, Any] | None = None,
+        cmap: Any = None,
+        vmin: float | None = None,
+        vmax: float | None = None,
+        categories: Sequence[str] | None = None,
+        status_colours: Mapping[str, str] | None = None,
+        labels: bool | str | Iterable[str] = True,
+        numbered: bool = False,
+        legend: bool = True,
+        colorbar: bool = True,
+        title: str | None = None,
+        value_label: str | None = None,
+        **kwargs: Any,
+    ) -> MapArtists:
+        """Draw the map.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Axes to draw on (of any figure); a new figure of ``figsize`` is made when omitted.
+        highlight : name, sequence of names, or mapping of set name to names, optional
+            Zone ids, organs, groups or conditions (``"migraine"``), or ``"zone/foot"``.
+            Highlighted zones get a strong colour and outline, the rest is muted.  A mapping
+            gives several sets, each with its own colour (first set wins a shared zone's fill).
+        highlight_colours : colour, sequence or mapping of set name to colour, optional
+        values : mapping of zone id / organ / ``"zone/foot"`` to number, status or None
+            Numbers give a heat map with a colorbar; strings (``"worse"``, ``"same"``,
+            ``"better"``) a status map.  Zones without a value are drawn as "no data".
+        cmap, vmin, vmax
+            Colormap and fixed limits of a numeric heat map (fix them to compare maps).
+        categories, status_colours
+            Order and colours of status values.
+        labels : bool, "highlighted" or names
+            Which zones to name: all, none, only highlighted ones, or the named ones.
+        numbered : bool
+            Label with numbers and add a key; ``MapArtists.numbering`` holds number → shapes.
+        legend, colorbar : bool
+        title : str, optional
+            Defaults to the atlas title.
+        value_label : str, optional
+            Colorbar label.
+        **kwargs
+            Passed to each foot's zones :class:`matplotlib.collections.PathCollection`.
+
+        Returns
+        -------
+        MapArtists
+        """
+        import matplotlib.pyplot as plt
+
+        atlas, lang, words = self.atlas, self.lang, CAPTIONS[self.lang]
+        sets = resolve_highlight(atlas, highlight, highlight_colours)
+        zv = (
+            resolve_values(atlas, values, categories=categories, status_colours=status_colours)
+            if values is not None
+            else None
+        )
+        shapes = {f: draw_order(atlas.shapes(f, self.aspect)) for f in self.feet}
+        visible = {f: visible_geometry(shapes[f]) for f in self.feet}
+        highlighted = {k for s in sets for k in s.keys}
+        wanted = self._label_keys(labels, highlighted)
+
+        own = ax is None
+        if own:
+            fig = plt.figure(figsize=self.figsize)
+            ax = fig.add_axes((0.01, 0.01, 0.98, 0.92))
+        fig = ax.figure
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        out = MapArtists(fig, ax, self.layout_for(), shapes=dict(shapes), highlight_sets=sets)
+        out.values = zv
+
+        # colours, norms --------------------------------------------------------------
+        norm, cmap_obj, arrays = None, None, {}
+        if zv is not None:
+            norm, cmap_obj, arrays = self._value_arrays(zv, shapes, cmap, vmin, vmax)
+
+        # numbering -----------------------------------------------------------------
+        numbers: dict[str, int] = {}
+        if numbered:
+            numbers = self._numbers(shapes, wanted)
+            out.numbering = {
+                n: tuple(s for f in self.feet for s in shapes[f] if s.zone.id == z)
+                for z, n in numbers.items()
+            }
+
+        # decorations that take room from the axes: title, legend, colorbar, key
+        ax.set_title(title if title is not None else atlas.info.get("title", ""), fontsize=14)
+        handles = self._legend_handles(sets, zv, shapes) if legend else []
+        key_entries = (
+            [
+                f"{n}  {out.numbering[n][0].zone.name(lang)}"
+                for n in sorted(out.numbering)
+                if out.numbering[n]
+            ]
+            if numbered
+            else []
+        )
+        self._decorate(out, own, handles, key_entries, norm, cmap_obj, colorbar, value_label)
+
+        # label plan (fixes the scale), then the layout ---------------------------------
+        renderer = _renderer(fig)
+        pos = ax.get_position(original=True)
+        axes_px = (pos.width * fig.bbox.width, pos.height * fig.bbox.height)
+        probe = fig.text(0, 0, words["left"], fontsize=12, fontweight="bold")
+        cap_px = probe.get_window_extent(renderer=renderer).height
+        probe.set_text(words["self_view"])
+        probe.set_fontsize(9)
+        cap_px += probe.get_window_extent(renderer=renderer).height * 1.6
+        probe.remove()
+        top = self.extent[3]
+        y_base = top + TOP_MARGIN + CAPTION_GAP + 2.0
+
+        def scale(columns: Mapping[str, float]) -> float:
+            x0, x1 = self._x_bounds(self.layout_for(columns), columns)
+            return min(axes_px[0] / (x1 - x0), (axes_px[1] - cap_px) / y_base)
+
+        items = []
+        for f in self.feet:
+            for s in shapes[f]:
+                if s.key not in wanted:
+                    continue
+                zid = s.zone.id
+                text = str(numbers[zid]) if numbered else s.zone.name(lang)
+                bold = numbered or (bool(sets) and s.key in highlighted)
+                items.append(_Item(f, zid, text, visible[f][zid], bold))
+        plan = plan_labels(
+            items,
+            fig=fig,
+            renderer=renderer,
+            scale=scale,
+            y_range=(4.0, top + 4.0),
+            fontsize=self.fontsize,
+        )
+        plan.numbered = numbered
+        out.plan = plan
+        layout = self.layout_for(plan.columns)
+        out.layout = layout
+        x0, x1 = self._x_bounds(layout, plan.columns)
+        ylo = -(CAPTION_GAP + cap_px / plan.ppm)
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(ylo, top + TOP_MARGIN)
+
+        # the feet -----------------------------------------------------------------
+        for panel in layout.panels:
+            self._draw_foot(out, panel, sets, zv, norm, cmap_obj, arrays, visible, kwargs)
+        self._draw_labels(out, plan, layout)
+        self.drawn = out
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    def _label_keys(self, labels, highlighted) -> set[tuple[str, str, str]]:
+        every = {s.key for f in self.feet for s in self.atlas.shapes(f, self.aspect)}
+        if labels is True:
+            return every
+        if labels is False or labels is None:
+            return set()
+        if isinstance(labels, str) and labels in ("highlighted", "highlight"):
+            return every & highlighted
+        names = [labels] if isinstance(labels, str) else list(labels)
+        return every & set(shape_keys(self.atlas, names))
+
+    def _numbers(self, shapes, wanted) -> dict[str, int]:
+        """Zone id → key number, toes to heel, then medial to lateral (order-independent)."""
+        where: dict[str, tuple[float, float]] = {}
+        for f in self.feet:
+            for s in shapes[f]:
+                if s.key in wanted:
+                    c = s.geometry.centroid
+                    y, x = where.get(s.zone.id, (-np.inf, -np.inf))
+                    where[s.zone.id] = max((y, x), (round(c.y, 3), round(c.x, 3)))
+        order = sorted(where, key=lambda z: (-where[z][0], -where[z][1], z))
+        return {z: i + 1 for i, z in enumerate(order)}
+
+    def _value_arrays(self, zv, shapes, cmap, vmin, vmax):
+        import matplotlib as mpl
+        from matplotlib.colors import ListedColormap, Normalize
+
+        arrays = {}
+        if zv.categorical:
+            index = {c: i for i, c in enumerate(zv.categories)}
+            cmap_obj = ListedColormap([zv.colours[c] for c in zv.categories], name="status")
+            norm = Normalize(-0.5, len(zv.categories) - 0.5)
+            for f, ss in shapes.items():
+                arrays[f] = np.array(
+                    [index[v] if (v := zv.get(s.key)) is not None else np.nan for s in ss],
+                    dtype=float,
+                )
+        else:
+            name = cmap if cmap is not None else (GREY_CMAP if self.greyscale else DEFAULT_CMAP)
+            cmap_obj = mpl.colormaps[name] if isinstance(name, str) else name
+            data = [float(v) for v in zv.values.values()]
+            lo = vmin if vmin is not None else (min(data) if data else 0.0)
+            hi = vmax if vmax is not None else (max(data) if data else 1.0)
+            if hi <= lo:
+                if vmin is not None and vmax is not None:
+                    raise FootvizError(f"vmax must be greater than vmin, got {vmin!r}..{vmax!r}")
+                hi = lo + 1.0
+            norm = Normalize(lo, hi)
+            for f, ss in shapes.items():
+                arrays[f] = np.array(
+                    [v if (v := zv.get(s.key)) is not None else np.nan for s in ss], dtype=float
+                )
+        cmap_obj = cmap_obj.with_extremes(bad=NO_DATA_FACE)
+        return norm, cmap_obj, arrays
+
+    def _base_colour(self, s: ZoneShape, sets: tuple[HighlightSet, ...]) -> str:
+        system = SYSTEM_COLOURS.get(s.zone.system, FALLBACK_COLOUR)
+        if not sets:
+            return GREY_BASE if self.greyscale else lighten(system, 0.35)
+        for hs in sets:
+            if s.key in hs.keys:
+                return GREY_FILLS[hs.index % len(GREY_FILLS)] if self.greyscale else hs.colour
+        return GREY_BASE if self.greyscale else muted(system, MUTED_AMOUNT)
+
+    def _legend_handles(self, sets, zv, shapes):
+        from matplotlib.patches import Patch
+
+        lang, words = self.lang, CAPTIONS[self.lang]
+        handles = []
+        if sets:
+            for hs in sets:
+                handles.append(
+                    Patch(
+                        facecolor=GREY_FILLS[hs.index % len(GREY_FILLS)]
+                        if self.greyscale
+                        else hs.colour,
+                        edgecolor="black" if self.greyscale else hs.colour,
+                        hatch=HATCHES[hs.index % len(HATCHES)] if self.greyscale else None,
+                        linewidth=1.5,
+                        label=self._set_label(hs),
+                    )
+                )
+        elif zv is None and not self.greyscale:
+            present = sorted({s.zone.system for ss in shapes.values() for s in ss})
+            for sys_id in present:
+                handles.append(
+                    Patch(
+                        facecolor=lighten(SYSTEM_COLOURS.get(sys_id, FALLBACK_COLOUR), 0.35),
+                        edgecolor=EDGE_COLOUR,
+                        label=self.atlas.systems.get(sys_id, {}).get(lang, sys_id),
+                    )
+                )
+        if zv is not None:
+            if zv.categorical:
+                for c in zv.categories:
+                    handles.append(Patch(facecolor=zv.colours[c], edgecolor=EDGE_COLOUR, label=c))
+            missing = any(zv.get(s.key) is None for ss in shapes.values() for s in ss)
+            if missing:
+                handles.append(
+                    Patch(
+                        facecolor=NO_DATA_FACE,
+                        edgecolor=NO_DATA_HATCH_COLOUR,
+                        hatch=NO_DATA_HATCH,
+                        label=words["no_data"],
+                    )
+                )
+        return handles
+
+    def _set_label(self, hs: HighlightSet) -> str:
+        """A readable legend entry: the display name of a condition, organ, group or zone."""
+        atlas, lang = self.atlas, self.lang
+        if hs.named:
+            return hs.name
+        for finder in (atlas.condition, atlas.zone, atlas.organ, atlas.group):
+            try:
+                return finder(hs.name).name(lang)
+            except FootvizError:  # not that kind of name
+                continue
+        return hs.name
+
+    def _decorate(self, out, own, handles, key_entries, norm, cmap_obj, colorbar, value_label):
+        from matplotlib.cm import ScalarMappable
+        from matplotlib.patches import Patch
+
+        fig, ax, words = out.figure, out.ax, CAPTIONS[self.lang]
+        if out.highlight_sets:
+            title = words["highlighted"]
+        elif out.values is not None:
+            title = None
+        else:
+            title = words["systems"]
+        renderer = _renderer(fig)
+        W, H = fig.bbox.width, fig.bbox.height  # pixels
+        bottom_px, right_px = 6.0, 6.0
+        if handles:
+            ncol = min(5, len(handles))
+            if own:
+                leg = fig.legend(
+                    handles=handles,
+                    loc="lower center",
+                    ncol=ncol,
+                    frameon=False,
+                    fontsize=9,
+                    title=title,
+                    title_fontsize=9,
+                )
+                bottom_px += leg.get_window_extent(renderer).height + 4
+            else:
+                leg = ax.legend(
+                    handles=handles,
+                    loc="upper center",
+                    bbox_to_anchor=(0.5, 0.0),
+                    ncol=ncol,
+                    frameon=False,
+                    fontsize=8,
+                    title=title,
+                    title_fontsize=8,
+                )
+                ax.add_artist(leg)
+            out.legend = leg
+        if key_entries:
+            blank = [Patch(visible=False) for _ in key_entries]
+            kw = {
+                "handles": blank,
+                "labels": key_entries,
+                "handlelength": 0,
+                "handletextpad": 0,
+                "frameon": False,
+                "fontsize": 8,
+                "title": words["key"],
+                "title_fontsize": 9,
+                "alignment": "left",
+            }
+            if own:
+                key = fig.legend(loc="center right", **kw)
+                right_px += key.get_window_extent(renderer).width + 6
+            else:
+                key = ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), **kw)
+                ax.add_artist(key)
+            out.key = key
+        if own:
+            top_px = 0.6 * fig.dpi
+            cb_px = 0.95 * fig.dpi if (colorbar and norm is not None) else 0.0
+            ax.set_position(
+                (
+                    6.0 / W,
+                    bottom_px / H,
+                    1 - (12.0 + right_px + cb_px) / W,
+                    1 - (bottom_px + top_px) / H,
+                )
+            )
+        if colorbar and norm is not None:
+            sm = ScalarMappable(norm=norm, cmap=cmap_obj)
+            if own:
+                pos = ax.get_position(original=True)
+                cax = fig.add_axes(
+                    (
+                        pos.x1 + 0.15 * fig.dpi / W,
+                        pos.y0 + 0.2 * pos.height,
+                        0.16 * fig.dpi / W,
+                        0.6 * pos.height,
+                    )
+                )
+                cb = fig.colorbar(sm, cax=cax)
+            else:
+                cb = fig.colorbar(sm, ax=ax, fraction=0.04, pad=0.02, shrink=0.7)
+            if out.values is not None and out.values.categorical:
+                cb.set_ticks(range(len(out.values.categories)))
+                cb.set_ticklabels(list(out.values.categories))
+            if value_label:
+                cb.set_label(value_label)
+            out.colorbar = cb
+
+    def _draw_foot(self, out, panel, sets, zv, norm, cmap_obj, arrays, visible, kwargs):
+        from matplotlib.collections import PathCollection
+        from matplotlib.patches import PathPatch
+
+        ax, foot = out.ax, panel.foot
+        tf = panel_transform(panel) + ax.transData
+        shapes = out.shapes[foot]
+        outline = geometry_path(self.atlas.outline(foot, self.aspect))
+        skin = PathPatch(
+            outline,
+            facecolor="white" if self.greyscale else SKIN_COLOUR,
+            edgecolor="none",
+            transform=tf,
+            zorder=1,
+        )
+        ax.add_patch(skin)
+        muted = bool(sets) and zv is None
+        edges = [
+            EDGE_COLOUR
+            if (not muted or any(s.key in hs.keys for hs in sets))
+            else MUTED_EDGE_COLOUR
+            for s in shapes
+        ]
+        style: dict[str, Any] = {"edgecolors": edges, "linewidths": 0.6, "zorder": 2}
+        if zv is None:
+            style["facecolors"] = [self._base_colour(s, sets) for s in shapes]
+        style.update(kwargs)
+        coll = PathCollection([geometry_path(s.geometry) for s in shapes], transform=tf, **style)
+        if zv is not None:
+            coll.set_array(arrays[foot])
+            coll.set_cmap(cmap_obj)
+            coll.set_norm(norm)
+            coll.set_clim(norm.vmin, norm.vmax)
+        coll.set_label(f"zones/{foot}")
+        ax.add_collection(coll, autolim=False)
+        out.zones[foot] = coll
+        if zv is not None:
+            empty = [s for s in shapes if zv.get(s.key) is None]
+            nd = PathCollection(
+                [geometry_path(visible[foot][s.zone.id]) for s in empty],
+                facecolors="none",
+                edgecolors=NO_DATA_HATCH_COLOUR,
+                linewidths=0.0,
+                hatch=NO_DATA_HATCH,
+                transform=tf,
+                zorder=2.5,
+            )
+            nd.set_label(f"no data/{foot}")
+            ax.add_collection(nd, autolim=False)
+            out.no_data[foot] = nd
+        for hs in sets:
+            mine = [s for s in shapes if s.key in hs.keys]
+            if not mine:
+                continue
+            hatch = HATCHES[hs.index % len(HATCHES)] if self.greyscale else None
+            hc = PathCollection(
+                [geometry_path(visible[foot][s.zone.id]) for s in mine],
+                facecolors="none",
+                edgecolors="black" if self.greyscale else hs.colour,
+                linewidths=1.4 if self.greyscale else 2.2,
+                hatch=hatch,
+                transform=tf,
+                zorder=4,
+            )
+            hc.set_label(f"highlight {hs.name}/{foot}")
+            ax.add_collection(hc, autolim=False)
+            out.highlights[(hs.name, foot)] = hc
+        edge = PathPatch(
+            outline,
+            facecolor="none",
+            edgecolor=OUTLINE_COLOUR,
+            linewidth=1.6,
+            transform=tf,
+            zorder=3,
+        )
+        ax.add_patch(edge)
+        out.skins[foot] = skin
+        out.outlines[foot] = edge
+
+    def _draw_labels(self, out: MapArtists, plan: Plan, layout: Layout) -> None:
+        from matplotlib.collections import LineCollection
+
+        ax, words = out.ax, CAPTIONS[self.lang]
+        x0, _, x1, _ = self.extent
+        size = plan.fontsize
+        colours: dict[tuple[str, str], Any] = {}
+        for foot, coll in out.zones.items():
+            coll.update_scalarmappable()
+            fc = coll.get_facecolors()
+            for i, s in enumerate(out.shapes[foot]):
+                colours[(foot, s.zone.id)] = fc[i] if len(fc) > 1 else fc[0]
+        for ins in plan.inside:
+            panel = layout.panel(ins.item.foot)
+            cx, cy = panel.to_chart(ins.x, ins.y)
+            dark = _luminance(colours[ins.item.key]) < 0.42
+            out.labels[ins.item.key] = ax.text(
+                float(cx),
+                float(cy),
+                ins.text,
+                ha="center",
+                va="center",
+                fontsize=size,
+                fontweight="bold" if ins.item.bold else "normal",
+                color="white" if (dark and not plan.numbered) else "black",
+                zorder=6,
+                bbox=_NUMBER_BOX if plan.numbered else None,
+            )
+        segments, dots = [], []
+        for (foot, side), callouts in sorted(plan.callouts.items()):
+            panel = layout.panel(foot)
+            outward = 1.0 if side == "medial" else -1.0
+            fx = x1 + COLUMN_GAP if side == "medial" else x0 - COLUMN_GAP
+            tx = float(panel.to_chart(fx, 0.0)[0])
+            ha = "left" if outward * panel.sx > 0 else "right"
+            start = float(panel.to_chart(fx - outward * 0.8, 0.0)[0])
+            for c in callouts:
+                ty = c.y
+                out.labels[c.item.key] = ax.text(
+                    tx,
+                    ty,
+                    c.item.text,
+                    ha=ha,
+                    va="center",
+                    fontsize=size,
+                    fontweight="bold" if c.item.bold else "normal",
+                    zorder=6,
+                    bbox=_NUMBER_BOX if plan.numbered else None,
+                )
+                segs = []
+                for ax_, ay in c.anchors:
+                    px, py = panel.to_chart(ax_, ay)
+                    segs.append([(start, ty), (float(px), float(py))])
+                    dots.append((float(px), float(py)))
+                out.leader_segments[c.item.key] = segs
+                segments.extend(segs)
+        if segments:
+            lc = LineCollection(segments, colors="#222222", linewidths=0.5, zorder=5)
+            ax.add_collection(lc, autolim=False)
+            out.leaders = lc
+            d = np.array(dots)
+            ax.plot(d[:, 0], d[:, 1], "o", color="#222222", markersize=1.6, zorder=5)
+        # captions: which foot is which, and the viewing convention
+        for panel in layout.panels:
+            b = panel.chart_bounds
+            aspect = "" if self.aspect == "plantar" else f" ({words[self.aspect]})"
+            out.captions[panel.foot] = ax.text(
+                (b[0] + b[2]) / 2,
+                -2.0,
+                words[panel.foot] + aspect,
+                ha="center",
+                va="top",
+                fontsize=12,
+                fontweight="bold",
+            )
+        if self.aspect == "plantar":
+            note = words["self_view"] if self.view == "self" else words["practitioner_view"]
+            xs = [p.chart_bounds for p in layout.panels]
+            cx = (min(b[0] for b in xs) + max(b[2] for b in xs)) / 2
+            out.convention = ax.text(
+                cx,
+                ax.get_ylim()[0],
+                note,
+                ha="center",
+                va="bottom",
+                fontsize=9,
+                style="italic",
+                color="#444444",
+            )
+
+
+def plot(
+    feet: str | Sequence[str] = "both",
+    highlight: Any = None,
+    values: Mapping[str, Any] | None = None,
+    labels: bool | str | Iterable[str] = True,
+    lang: str = "en",
+    ax: Any = None,
+    *,
+    atlas: Atlas | None = None,
+    layout: str = "self",
+    aspect: str = "plantar",
+    greyscale: bool = False,
+    figsize: tuple[float, float] | None = None,
+    **kwargs: Any,
+) -> FootMap:
+    """Draw a reflexology map in one call and return the :class:`FootMap`.
+
+    ``feet``, ``layout``, ``aspect``, ``lang``, ``greyscale`` and ``figsize`` make the map;
+    everything else goes to :meth:`FootMap.draw`.  The returned map shows itself in Jupyter
+    and gives ``.figure``, ``.ax`` and ``.artists``.
+
+    >>> m = footviz.plot(highlight="migraine")            # doctest: +SKIP
+    >>> m.artists.zones["left"]                            # doctest: +SKIP
+    """
+    fm = FootMap(
+        atlas,
+        feet=feet,
+        layout=layout,
+        aspect=aspect,
+        lang=lang,
+        greyscale=greyscale,
+        figsize=figsize,
+    )
+    fm.draw(ax, highlight=highlight, values=values, labels=labels, **kwargs)
+    return fm

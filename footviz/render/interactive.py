@@ -1,0 +1,172 @@
+"""Hover tooltips and click-to-select on a drawn :class:`~footviz.render.FootMap`.
+
+Uses matplotlib's canvas events only (works with ``%matplotlib widget`` / ipympl and the
+desktop backends).  The zone under the pointer comes from the atlas's hit-testing, fed with the
+pointer's chart position converted to the foot's own frame by the layout; matplotlib's
+per-artist picking is not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..style import CAPTIONS, HIGHLIGHT_COLOURS
+from .paths import geometry_path, panel_transform, visible_geometry
+
+__all__ = ["Interaction", "hit_at"]
+
+SELECT_COLOUR = HIGHLIGHT_COLOURS[3]
+
+
+def hit_at(fmap, cx: float, cy: float):
+    """The atlas hit (or None) under chart point ``(cx, cy)`` of a drawn map."""
+    where = fmap.to_foot(cx, cy)
+    if where is None:
+        return None
+    panel, fx, fy = where
+    if hasattr(fmap.atlas, "hit"):
+        return fmap.atlas.hit(fx, fy, foot=panel.foot, aspect=panel.aspect)
+    return _fallback_hit(fmap.atlas, fx, fy, panel.foot, panel.aspect)  # until issue 4 lands
+
+
+class _Hit:  # TEMPORARY stand-in for the hit result of issue 4 (remove when Atlas.hit lands)
+    def __init__(self, shapes):
+        self.shapes = tuple(shapes)
+        self.primary = self.shapes[0]
+        self.zone = self.primary.zone
+        self.organs = self.primary.zone.organs
+        self.distance = 0.0
+
+
+def _fallback_hit(atlas, x, y, foot, aspect):
+    from shapely.geometry import Point
+
+    p = Point(x, y)
+    found = [s for s in atlas.shapes(foot, aspect) if s.geometry.covers(p)]
+    if not found:
+        return None
+    return _Hit(sorted(found, key=lambda s: (s.area, s.zone.id)))
+
+
+def _organ_name(atlas, organ: Any, lang: str) -> str:
+    if hasattr(organ, "name") and callable(organ.name):
+        return organ.name(lang)
+    if organ in atlas.organs:
+        return atlas.organs[organ].name(lang)
+    return str(organ)
+
+
+def tooltip_text(fmap, hit) -> str:
+    """``"Kidney — left foot\\nkidneys"``: zone, foot and the organs it reflects."""
+    words = CAPTIONS[fmap.lang]
+    zone = hit.primary.zone
+    organs = ", ".join(_organ_name(fmap.atlas, o, fmap.lang) for o in hit.organs)
+    return f"{zone.name(fmap.lang)} — {words[hit.primary.foot]}\n{organs}"
+
+
+class Interaction:
+    """Event handlers connected to a drawn map's canvas.
+
+    Attributes
+    ----------
+    tooltip : matplotlib Annotation
+        Shows the zone and organs under the pointer; hidden off the zones.
+    selected : set of (zone, foot, aspect)
+        Zone shapes toggled on by clicks, drawn in :data:`SELECT_COLOUR` on top of the map.
+    overlays : dict of foot to PathCollection
+        The selection layer of each foot.
+    """
+
+    def __init__(self, fmap, callback: Callable[[Any], None] | None = None) -> None:
+        from matplotlib.collections import PathCollection
+
+        drawn = fmap.artists
+        self.fmap, self.callback = fmap, callback
+        self.ax, self.canvas = drawn.ax, drawn.figure.canvas
+        self.selected: set[tuple[str, str, str]] = set()
+        self.last_hit = None
+        self._visible = {f: visible_geometry(drawn.shapes[f]) for f in drawn.shapes}
+        self.tooltip = self.ax.annotate(
+            "",
+            xy=(0, 0),
+            xytext=(12, 12),
+            textcoords="offset points",
+            fontsize=9,
+            bbox={"boxstyle": "round,pad=0.4", "fc": "#FFFFF0", "ec": "#555555", "lw": 0.8},
+            zorder=20,
+            annotation_clip=False,
+        )
+        self.tooltip.set_visible(False)
+        self.overlays = {}
+        for panel in drawn.layout.panels:
+            coll = PathCollection(
+                [],
+                facecolors=SELECT_COLOUR,
+                edgecolors="black",
+                linewidths=2.0,
+                alpha=0.85,
+                transform=panel_transform(panel) + self.ax.transData,
+                zorder=4.5,
+            )
+            coll.set_label(f"selected/{panel.foot}")
+            self.ax.add_collection(coll, autolim=False)
+            self.overlays[panel.foot] = coll
+        self._cids = [
+            self.canvas.mpl_connect("motion_notify_event", self.on_move),
+            self.canvas.mpl_connect("button_press_event", self.on_click),
+        ]
+
+    def disconnect(self) -> None:
+        """Stop listening to the canvas."""
+        for cid in self._cids:
+            self.canvas.mpl_disconnect(cid)
+        self._cids = []
+
+    def hit(self, event):
+        if event.inaxes is not self.ax or event.xdata is None:
+            return None
+        return hit_at(self.fmap, event.xdata, event.ydata)
+
+    def on_move(self, event) -> None:
+        hit = self.hit(event)
+        self.last_hit = hit
+        if hit is None:
+            if self.tooltip.get_visible():
+                self.tooltip.set_visible(False)
+                self.canvas.draw_idle()
+            return
+        self.tooltip.xy = (event.xdata, event.ydata)
+        # keep the tooltip inside the axes: open it towards the middle
+        x0, x1 = self.ax.get_xlim()
+        y0, y1 = self.ax.get_ylim()
+        dx = -12 if event.xdata > (x0 + x1) / 2 else 12
+        dy = -12 if event.ydata > (y0 + y1) / 2 else 12
+        self.tooltip.set_position((dx, dy))
+        self.tooltip.set_ha("right" if dx < 0 else "left")
+        self.tooltip.set_va("top" if dy < 0 else "bottom")
+        self.tooltip.set_text(tooltip_text(self.fmap, hit))
+        self.tooltip.set_visible(True)
+        self.canvas.draw_idle()
+
+    def on_click(self, event) -> None:
+        if event.button != 1:
+            return
+        hit = self.hit(event)
+        if hit is None:
+            return
+        self.toggle(hit.primary.key)
+        if self.callback is not None:
+            self.callback(hit)
+
+    def toggle(self, key: tuple[str, str, str]) -> bool:
+        """Select or unselect a zone shape; returns its new state."""
+        if key in self.selected:
+            self.selected.discard(key)
+        else:
+            self.selected.add(key)
+        foot = key[1]
+        chosen = sorted(k[0] for k in self.selected if k[1] == foot)
+        self.overlays[foot].set_paths([geometry_path(self._visible[foot][z]) for z in chosen])
+        self.canvas.draw_idle()
+        return key in self.selected

@@ -1,0 +1,65 @@
+"""Shapely geometry to matplotlib paths, and the matplotlib transform of a layout panel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from ..layout import Panel
+from ..model import ZoneShape
+
+__all__ = ["draw_order", "geometry_path", "panel_transform", "visible_geometry"]
+
+
+def panel_transform(panel: Panel):
+    """The matplotlib ``Affine2D`` of a panel: mirror, then shift (foot → chart)."""
+    from matplotlib.transforms import Affine2D
+
+    return Affine2D().scale(panel.sx, 1.0).translate(panel.dx, panel.dy)
+
+
+def geometry_path(geom: BaseGeometry):
+    """One compound :class:`~matplotlib.path.Path` of a (Multi)Polygon, holes included."""
+    import numpy as np
+    from matplotlib.path import Path
+
+    polys = list(getattr(geom, "geoms", [geom]))
+    verts, codes = [], []
+    for poly in polys:
+        if poly.is_empty or poly.geom_type != "Polygon":
+            continue
+        for ring in (poly.exterior, *poly.interiors):
+            xy = np.asarray(ring.coords, dtype=float)
+            c = np.full(len(xy), Path.LINETO, dtype=Path.code_type)
+            c[0], c[-1] = Path.MOVETO, Path.CLOSEPOLY
+            verts.append(xy)
+            codes.append(c)
+    if not verts:
+        return Path(np.zeros((0, 2)))
+    return Path(np.concatenate(verts), np.concatenate(codes))
+
+
+def draw_order(shapes: Iterable[ZoneShape]) -> list[ZoneShape]:
+    """Shapes in drawing order: larger zones first so nested zones sit on top; ties by id.
+
+    The order depends only on the shapes, never on the order they were given in.
+    """
+    return sorted(shapes, key=lambda s: (-round(s.area, 6), s.zone.id))
+
+
+def visible_geometry(shapes: Iterable[ZoneShape]) -> dict[str, BaseGeometry]:
+    """Each zone's geometry minus the zones nested inside it (what the eye sees), by zone id."""
+    shapes = list(shapes)
+    children: dict[str, list[BaseGeometry]] = {}
+    for s in shapes:
+        if s.zone.parent:
+            children.setdefault(s.zone.parent, []).append(s.geometry)
+    out = {}
+    for s in shapes:
+        geom = s.geometry
+        if s.zone.id in children:
+            geom = geom.difference(unary_union(children[s.zone.id]))
+        out[s.zone.id] = geom
+    return out

@@ -1,0 +1,116 @@
+"""Highlight sets: which zone shapes a highlight request names, and in which colour."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..atlas import Atlas
+from ..model import ASPECTS, FEET, ZoneShape, check_choice
+from ..style import HIGHLIGHT_COLOURS
+
+__all__ = ["HighlightSet", "resolve_highlight"]
+
+
+@dataclass(frozen=True)
+class HighlightSet:
+    """A named set of zone shapes drawn in one strong colour.
+
+    Attributes
+    ----------
+    name : str
+        Shown in the legend.
+    colour : str
+        Fill and outline colour of the set.
+    keys : frozenset of (zone id, foot, aspect)
+        The zone shapes of the set.
+    index : int
+        Position of the set (picks the hatch in greyscale mode; the first set wins the fill
+        of a zone that is in several sets).
+    """
+
+    name: str
+    colour: str
+    keys: frozenset[tuple[str, str, str]]
+    index: int = 0
+    named: bool = False  # True when the caller named the set (kept verbatim in legends)
+
+    def __contains__(self, shape: object) -> bool:
+        key = shape.key if isinstance(shape, ZoneShape) else shape
+        return key in self.keys
+
+
+Spec = str | ZoneShape | Iterable[str | ZoneShape]
+
+
+def shape_keys(atlas: Atlas, spec: Spec) -> frozenset[tuple[str, str, str]]:
+    """The ``(zone, foot, aspect)`` keys a name (or several) stands for; strict."""
+    if isinstance(spec, ZoneShape):
+        return frozenset({spec.key})
+    if isinstance(spec, str):
+        if spec.count("/") in (1, 2) and spec.split("/")[0] in atlas:
+            # "kidney/left" or "kidney/left/plantar": one foot's shape of a zone
+            parts = spec.split("/")
+            check_choice("foot", parts[1], FEET)
+            if len(parts) == 3:
+                check_choice("aspect", parts[2], ASPECTS)
+            return frozenset(
+                s.key
+                for s in atlas.lookup(parts[0])
+                if s.foot == parts[1] and (len(parts) == 2 or s.aspect == parts[2])
+            )
+        return frozenset(s.key for s in atlas.lookup(spec))
+    out: set[tuple[str, str, str]] = set()
+    for item in spec:
+        out |= shape_keys(atlas, item)
+    return frozenset(out)
+
+
+def _name(spec: Spec) -> str:
+    if isinstance(spec, ZoneShape):
+        return spec.zone.id
+    if isinstance(spec, str):
+        return spec
+    return ", ".join(_name(s) for s in spec)
+
+
+def resolve_highlight(
+    atlas: Atlas,
+    highlight: Spec | Mapping[str, Spec] | None,
+    colours: str | Sequence[str] | Mapping[str, str] | None = None,
+) -> tuple[HighlightSet, ...]:
+    """Turn a highlight request into highlight sets.
+
+    Parameters
+    ----------
+    atlas : Atlas
+    highlight : str, ZoneShape, sequence of them, or mapping of set name to any of those
+        Names may be zone ids, organs, groups or conditions (``"migraine"``) in any language,
+        or ``"zone/foot"`` for one foot.  A mapping gives several sets, each in its own colour.
+    colours : colour, sequence of colours or mapping of set name to colour, optional
+        Defaults to the colour-blind-safe :data:`footviz.style.HIGHLIGHT_COLOURS`.
+
+    Raises
+    ------
+    UnknownNameError
+        For a name the atlas does not know (with suggestions).
+    """
+    if highlight is None:
+        return ()
+    named = isinstance(highlight, Mapping)
+    if isinstance(highlight, Mapping):
+        items = [(str(k), v) for k, v in highlight.items()]
+    else:
+        items = [(_name(highlight), highlight)]
+    if isinstance(colours, str):
+        colours = [colours]
+    sets = []
+    for i, (name, spec) in enumerate(items):
+        if isinstance(colours, Mapping):
+            colour = colours.get(name, HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)])
+        elif colours:
+            colour = colours[i % len(colours)]
+        else:
+            colour = HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)]
+        sets.append(HighlightSet(name, colour, shape_keys(atlas, spec), i, named))
+    return tuple(sets)
