@@ -28,6 +28,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import conditions  # noqa: E402
+import dorsal  # noqa: E402
+import lateral  # noqa: E402
+import medial  # noqa: E402
 import plantar  # noqa: E402
 import vocabulary  # noqa: E402
 import zones  # noqa: E402
@@ -37,10 +40,19 @@ GRID = 0.01  # mm
 SLIVER_AREA = 12.0  # mm^2: pieces smaller than this are merged into their neighbour
 OUTPUT = HERE.parent / "footviz" / "data" / "reflexology.geojson"
 FEET = ("left", "right")
+ASPECTS = ("plantar", "medial", "lateral", "dorsal")
+
+# aspect -> (outline builder, raw zone shapes in claim order)
+CONSTRUCTIONS = {
+    "plantar": (plantar.sole_outline, plantar.raw_zone_shapes),
+    "medial": (medial.outline, medial.raw_zone_shapes),
+    "lateral": (lateral.outline, lateral.raw_zone_shapes),
+    "dorsal": (dorsal.outline, dorsal.raw_zone_shapes),
+}
 
 ATLAS_INFO = {
     "name": "reflexology",
-    "title": "Foot reflex zones (plantar aspect)",
+    "title": "Foot reflex zones",
     "version": "0.1.0",
     "tradition": (
         "Western zone-therapy foot charts in the line of Fitzgerald and Ingham: the right foot "
@@ -56,8 +68,10 @@ ATLAS_INFO = {
         "Zones marked 'source' are placed where the source text puts them. Zones marked "
         "'charts' follow the placement shared by common reflexology charts, because the "
         "source is silent or vague about them. Schools disagree on exact borders: treat every "
-        "border as an approximate teaching aid, not an anatomical fact. The outline is a "
-        "stylised adult sole 250 mm long built from named landmarks (geometry/plantar.py)."
+        "border as an approximate teaching aid, not an anatomical fact. The outlines show a "
+        "stylised adult foot 250 mm long from four sides (sole, inner side, outer side, top), "
+        "each built from named landmarks (geometry/plantar.py, medial.py, lateral.py, "
+        "dorsal.py)."
     ),
     "units": "mm",
     "foot_length": plantar.FOOT_LENGTH,
@@ -66,10 +80,53 @@ ATLAS_INFO = {
         "the long axis (heel centre to second toe); x > 0 is the medial (big-toe) side. Left "
         "and right outlines are identical in this frame."
     ),
+    "frames": {
+        "plantar": (
+            "The sole seen from below: y from the back of the heel (0) to the tip of the big "
+            "toe (250); x = 0 on the long axis; x > 0 is the medial (big-toe) side."
+        ),
+        "medial": (
+            "The inner side in profile: y along the foot from the back of the heel (0) to the "
+            "tip of the big toe (250), as on the sole; x is the height above the floor (x = 0 "
+            "on the floor, x > 0 up). The lower leg is cut at 135 mm."
+        ),
+        "lateral": (
+            "The outer side in profile: y along the foot from the back of the heel (0) to the "
+            "toe tips (250), as on the sole; x is the height above the floor (x = 0 on the "
+            "floor, x > 0 up). The lower leg is cut at 135 mm."
+        ),
+        "dorsal": (
+            "The top of the foot seen from above, in the plantar frame: y from the back of "
+            "the heel (0) to the tip of the big toe (250); x = 0 on the long axis; x > 0 is "
+            "the medial (big-toe) side."
+        ),
+    },
     "lines": {
         "diaphragm": plantar.DIAPHRAGM_LINE,
         "waist": plantar.WAIST_LINE,
         "heel": plantar.HEEL_LINE,
+    },
+    # landmarks drawing code may show, per aspect, in that aspect's frame (mm)
+    "landmarks": {
+        "medial": {
+            "ankle_bone": list(medial.ANKLE_BONE),
+            "achilles": [list(p) for p in medial.guide_lines()["achilles"].coords],
+            "floor": 0.0,
+            "leg_cut": medial.LEG_CUT,
+        },
+        "lateral": {
+            "ankle_bone": list(lateral.ANKLE_BONE),
+            "achilles": [list(p) for p in lateral.guide_lines()["achilles"].coords],
+            "floor": 0.0,
+            "leg_cut": lateral.LEG_CUT,
+        },
+        "dorsal": {
+            "ankle": list(dorsal.ANKLE),
+            "ankle_bones": {
+                k: [round(v.centroid.x, 2), round(v.centroid.y, 2)]
+                for k, v in dorsal.ankle_bones().items()
+            },
+        },
     },
 }
 
@@ -92,6 +149,10 @@ def areal(geom: BaseGeometry) -> BaseGeometry:
     """Only the polygonal part of an overlay result (drops stray lines and points)."""
     polys = polygons_of(geom)
     return MultiPolygon(polys) if len(polys) > 1 else (polys[0] if polys else Polygon())
+
+
+def aspect_of(zone_id: str) -> str:
+    return str(zones.ZONES[zone_id].get("aspect", "plantar"))
 
 
 def feet_of(zone_id: str) -> tuple[str, ...]:
@@ -179,7 +240,7 @@ def zone_table() -> dict[str, dict[str, object]]:
             "organs": list(spec["organs"]),
             "system": spec["system"],
             "feet": list(feet_of(zone_id)),
-            "aspects": ["plantar"],
+            "aspects": [aspect_of(zone_id)],
             "groups": zone_groups(zone_id),
             "parent": spec.get("parent"),
             "symmetric": bool(spec.get("symmetric", True)) and spec["feet"] == "both",
@@ -190,40 +251,52 @@ def zone_table() -> dict[str, dict[str, object]]:
 
 
 def build() -> dict[str, object]:
-    outline = grid(plantar.sole_outline())
     features: list[dict[str, object]] = []
-    for foot in FEET:
-        features.append(
-            {
-                "type": "Feature",
-                "id": f"outline/{foot}/plantar",
-                "properties": {"kind": "outline", "foot": foot, "aspect": "plantar"},
-                "geometry": geometry_json(outline),
-            }
-        )
-    per_foot = {foot: claim_zones(outline, plantar.raw_zone_shapes(foot)) for foot in FEET}
-    for zone_id in zones.ZONES:
-        for foot in feet_of(zone_id):
-            geom = per_foot[foot].get(zone_id)
-            if geom is None or geom.is_empty:
-                raise RuntimeError(f"zone {zone_id!r} has no geometry on the {foot} foot")
+    claimed: dict[tuple[str, str], dict[str, BaseGeometry]] = {}
+    for aspect in ASPECTS:
+        make_outline, make_zones = CONSTRUCTIONS[aspect]
+        outline = grid(make_outline())
+        for foot in FEET:
             features.append(
                 {
                     "type": "Feature",
-                    "id": f"{zone_id}/{foot}/plantar",
+                    "id": f"outline/{foot}/{aspect}",
+                    "properties": {"kind": "outline", "foot": foot, "aspect": aspect},
+                    "geometry": geometry_json(outline),
+                }
+            )
+            raw = make_zones(foot)
+            wrong = sorted(z for z in raw if aspect_of(z) != aspect)
+            if wrong:
+                raise RuntimeError(f"{aspect} shapes for zones of another aspect: {wrong}")
+            claimed[(foot, aspect)] = claim_zones(outline, raw)
+    for zone_id in zones.ZONES:
+        aspect = aspect_of(zone_id)
+        if aspect not in ASPECTS:
+            raise RuntimeError(f"zone {zone_id!r}: unknown aspect {aspect!r}")
+        for foot in feet_of(zone_id):
+            geom = claimed[(foot, aspect)].get(zone_id)
+            if geom is None or geom.is_empty:
+                raise RuntimeError(f"zone {zone_id!r} has no geometry on the {foot} {aspect}")
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"{zone_id}/{foot}/{aspect}",
                     "properties": {
                         "kind": "zone",
                         "zone": zone_id,
                         "foot": foot,
-                        "aspect": "plantar",
+                        "aspect": aspect,
                     },
                     "geometry": geometry_json(geom),
                 }
             )
-    for foot in FEET:
-        extra = set(per_foot[foot]) - {z for z in zones.ZONES if foot in feet_of(z)}
+    for (foot, aspect), shapes in claimed.items():
+        extra = set(shapes) - {
+            z for z in zones.ZONES if foot in feet_of(z) and aspect_of(z) == aspect
+        }
         if extra:
-            raise RuntimeError(f"shapes for zones not on the {foot} foot: {sorted(extra)}")
+            raise RuntimeError(f"shapes for zones not on the {foot} {aspect}: {sorted(extra)}")
     return {
         "type": "FeatureCollection",
         "footviz": {

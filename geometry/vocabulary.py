@@ -2,8 +2,8 @@
 
 Every organ a zone or a condition row refers to is listed here once, with its English and
 Russian names and the synonyms users type.  An organ may be listed before any zone of the
-atlas covers it (the condition table names organs that live on the medial, lateral and
-dorsal aspects); the atlas then reports it as "not yet in this atlas" instead of dropping it.
+atlas covers it; the atlas then reports it as "not yet in this atlas" instead of dropping it.
+The built-in atlas covers every organ listed here, on one or more aspects of the foot.
 """
 
 from __future__ import annotations
@@ -118,8 +118,7 @@ ORGANS: dict[str, dict[str, object]] = {
         "synonyms": ["testis", "testicles", "testicle", "яичко"],
     },
     "pelvis": {"en": "pelvic area", "ru": "область таза", "synonyms": ["pelvic area", "таз"]},
-    # Organs of the medial, lateral and dorsal aspects: named by the condition table,
-    # covered by zones once those aspects are added to the atlas.
+    # Organs of the medial, lateral and dorsal aspects
     "cervical spine": {
         "en": "cervical spine",
         "ru": "шейный отдел позвоночника",
@@ -135,6 +134,74 @@ ORGANS: dict[str, dict[str, object]] = {
         "en": "lymphatic drainage of the upper body",
         "ru": "лимфатический дренаж верхней части тела",
         "synonyms": ["lymphatic drainage", "lymph drainage", "lymphatics", "лимфодренаж"],
+    },
+    "thoracic spine": {
+        "en": "thoracic spine",
+        "ru": "грудной отдел позвоночника",
+        "synonyms": ["thoracic region of the spine", "thoracic vertebrae", "грудной отдел"],
+    },
+    "lumbar spine": {
+        "en": "lumbar spine",
+        "ru": "поясничный отдел позвоночника",
+        "synonyms": ["lumbar region of the spine", "lower back", "lumbar", "поясница"],
+    },
+    "sacral spine": {
+        "en": "sacrum",
+        "ru": "крестец",
+        "synonyms": ["sacral spine", "sacral region of the spine", "крестцовый отдел"],
+    },
+    "coccyx": {"en": "coccyx", "ru": "копчик", "synonyms": ["tailbone"]},
+    "rectum": {
+        "en": "rectum and anus",
+        "ru": "прямая кишка и задний проход",
+        "synonyms": ["anus", "rectum", "прямая кишка", "задний проход", "анус"],
+    },
+    "prostate": {
+        "en": "prostate",
+        "ru": "предстательная железа",
+        "synonyms": ["prostate gland", "простата"],
+    },
+    "vas deferens": {
+        "en": "vas deferens",
+        "ru": "семявыносящий проток",
+        "synonyms": ["spermatic duct", "семявыносящие протоки"],
+    },
+    "hip": {"en": "hip", "ru": "тазобедренный сустав", "synonyms": ["hip joint"]},
+    "shoulder": {"en": "shoulder", "ru": "плечевой сустав", "synonyms": ["shoulder joint"]},
+    "arm": {"en": "arm", "ru": "рука", "synonyms": ["upper arm"]},
+    "elbow": {"en": "elbow", "ru": "локоть", "synonyms": ["elbow joint", "локтевой сустав"]},
+    "knee": {
+        "en": "knee and leg",
+        "ru": "колено и нога",
+        "synonyms": ["knee", "leg", "knee joint", "колено", "коленный сустав"],
+    },
+    "breast": {
+        "en": "breast and chest wall",
+        "ru": "молочная железа и грудная стенка",
+        "synonyms": ["breasts", "mammary glands", "chest wall", "молочные железы"],
+    },
+    "groin lymph nodes": {
+        "en": "groin lymph nodes",
+        "ru": "паховые лимфоузлы",
+        "synonyms": [
+            "inguinal lymph nodes",
+            "lymph nodes of the groin",
+            "паховые лимфатические узлы",
+        ],
+    },
+    "teeth": {"en": "teeth", "ru": "зубы", "synonyms": ["tooth", "зуб"]},
+    "jaw": {"en": "jaw", "ru": "челюсть", "synonyms": ["jaws", "челюсти"]},
+    "face": {"en": "face", "ru": "лицо", "synonyms": []},
+    "diaphragm": {"en": "diaphragm", "ru": "диафрагма", "synonyms": []},
+    "upper back": {
+        "en": "upper back and ribs",
+        "ru": "верхняя часть спины и рёбра",
+        "synonyms": ["ribs", "shoulder blades", "рёбра", "ребра", "лопатки"],
+    },
+    "headache point": {
+        "en": "headache and concentration point",
+        "ru": "точка от головной боли и для концентрации",
+        "synonyms": ["headache", "concentration", "головная боль", "концентрация"],
     },
 }
 
@@ -172,7 +239,14 @@ GROUPS: dict[str, dict[str, object]] = {
         "en": "genital areas",
         "ru": "половые органы",
         "synonyms": ["genitals", "reproductive organs", "gonads", "генитальные зоны"],
-        "organs": ["ovaries", "testes", "uterus", "fallopian tubes"],
+        "organs": [
+            "ovaries",
+            "testes",
+            "uterus",
+            "fallopian tubes",
+            "prostate",
+            "vas deferens",
+        ],
     },
     "intestines": {
         "en": "intestines",
@@ -196,6 +270,12 @@ GROUPS: dict[str, dict[str, object]] = {
         "en": "spine",
         "ru": "позвоночник",
         "synonyms": ["spinal column", "back", "позвоночный столб"],
-        "organs": ["cervical spine"],
+        "organs": [
+            "cervical spine",
+            "thoracic spine",
+            "lumbar spine",
+            "sacral spine",
+            "coccyx",
+        ],
     },
 }

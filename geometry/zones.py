@@ -1,7 +1,9 @@
-"""Metadata of the plantar reflex zones: one entry per stable zone id.
+"""Metadata of the reflex zones on every aspect of the foot: one entry per stable zone id.
 
 Fields
 ------
+aspect      "plantar" (the default when absent), "medial", "lateral" or "dorsal": the aspect
+            whose frame the zone's shape is built in (``plantar.py``, ``medial.py`` ...)
 en, ru      display names
 organs      organ ids from ``vocabulary.ORGANS``
 system      body system id from ``vocabulary.SYSTEMS``
@@ -361,5 +363,368 @@ ZONES: dict[str, dict[str, object]] = {
         "traditionally read as a sign from this area.",
         "note_ru": "Центр пятки. Источник отмечает, что боль в пятке с одной стороны "
         "традиционно связывают с этой областью.",
+    },
+    # --- medial aspect (inner side) ------------------------------------------------------
+    "cervical_spine": {
+        "aspect": "medial",
+        "en": "Cervical spine",
+        "ru": "Шейный отдел позвоночника",
+        "organs": ["cervical spine"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "source",
+        "note_en": "The inner edge of the big toe at its base. The source names it with the head "
+        "for fainting.",
+        "note_ru": "Внутренний край большого пальца у его основания. Источник называет эту зону "
+        "вместе с головой при обмороках.",
+    },
+    "thoracic_spine": {
+        "aspect": "medial",
+        "en": "Thoracic spine",
+        "ru": "Грудной отдел позвоночника",
+        "organs": ["thoracic spine"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "source",
+        "note_en": "The inner edge of the foot along the first metatarsal, from the big-toe joint "
+        "back to the arch.",
+        "note_ru": "Внутренний край стопы вдоль первой плюсневой кости, от сустава большого пальца "
+        "до свода.",
+    },
+    "lumbar_spine": {
+        "aspect": "medial",
+        "en": "Lumbar spine",
+        "ru": "Поясничный отдел позвоночника",
+        "organs": ["lumbar spine"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "source",
+        "note_en": "The inner edge under the highest part of the arch. Firm rubbing along the "
+        "spine line is said to ease back tiredness.",
+        "note_ru": "Внутренний край под самой высокой частью свода. Считается, что энергичное "
+        "растирание линии позвоночника снимает усталость спины.",
+    },
+    "sacral_spine": {
+        "aspect": "medial",
+        "en": "Sacrum",
+        "ru": "Крестец",
+        "organs": ["sacral spine"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "source",
+        "note_en": "The inner edge where the arch meets the heel; the spine line of the source "
+        "ends here.",
+        "note_ru": "Внутренний край там, где свод переходит в пятку; здесь заканчивается линия "
+        "позвоночника источника.",
+    },
+    "coccyx": {
+        "aspect": "medial",
+        "en": "Coccyx",
+        "ru": "Копчик",
+        "organs": ["coccyx"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The lower inner edge of the heel, continuing the spine line towards the back "
+        "of the heel.",
+        "note_ru": "Нижний внутренний край пятки, продолжение линии позвоночника к задней части "
+        "пятки.",
+    },
+    "bladder_medial": {
+        "aspect": "medial",
+        "en": "Bladder (inner side)",
+        "ru": "Мочевой пузырь (внутренняя сторона)",
+        "organs": ["bladder"],
+        "system": "urinary",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The soft bulge on the inner side where the arch meets the heel, above the "
+        "sacrum; continues the bladder zone of the sole.",
+        "note_ru": "Мягкая выпуклость на внутренней стороне между сводом и пяткой, над крестцом; "
+        "продолжает зону мочевого пузыря на подошве.",
+    },
+    "uterus_prostate": {
+        "aspect": "medial",
+        "en": "Uterus / prostate",
+        "ru": "Матка / предстательная железа",
+        "organs": ["uterus", "prostate"],
+        "system": "reproductive",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The inner side of the heel, halfway between the ankle bone and the back corner "
+        "of the heel.",
+        "note_ru": "Внутренняя сторона пятки, посередине между лодыжкой и задним углом пятки.",
+    },
+    "rectum_anus": {
+        "aspect": "medial",
+        "en": "Rectum and anus",
+        "ru": "Прямая кишка и задний проход",
+        "organs": ["rectum"],
+        "system": "digestive",
+        "feet": "both",
+        "provenance": "source",
+        "note_en": "The back of the heel. The source places the anus on the back surface of the "
+        "heel.",
+        "note_ru": "Задняя поверхность пятки. Источник помещает сюда задний проход.",
+    },
+    "fallopian_tubes": {
+        "aspect": "medial",
+        "en": "Fallopian tubes / vas deferens",
+        "ru": "Маточные трубы / семявыносящие протоки",
+        "organs": ["fallopian tubes", "vas deferens"],
+        "system": "reproductive",
+        "feet": "both",
+        "provenance": "source",
+        "note_en": "A strip up the Achilles tendon, where the source puts the fallopian tubes, and "
+        "a band across the front of the ankle as charts draw it. The source asks for gentle work "
+        "on the tendon.",
+        "note_ru": "Полоса вдоль ахиллова сухожилия, где источник помещает маточные трубы, и "
+        "полоса поперёк передней части голеностопа, как на картах. Источник советует работать с "
+        "сухожилием бережно.",
+    },
+    "hip_medial": {
+        "aspect": "medial",
+        "en": "Hip and pelvic area (inner ankle)",
+        "ru": "Тазобедренная и тазовая область (внутренняя лодыжка)",
+        "organs": ["hip", "pelvis"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The area round the inner ankle bone and above the heel; charts link it with "
+        "the hip joint and the pelvis.",
+        "note_ru": "Область вокруг внутренней лодыжки и над пяткой; на картах её связывают с "
+        "тазобедренным суставом и тазом.",
+    },
+    "chest_medial": {
+        "aspect": "medial",
+        "en": "Chest and breast (inner edge)",
+        "ru": "Грудная клетка и молочная железа (внутренний край)",
+        "organs": ["breast"],
+        "system": "respiratory",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The upper inner side of the forefoot, where the chest zone of the top of the "
+        "foot turns round the inner edge.",
+        "note_ru": "Верхняя внутренняя сторона передней части стопы, где зона груди с тыльной "
+        "стороны переходит на внутренний край.",
+    },
+    "big_toe_medial": {
+        "aspect": "medial",
+        "en": "Head (inner side of the big toe)",
+        "ru": "Голова (внутренняя сторона большого пальца)",
+        "organs": ["brain"],
+        "system": "nervous",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The inner side of the big toe beyond its joint; the whole big toe reflects the "
+        "head.",
+        "note_ru": "Внутренняя сторона большого пальца за его суставом; весь большой палец "
+        "отражает голову.",
+    },
+    # --- lateral aspect (outer side) -----------------------------------------------------
+    "headache_point": {
+        "aspect": "lateral",
+        "en": "Headache and concentration point",
+        "ru": "Точка от головной боли и для концентрации",
+        "organs": ["headache point"],
+        "system": "nervous",
+        "feet": "both",
+        "provenance": "source",
+        "note_en": "On the outside of the foot between the fourth and fifth metatarsals. The "
+        "source suggests pressing tender points here for headaches, concentration and emotional "
+        "balance.",
+        "note_ru": "С наружной стороны стопы между четвёртой и пятой плюсневыми костями. Источник "
+        "советует надавливать здесь на болезненные точки при головной боли, для концентрации и "
+        "эмоциональной устойчивости.",
+    },
+    "reproductive_lateral": {
+        "aspect": "lateral",
+        "en": "Ovary / testis (outer heel)",
+        "ru": "Яичник / яичко (наружная сторона пятки)",
+        "organs": ["ovaries", "testes"],
+        "system": "reproductive",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The outer side of the heel, halfway between the ankle bone and the back corner "
+        "of the heel.",
+        "note_ru": "Наружная сторона пятки, посередине между лодыжкой и задним углом пятки.",
+    },
+    "sciatic_lateral": {
+        "aspect": "lateral",
+        "en": "Sciatic nerve (outer heel)",
+        "ru": "Седалищный нерв (наружная сторона пятки)",
+        "organs": ["sciatic nerve"],
+        "system": "nervous",
+        "feet": "both",
+        "provenance": "source",
+        "note_en": "The lower outer side of the heel, where the source puts the sciatic points, "
+        "running up behind the ankle bone as charts show it.",
+        "note_ru": "Нижняя наружная сторона пятки, где источник помещает точки седалищного нерва; "
+        "по картам полоса поднимается за лодыжкой.",
+    },
+    "shoulder": {
+        "aspect": "lateral",
+        "en": "Shoulder",
+        "ru": "Плечевой сустав",
+        "organs": ["shoulder"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The outer edge at the joint of the little toe.",
+        "note_ru": "Наружный край у сустава мизинца.",
+    },
+    "arm": {
+        "aspect": "lateral",
+        "en": "Arm",
+        "ru": "Рука",
+        "organs": ["arm"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The outer edge along the front half of the fifth metatarsal.",
+        "note_ru": "Наружный край вдоль передней половины пятой плюсневой кости.",
+    },
+    "elbow": {
+        "aspect": "lateral",
+        "en": "Elbow",
+        "ru": "Локоть",
+        "organs": ["elbow"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The bump at the base of the fifth metatarsal on the outer edge.",
+        "note_ru": "Выступ у основания пятой плюсневой кости на наружном крае.",
+    },
+    "knee": {
+        "aspect": "lateral",
+        "en": "Knee and leg",
+        "ru": "Колено и нога",
+        "organs": ["knee"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "A triangle on the outer edge between the base of the fifth metatarsal and the "
+        "heel.",
+        "note_ru": "Треугольник на наружном крае между основанием пятой плюсневой кости и пяткой.",
+    },
+    "hip_lateral": {
+        "aspect": "lateral",
+        "en": "Hip and pelvic area (outer ankle)",
+        "ru": "Тазобедренная и тазовая область (наружная лодыжка)",
+        "organs": ["hip", "pelvis"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The area round the outer ankle bone and above the heel; charts link it with "
+        "the hip joint and the pelvis.",
+        "note_ru": "Область вокруг наружной лодыжки и над пяткой; на картах её связывают с "
+        "тазобедренным суставом и тазом.",
+    },
+    "instep_lateral": {
+        "aspect": "lateral",
+        "en": "Upper back and ribs (outer edge)",
+        "ru": "Верхняя часть спины и рёбра (наружный край)",
+        "organs": ["upper back"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The upper outer side of the midfoot and forefoot, where the zones of the top "
+        "of the foot turn round the outer edge.",
+        "note_ru": "Верхняя наружная сторона средней и передней части стопы, где зоны тыльной "
+        "стороны переходят на наружный край.",
+    },
+    # --- dorsal aspect (top of the foot) -------------------------------------------------
+    "face": {
+        "aspect": "dorsal",
+        "en": "Face and sinuses",
+        "ru": "Лицо и пазухи",
+        "organs": ["face", "sinuses"],
+        "system": "sensory",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The top of the big toe beyond its joint, including the nail.",
+        "note_ru": "Тыльная сторона большого пальца за его суставом, включая ноготь.",
+    },
+    "teeth_jaw": {
+        "aspect": "dorsal",
+        "en": "Teeth and jaw",
+        "ru": "Зубы и челюсть",
+        "organs": ["teeth", "jaw"],
+        "system": "sensory",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The tops of the four smaller toes and the base of the big toe.",
+        "note_ru": "Тыльная сторона четырёх малых пальцев и основание большого пальца.",
+    },
+    "upper_lymphatics": {
+        "aspect": "dorsal",
+        "en": "Lymphatic drainage of the upper body",
+        "ru": "Лимфодренаж верхней части тела",
+        "organs": ["upper lymphatics"],
+        "system": "lymphatic",
+        "feet": "both",
+        "provenance": "source",
+        "note_en": "The webs between the toes and the grooves between the metatarsals on the top "
+        "of the foot. The source names the lymphatic drainage of the back of the foot for "
+        "varicose veins.",
+        "note_ru": "Перепонки между пальцами и борозды между плюсневыми костями на тыльной стороне "
+        "стопы. Источник называет лимфодренаж тыльной стороны стопы при варикозе.",
+    },
+    "breast": {
+        "aspect": "dorsal",
+        "en": "Chest and breast",
+        "ru": "Грудная клетка и молочная железа",
+        "organs": ["breast"],
+        "system": "respiratory",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The top of the forefoot behind the toe webs.",
+        "note_ru": "Тыльная сторона передней части стопы за межпальцевыми перепонками.",
+    },
+    "diaphragm": {
+        "aspect": "dorsal",
+        "en": "Diaphragm line (top of the foot)",
+        "ru": "Линия диафрагмы (тыльная сторона)",
+        "organs": ["diaphragm"],
+        "system": "respiratory",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "A narrow band across the top of the foot behind the chest zone, matching the "
+        "diaphragm line of the sole.",
+        "note_ru": "Узкая полоса поперёк тыльной стороны за зоной груди; соответствует линии "
+        "диафрагмы на подошве.",
+    },
+    "upper_back": {
+        "aspect": "dorsal",
+        "en": "Upper back and ribs",
+        "ru": "Верхняя часть спины и рёбра",
+        "organs": ["upper back"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The top of the midfoot between the diaphragm line and the ankle.",
+        "note_ru": "Тыльная сторона средней части стопы между линией диафрагмы и голеностопом.",
+    },
+    "groin_lymph": {
+        "aspect": "dorsal",
+        "en": "Groin lymph nodes and fallopian tubes / vas deferens",
+        "ru": "Паховые лимфоузлы и маточные трубы / семявыносящие протоки",
+        "organs": ["groin lymph nodes", "fallopian tubes", "vas deferens"],
+        "system": "lymphatic",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "A band across the front of the ankle from one ankle bone to the other.",
+        "note_ru": "Полоса поперёк передней части голеностопа от одной лодыжки до другой.",
+    },
+    "ankle_dorsal": {
+        "aspect": "dorsal",
+        "en": "Ankle: hip and pelvic area",
+        "ru": "Голеностоп: тазобедренная и тазовая область",
+        "organs": ["hip", "pelvis"],
+        "system": "musculoskeletal",
+        "feet": "both",
+        "provenance": "charts",
+        "note_en": "The ankle and the heel behind the groin band, as seen from above.",
+        "note_ru": "Голеностоп и пятка за паховой полосой, если смотреть сверху.",
     },
 }
