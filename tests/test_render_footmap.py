@@ -1,0 +1,243 @@
+"""FootMap drawing: artists, colours, layouts, heat maps, labels and their extents."""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.colors import to_rgba
+
+import footviz
+from footviz import FootvizError, UnknownNameError
+from footviz.labels import anchor_point
+from footviz.render import FootMap
+from footviz.style import HIGHLIGHT_COLOURS, NO_DATA_FACE, STATUS_COLOURS
+
+
+def _rgba(colour):
+    return np.array(to_rgba(colour))
+
+
+def test_plot_returns_map_with_figure_axes_and_collections():
+    m = footviz.plot(labels=False)
+    assert isinstance(m, FootMap)
+    assert m.ax.figure is m.figure
+    for foot in ("left", "right"):
+        coll = m.artists.zones[foot]
+        assert isinstance(coll, PathCollection)
+        assert len(coll.get_paths()) == len(m.artists.shapes[foot])
+        assert coll in m.ax.collections
+
+
+def test_highlight_strong_rest_muted(atlas):
+    m = footviz.plot(highlight="migraine", labels=False)
+    drawn = m.artists
+    hl = _rgba(HIGHLIGHT_COLOURS[0])
+    wanted = {s.key for s in atlas.for_condition("migraine").shapes}
+    for foot in ("left", "right"):
+        fc = drawn.zones[foot].get_facecolors()
+        for i, s in enumerate(drawn.shapes[foot]):
+            if s.key in wanted:
+                assert np.allclose(fc[i], hl), s
+            else:
+                assert not np.allclose(fc[i], hl)
+                assert fc[i][:3].mean() > 0.75, f"{s} should be muted (pale)"
+    outline = drawn.highlights[("migraine", "left")]
+    assert np.allclose(outline.get_edgecolors()[0], hl)
+    assert outline.get_linewidths()[0] > drawn.zones["left"].get_linewidths()[0]
+
+
+def test_several_highlight_sets_and_legend():
+    m = footviz.plot(highlight={"Head": "head", "Kidneys": "kidneys"}, labels=False)
+    assert np.allclose(m.artists.facecolor("kidney", "left"), _rgba(HIGHLIGHT_COLOURS[1]))
+    assert np.allclose(m.artists.facecolor("brain", "right"), _rgba(HIGHLIGHT_COLOURS[0]))
+    texts = [t.get_text() for t in m.artists.legend.get_texts()]
+    assert texts == ["Head", "Kidneys"]
+
+
+def test_system_legend_by_default(atlas):
+    m = footviz.plot(labels=False)
+    texts = {t.get_text() for t in m.artists.legend.get_texts()}
+    assert atlas.systems["urinary"]["en"] in texts
+    ru = footviz.plot(labels=False, lang="ru")
+    assert atlas.systems["urinary"]["ru"] in {t.get_text() for t in ru.artists.legend.get_texts()}
+
+
+def test_output_does_not_depend_on_order():
+    a = footviz.plot(highlight=["kidney", "heart", "liver"], labels=False).artists
+    b = footviz.plot(highlight=["liver", "heart", "kidney"], labels=False).artists
+    vals = {"kidney": 1.0, "liver": 3.0, "heart": 2.0}
+    c = footviz.plot(values=vals, labels=False).artists
+    d = footviz.plot(values=dict(reversed(list(vals.items()))), labels=False).artists
+    for foot in ("left", "right"):
+        assert np.array_equal(a.zones[foot].get_facecolors(), b.zones[foot].get_facecolors())
+        ca, da = (np.ma.filled(x.zones[foot].get_array(), np.nan) for x in (c, d))
+        assert np.array_equal(ca, da, equal_nan=True)
+
+
+def test_heat_map_limits_colorbar_and_no_data():
+    m = footviz.plot(values={"kidney": 2.0, "liver": 8.0}, vmin=0, vmax=10, labels=False)
+    drawn = m.artists
+    coll = drawn.zones["right"]
+    assert coll.get_clim() == (0, 10)
+    assert drawn.colorbar.mappable.get_clim() == (0, 10)
+    arr = coll.get_array()
+    assert arr[drawn.index("liver", "right")] == 8.0
+    left = np.ma.filled(drawn.zones["left"].get_array(), np.nan)
+    assert np.isnan(left[drawn.index("heart", "left")])
+    # no data never looks like a low value: own face, hatched layer over exactly those zones
+    low = np.array(coll.get_cmap()(0.0))
+    nodata = drawn.facecolor("heart", "left")
+    assert np.allclose(nodata, _rgba(NO_DATA_FACE)) and not np.allclose(nodata, low)
+    layer = drawn.no_data["left"]
+    assert layer.get_hatch()
+    n_missing = int(np.isnan(left).sum())
+    assert len(layer.get_paths()) == n_missing
+
+
+def test_status_palette():
+    m = footviz.plot(values={"kidney": "worse", "liver": "better", "heart": "same"}, labels=False)
+    for zone, foot, status in [("kidney", "left", "worse"), ("liver", "right", "better")]:
+        assert np.allclose(m.artists.facecolor(zone, foot), _rgba(STATUS_COLOURS[status]))
+    labels = [t.get_text() for t in m.artists.colorbar.ax.get_yticklabels()]
+    assert labels == ["worse", "same", "better"]
+    assert "no data" in [t.get_text() for t in m.artists.legend.get_texts()]
+
+
+def test_unknown_value_key_suggests():
+    with pytest.raises(UnknownNameError, match="did you mean"):
+        footviz.plot(values={"livr": 1})
+
+
+@pytest.mark.parametrize("layout,expect_left_first", [("self", True), ("practitioner", False)])
+def test_layout_and_captions(layout, expect_left_first):
+    m = footviz.plot(layout=layout, labels=False)
+    caps = m.artists.captions
+    assert caps["left"].get_text() == "Left foot" and caps["right"].get_text() == "Right foot"
+    assert (caps["left"].get_position()[0] < caps["right"].get_position()[0]) == expect_left_first
+    assert "facing" in m.artists.convention.get_text() or layout == "self"
+
+
+def test_single_foot_and_kwargs_reach_the_collection():
+    m = footviz.plot(feet="right", labels=False, linewidths=1.7)
+    assert set(m.artists.zones) == {"right"}
+    assert m.artists.zones["right"].get_linewidths()[0] == pytest.approx(1.7)
+
+
+def test_every_atlas_aspect_draws(atlas):
+    for aspect in atlas.aspects:
+        m = FootMap(atlas, aspect=aspect)
+        drawn = m.draw(labels=False)
+        assert len(drawn.shapes["left"]) == len(atlas.shapes("left", aspect))
+    with pytest.raises(UnknownNameError, match="aspect"):
+        FootMap(atlas, aspect="ventral")
+    with pytest.raises(UnknownNameError, match="feet"):
+        FootMap(atlas, feet="middle")
+
+
+def test_draws_into_given_axes_of_existing_figure():
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 6))
+    FootMap(feet="left").draw(a1, highlight="heart", labels=False)
+    drawn = FootMap(feet="right").draw(a2, values={"liver": 1}, labels=False)
+    assert drawn.figure is fig and drawn.ax is a2
+    assert drawn.zones["right"].axes is a2
+
+
+def _label_boxes(drawn):
+    fig = drawn.figure
+    renderer = fig.canvas.get_renderer()
+    texts = list(drawn.labels.values()) + list(drawn.captions.values())
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+
+
+@pytest.mark.parametrize(
+    "figsize,feet,numbered",
+    [
+        ((15.5, 10), "both", False),
+        ((8, 5), "both", False),
+        ((5, 6), "left", False),
+        ((10, 7), "both", True),
+    ],
+)
+def test_labels_never_overlap_or_leave_the_figure(figsize, feet, numbered):
+    m = footviz.plot(feet=feet, figsize=figsize, numbered=numbered)
+    m.figure.canvas.draw()
+    boxes = _label_boxes(m.artists)
+    assert len(m.artists.labels) == sum(len(s) for s in m.artists.shapes.values())
+    fig_bb = m.figure.bbox
+    for text, bb in boxes:
+        assert fig_bb.x0 <= bb.x0 and bb.x1 <= fig_bb.x1, text
+        assert fig_bb.y0 <= bb.y0 and bb.y1 <= fig_bb.y1, text
+    for (ta, a), (tb, b) in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), f"{ta!r} overlaps {tb!r}"
+
+
+def test_inside_labels_sit_in_their_zone_callouts_outside_the_foot():
+    m = footviz.plot(feet="left")
+    drawn = m.artists
+    panel = drawn.layout.panel("left")
+    outline = m.atlas.outline("left")
+    n_inside = n_out = 0
+    for (foot, zone), t in drawn.labels.items():
+        fx, fy = panel.from_chart(*t.get_position())
+        from shapely.geometry import Point
+
+        inside = outline.contains(Point(float(fx), float(fy)))
+        assert inside == ((foot, zone) not in drawn.leader_segments)
+        n_inside += inside
+        n_out += not inside
+    assert n_inside > 5 and n_out > 5
+
+
+def test_numbered_callouts_give_numbering_as_data(atlas):
+    m = footviz.plot(highlight="migraine", labels="highlighted", numbered=True)
+    numbering = m.artists.numbering
+    assert sorted(numbering) == list(range(1, len(numbering) + 1))
+    zones = {s.zone.id for shapes in numbering.values() for s in shapes}
+    plantar = atlas.for_condition("migraine").shapes
+    assert zones == {s.zone.id for s in plantar if s.aspect == "plantar"}
+    key = [t.get_text() for t in m.artists.key.get_texts()]
+    assert key[0].startswith("1  ")
+    label_texts = {t.get_text() for t in m.artists.labels.values()}
+    assert label_texts <= {str(n) for n in numbering}
+    heights = [max(s.geometry.centroid.y for s in numbering[n]) for n in sorted(numbering)]
+    assert heights == sorted(heights, reverse=True)  # toes to heel
+
+
+def test_russian_labels():
+    m = footviz.plot(feet="left", lang="ru")
+    assert m.artists.labels[("left", "kidney")].get_text().replace("\n", " ") == "Почка"
+
+
+def test_greyscale_uses_hatches_for_highlight_sets():
+    m = footviz.plot(highlight={"a": "head", "b": "kidneys"}, greyscale=True, labels=False)
+    hatches = {m.artists.highlights[(n, "left")].get_hatch() for n in ("a", "b")}
+    assert len(hatches) == 2 and None not in hatches
+    fc = m.artists.zones["left"].get_facecolors()
+    assert all(np.allclose(c[0], c[1]) and np.allclose(c[1], c[2]) for c in fc)  # greys only
+
+
+def test_highlighted_zone_carries_highlight_colour_in_png():
+    m = footviz.plot(feet="left", highlight="heart", labels=False, figsize=(4, 5))
+    fig = m.figure
+    fig.canvas.draw()
+    img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(float) / 255
+    panel = m.artists.layout.panel("left")
+    shape = m.atlas.shape("heart", "left")
+    fx, fy = anchor_point(shape.geometry)
+    px, py = m.ax.transData.transform(panel.to_chart(fx, fy))
+    row = round(img.shape[0] - py)
+    patch = img[row - 2 : row + 3, int(px) - 2 : int(px) + 3].reshape(-1, 3)
+    assert np.allclose(patch.mean(axis=0), _rgba(HIGHLIGHT_COLOURS[0])[:3], atol=0.03)
+
+
+def test_nothing_drawn_yet_is_a_clear_error():
+    with pytest.raises(FootvizError, match="draw"):
+        _ = FootMap().figure

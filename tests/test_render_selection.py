@@ -1,0 +1,39 @@
+"""Highlight requests resolve to zone shapes by zone, organ, group or condition."""
+
+from __future__ import annotations
+
+import pytest
+
+from footviz import UnknownNameError
+from footviz.render.selection import resolve_highlight
+from footviz.style import HIGHLIGHT_COLOURS
+
+
+def test_condition_resolves_to_its_zones(atlas):
+    (hs,) = resolve_highlight(atlas, "migraine")
+    assert hs.keys == frozenset(s.key for s in atlas.for_condition("migraine").shapes)
+    assert ("brain", "left", "plantar") in hs
+    assert hs.colour == HIGHLIGHT_COLOURS[0]
+
+
+def test_organ_group_zone_and_one_foot(atlas):
+    (organ,) = resolve_highlight(atlas, "kidneys")
+    assert organ.keys == {("kidney", "left", "plantar"), ("kidney", "right", "plantar")}
+    (group,) = resolve_highlight(atlas, "intestines")
+    assert ("sigmoid_colon", "left", "plantar") in group
+    (one,) = resolve_highlight(atlas, "kidney/left")
+    assert one.keys == {("kidney", "left", "plantar")}
+
+
+def test_several_sets_get_their_own_colours(atlas):
+    sets = resolve_highlight(atlas, {"a": "heart", "b": ["liver", "kidney"]}, {"b": "#123456"})
+    assert [s.name for s in sets] == ["a", "b"]
+    assert sets[0].colour == HIGHLIGHT_COLOURS[0] and sets[1].colour == "#123456"
+    assert ("liver", "right", "plantar") in sets[1]
+
+
+def test_unknown_name_suggests(atlas):
+    with pytest.raises(UnknownNameError, match=r"did you mean.*migraine"):
+        resolve_highlight(atlas, "migrane")
+    with pytest.raises(UnknownNameError, match="foot"):
+        resolve_highlight(atlas, "kidney/middle")
