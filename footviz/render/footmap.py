@@ -96,6 +96,7 @@ class MapArtists:
         return np.asarray(coll.get_facecolors()[self.index(zone, foot)])
 
 
+_PRINT_BOX = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9}
 _NUMBER_BOX = {"boxstyle": "circle,pad=0.18", "fc": "white", "ec": "#222222", "lw": 0.6}
 
 
@@ -588,7 +589,8 @@ class FootMap:
             out.key = key
         if own:
             top_px = 0.6 * fig.dpi
-            cb_px = 0.95 * fig.dpi if (colorbar and norm is not None) else 0.0
+            numeric = out.values is not None and not out.values.categorical
+            cb_px = 0.95 * fig.dpi if (colorbar and numeric) else 0.0
             ax.set_position(
                 (
                     6.0 / W,
@@ -597,7 +599,7 @@ class FootMap:
                     1 - (bottom_px + top_px) / H,
                 )
             )
-        if colorbar and norm is not None:
+        if colorbar and norm is not None and not (out.values and out.values.categorical):
             sm = ScalarMappable(norm=norm, cmap=cmap_obj)
             if own:
                 pos = ax.get_position(original=True)
@@ -612,9 +614,6 @@ class FootMap:
                 cb = fig.colorbar(sm, cax=cax)
             else:
                 cb = fig.colorbar(sm, ax=ax, fraction=0.04, pad=0.02, shrink=0.7)
-            if out.values is not None and out.values.categorical:
-                cb.set_ticks(range(len(out.values.categories)))
-                cb.set_ticklabels(list(out.values.categories))
             if value_label:
                 cb.set_label(value_label)
             out.colorbar = cb
@@ -634,7 +633,7 @@ class FootMap:
             transform=tf,
             zorder=1,
         )
-        ax.add_patch(skin)
+        ax.add_artist(skin)  # limits are set by the map; add_patch would walk every vertex
         muted = bool(sets) and zv is None
         edges = [
             EDGE_COLOUR
@@ -694,7 +693,7 @@ class FootMap:
             transform=tf,
             zorder=3,
         )
-        ax.add_patch(edge)
+        ax.add_artist(edge)
         out.skins[foot] = skin
         out.outlines[foot] = edge
 
@@ -724,7 +723,7 @@ class FootMap:
                 fontweight="bold" if ins.item.bold else "normal",
                 color="white" if (dark and not plan.numbered) else "black",
                 zorder=6,
-                bbox=_NUMBER_BOX if plan.numbered else None,
+                bbox=_NUMBER_BOX if plan.numbered else (_PRINT_BOX if self.greyscale else None),
             )
         segments, dots = [], []
         for (foot, side), callouts in sorted(plan.callouts.items()):
