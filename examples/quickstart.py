@@ -1,29 +1,47 @@
-"""Draw both soles with every reflex zone coloured by body system and labelled.
+"""Draw both soles with every reflex zone coloured by body system and labelled, plus one
+four-side sheet per foot (sole, inner side, outer side, top).
 
-Run:  python examples/quickstart.py [output.png] [--lang ru]
+Run:  python examples/quickstart.py [footmap.png] [--lang ru] [--no-aspects]
+Writes footmap.png, and footmap_aspects_left.png / footmap_aspects_right.png beside it.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")  # write files; no window needed
 
+import matplotlib.pyplot as plt
+
 import footviz
 
 
-def main(argv: list[str] | None = None) -> str:
+def main(argv: list[str] | None = None) -> list[str]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", default="footmap.png")
     parser.add_argument("--lang", default="en", choices=["en", "ru"])
     parser.add_argument("--dpi", type=int, default=150)
+    parser.add_argument("--no-aspects", action="store_true", help="skip the four-side sheets")
     args = parser.parse_args(argv)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
     chart = footviz.draw_chart(lang=args.lang)
-    chart.savefig(args.output, dpi=args.dpi)
-    print(f"wrote {args.output}")
-    return args.output
+    chart.savefig(str(output), dpi=args.dpi)
+    plt.close(chart.figure)
+    written = [str(output)]
+    if not args.no_aspects:
+        for foot in ("left", "right"):
+            sheet = footviz.draw_aspect_sheet(foot=foot, lang=args.lang)
+            path = output.with_name(f"{output.stem}_aspects_{foot}{output.suffix}")
+            sheet.savefig(str(path), dpi=args.dpi)
+            plt.close(sheet.figure)
+            written.append(str(path))
+    for path in written:
+        print(f"wrote {path}")
+    return written
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ __all__ = [
     "Zone",
     "ZoneShape",
     "__version__",
+    "draw_aspect_sheet",
     "draw_chart",
     "handout",
     "load_atlas",
@@ -67,6 +68,7 @@ __all__ = [
 # Drawing lives in modules that import matplotlib; load them only when asked for.
 _LAZY = {
     "draw_chart": ("footviz.chart", "draw_chart"),
+    "draw_aspect_sheet": ("footviz.sheet", "draw_aspect_sheet"),
     "FootMap": ("footviz.render", "FootMap"),
     "plot": ("footviz.render", "plot"),
     "handout": ("footviz.handout", "handout"),
@@ -76,6 +78,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .chart import draw_chart
     from .handout import handout
     from .render import FootMap, plot
+    from .sheet import draw_aspect_sheet
 
 
 def __getattr__(name: str) -> Any:
