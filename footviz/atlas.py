@@ -446,6 +446,48 @@ class Atlas:
 
         return validate(self, min_coverage=min_coverage, raise_on_error=raise_on_error)
 
+    # ------------------------------------------------------------------ hit-testing
+    def hit_index(self):
+        """The exact hit-testing index (:class:`footviz.hittest.HitIndex`), built lazily once."""
+        index = self.__dict__.get("_hit_index")
+        if index is None:
+            from .hittest import index_for
+
+            index = index_for(self)
+        return index
+
+    def hit(self, x, y, foot="left", aspect="plantar", tolerance=0.0, *, overlaps=False):
+        """The zone under the point ``(x, y)`` mm of ``foot``'s ``aspect``, or None.
+
+        A point on a border counts as inside; the primary zone is the smallest covering one
+        (see :mod:`footviz.hittest`).  With ``tolerance`` (mm, a fingertip is about 8-10) a
+        point outside every zone returns the nearest zone within it and its ``distance``;
+        ``overlaps=True`` also lists every zone the disc of that radius overlaps.
+
+        Returns
+        -------
+        HitResult or None
+        """
+        index = self.__dict__.get("_hit_index") or self.hit_index()
+        return index.hit(x, y, foot, aspect, tolerance, overlaps)
+
+    def hit_many(self, xs, ys, foot="left", aspect="plantar", tolerance=0.0):
+        """Primary zone of many points (arrays of any broadcastable shape) as a ``HitArray``.
+
+        ``foot`` and ``aspect`` may be arrays of names (one per point).  Indices are into
+        ``result.shapes`` (``tuple(atlas)``); -1 means no zone (also for NaN and inf).
+        """
+        index = self.__dict__.get("_hit_index") or self.hit_index()
+        return index.hit_many(xs, ys, foot, aspect, tolerance)
+
+    def hit_chart(self, cx, cy, layout, tolerance=0.0):
+        """Which foot and zone lie under the chart-mm point ``(cx, cy)`` of a ``Layout``."""
+        return self.hit_index().hit_chart(cx, cy, layout, tolerance)
+
+    def hit_chart_many(self, cx, cy, layout, tolerance=0.0):
+        """Vectorised :meth:`hit_chart`: a ``HitArray`` (the foot is the zone shape's)."""
+        return self.hit_index().hit_chart_many(cx, cy, layout, tolerance)
+
 
 _CACHE: dict[str, Atlas] = {}
 

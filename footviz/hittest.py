@@ -1,0 +1,884 @@
+"""Hit-testing: which reflex zone is under a point, for one touch or millions of points.
+
+The rule (the same in every function of footviz)
+-----------------------------------------------
+* A point **on** a zone's boundary counts as inside that zone: membership is shapely's
+  ``covers`` (for a point, the same as ``intersects``).
+* When several zones of the foot and aspect cover the point, the **primary** zone is the one
+  with the smallest area; equal areas are broken by atlas order (the order of ``iter(atlas)``).
+* NaN, infinite and far-away coordinates hit nothing.
+
+The index is exact: it never changes an answer of that rule.  Each (foot, aspect) gets a two-level
+grid over the bounding box of its zones: coarse cells of ``coarse`` mm, and, for coarse cells a
+zone border crosses, ``block`` x ``block`` sub-cells.  A cell (grown by 1e-6 mm on each side)
+that no border touches has one fixed set of covering zones, found once at build time with an
+even-odd scanline fill; only points in sub-cells touched by a border run shapely's exact
+predicate, and only against the zones whose border touches that sub-cell.  The index is built
+lazily, per (foot, aspect), on first use; it holds numpy arrays only (see :attr:`HitIndex.nbytes`).
+
+Use it through the atlas: :meth:`footviz.Atlas.hit`, :meth:`~footviz.Atlas.hit_many` and
+:meth:`~footviz.Atlas.hit_chart`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from numbers import Real
+from typing import TYPE_CHECKING
+
+import numpy as np
+import shapely
+
+from .errors import NotInAtlasError
+from .model import ASPECTS, FEET, ZoneShape, check_choice
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .atlas import Atlas
+    from .layout import Layout
+
+__all__ = ["HitArray", "HitIndex", "HitResult", "Overlap"]
+
+EPS = 1e-6  # mm: a cell counts as touched by a border that passes this close to it
+_CHUNK = 1 << 16  # points per chunk of the vectorised path (keeps temporaries in cache)
+_PARALLEL_MIN = 1 << 18  # from this many points, chunks run on a thread pool
+
+
+# ---------------------------------------------------------------------- results
+class HitResult:
+    """What :meth:`Atlas.hit` returns when a point hits (or, with a tolerance, nears) a zone.
+
+    Attributes
+    ----------
+    shapes : tuple of ZoneShape
+        Every zone covering the point, primary (smallest) first; with a tolerance and a point
+        outside every zone, the single nearest zone.
+    foot, aspect : str
+    x, y : float
+        The point, in the foot's own frame (mm).
+    distance : float
+        0.0 when the point is inside (or on the border of) the primary zone, else the distance
+        in mm to the nearest zone.
+    overlaps : tuple of Overlap
+        With ``overlaps=True``: every zone the fingertip disc overlaps, largest fraction first.
+    """
+
+    __slots__ = ("aspect", "distance", "foot", "overlaps", "shapes", "x", "y")
+
+    def __init__(
+        self,
+        shapes: tuple[ZoneShape, ...],
+        foot: str,
+        aspect: str,
+        x: float,
+        y: float,
+        distance: float = 0.0,
+        overlaps: tuple[Overlap, ...] = (),
+    ) -> None:
+        self.shapes = shapes
+        self.foot = foot
+        self.aspect = aspect
+        self.x = x
+        self.y = y
+        self.distance = distance
+        self.overlaps = overlaps
+
+    @property
+    def primary(self) -> ZoneShape:
+        """The most specific zone shape (smallest area) at the point."""
+        return self.shapes[0]
+
+    @property
+    def zone(self):
+        """Metadata (:class:`~footviz.Zone`) of the primary zone."""
+        return self.shapes[0].zone
+
+    @property
+    def zones(self):
+        """Metadata of every zone at the point, primary first."""
+        return tuple(s.zone for s in self.shapes)
+
+    @property
+    def organs(self) -> tuple[str, ...]:
+        """Organ ids of the primary zone."""
+        return self.shapes[0].zone.organs
+
+    @property
+    def inside(self) -> bool:
+        """True when the point lies in (or on the border of) the primary zone."""
+        return self.distance == 0.0
+
+    def _key(self) -> tuple:
+        return (
+            tuple(s.key for s in self.shapes),
+            self.foot,
+            self.aspect,
+            self.x,
+            self.y,
+            self.distance,
+            self.overlaps,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HitResult) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        ids = ", ".join(s.zone.id for s in self.shapes)
+        dist = "" if self.distance == 0.0 else f", distance={self.distance:.3g} mm"
+        return f"HitResult({self.foot} {self.aspect} ({self.x:.6g}, {self.y:.6g}) mm: {ids}{dist})"
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """A zone under a fingertip disc and the fraction of the disc's area it covers."""
+
+    shape: ZoneShape
+    fraction: float
+
+    @property
+    def zone(self):
+        return self.shape.zone
+
+
+class HitArray:
+    """What :meth:`Atlas.hit_many` returns: one zone index per point.
+
+    Attributes
+    ----------
+    index : numpy.ndarray of int32
+        Index of the primary zone of each point into :attr:`shapes`; ``-1`` for none.  Same
+        shape as the broadcast input.
+    shapes : tuple of ZoneShape
+        Every zone shape of the atlas, in atlas order (``tuple(atlas)``).
+    distance : numpy.ndarray of float
+        0.0 inside a zone, the distance to the nearest zone for points matched within the
+        tolerance, ``inf`` where nothing was hit.
+    """
+
+    def __init__(
+        self,
+        index: np.ndarray,
+        shapes: tuple[ZoneShape, ...],
+        distance: np.ndarray | None = None,
+    ) -> None:
+        self.index = index
+        self.shapes = shapes
+        self._distance = distance
+
+    @property
+    def distance(self) -> np.ndarray:
+        if self._distance is None:
+            self._distance = np.where(self.index >= 0, 0.0, np.inf)
+        return self._distance
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.index.shape
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def shape_of(self, i: int) -> ZoneShape | None:
+        """The :class:`ZoneShape` of index ``i`` (``None`` for ``-1``)."""
+        return None if i < 0 else self.shapes[i]
+
+    def zone_ids(self) -> np.ndarray:
+        """The primary zone id of each point (``""`` where nothing was hit)."""
+        table = np.array([s.zone.id for s in self.shapes] + [""], dtype=object)
+        return table[self.index]
+
+    def counts(self) -> dict[str, int]:
+        """Points per zone shape id (``"zone/foot/aspect"``), zones hit at least once."""
+        found = np.bincount(self.index[self.index >= 0].ravel(), minlength=len(self.shapes))
+        return {self.shapes[i].id: int(n) for i, n in enumerate(found) if n}
+
+    def __repr__(self) -> str:
+        hits = int((self.index >= 0).sum())
+        return f"HitArray(shape={self.index.shape}, {hits} of {self.index.size} points hit)"
+
+
+# ---------------------------------------------------------------------- input checking
+def _scalar(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(f"{name} must be a real number of millimetres, got {value!r}")
+    return float(value)
+
+
+def _tolerance(value: object) -> float:
+    tol = _scalar("tolerance", value)
+    if not (math.isfinite(tol) and tol >= 0.0):
+        raise ValueError(f"tolerance must be a finite number of mm >= 0, got {value!r}")
+    return tol
+
+
+def _coords(name: str, value: object) -> np.ndarray:
+    try:
+        arr = np.asarray(value)
+    except Exception as exc:  # ragged lists and the like
+        raise TypeError(f"{name} must be an array of numbers, got {value!r:.80}") from exc
+    if arr.dtype.kind in "iuf":
+        return arr.astype(np.float64, copy=False)
+    if arr.dtype.kind == "O":
+        try:
+            return arr.astype(np.float64)
+        except (TypeError, ValueError):
+            pass
+    raise TypeError(
+        f"{name} must be an array of real numbers (int or float), got dtype {arr.dtype} "
+        f"({np.asarray(value).ravel()[:3]!r:.80})"
+    )
+
+
+# ---------------------------------------------------------------------- one grid
+class _Grid:
+    """The index of one (foot, aspect): zones in rank order and the two-level grid."""
+
+    def __init__(
+        self,
+        foot: str,
+        aspect: str,
+        shapes: Sequence[ZoneShape],
+        global_index: Sequence[int],
+        coarse: float,
+        block: int,
+    ) -> None:
+        self.foot = foot
+        self.aspect = aspect
+        # rank order: smallest area first, ties by atlas order
+        order = sorted(range(len(shapes)), key=lambda i: (shapes[i].area, global_index[i]))
+        self.shapes: tuple[ZoneShape, ...] = tuple(shapes[i] for i in order)
+        self.nz = nz = len(self.shapes)
+        self.rank_to_global = np.array([global_index[i] for i in order] + [-1], np.int32)
+        # private copies of the geometry (WKB round trip: bit-identical) get prepared
+        self.geoms = [shapely.from_wkb(shapely.to_wkb(s.geometry)) for s in self.shapes]
+        for g in self.geoms:
+            shapely.prepare(g)
+            # warm up GEOS's lazily built point locator so concurrent readers never build it
+            x0, y0, x1, y1 = g.bounds
+            shapely.intersects_xy(g, [x0, (x0 + x1) / 2], [y0, (y0 + y1) / 2])
+        self._tree: shapely.STRtree | None = None
+        self._tree_lock = threading.Lock()
+        shift = int(block).bit_length() - 1
+        if block != 1 << shift or block < 1:
+            raise ValueError(f"block must be a power of two, got {block!r}")
+        self.shift = shift
+        self.block = block
+        self.coarse = float(coarse)
+        if nz == 0:
+            self._empty()
+            return
+        self._build()
+
+    # -------------------------------------------------------------- build
+    def _empty(self) -> None:
+        self.x0 = self.y0 = 0.0
+        self.k = 1.0
+        self.cx = self.cy = 0.0
+        self.nfx = self.nfy = 0
+        self.ncx = 0
+        self.coarse_codes = np.zeros(1, np.int32)
+        self.blocks = np.zeros(1, np.uint8)
+        self.lut = np.full(1, -1, np.int32)
+        self.sub_lut = np.full(1, -1, np.int32)
+        self.set_ranks: list[tuple[int, ...]] = [()]
+        self.set_shapes: list[tuple[ZoneShape, ...]] = [()]
+        self.set_best = np.array([0], np.int32)
+        self.nsets = 1
+        self.exact_marker = 255
+        self.ex_base = np.zeros(0, np.int32)
+        self.ex_off = np.zeros(1, np.int32)
+        self.ex_cand = np.zeros(0, np.int16)
+        self._views()
+
+    def _build(self) -> None:
+        nz, B = self.nz, self.block
+        h = self.coarse
+        hf = h / B
+        b = np.array([g.bounds for g in self.geoms])
+        minx, miny = b[:, 0].min(), b[:, 1].min()
+        maxx, maxy = b[:, 2].max(), b[:, 3].max()
+        self.x0 = x0 = float(minx - h)
+        self.y0 = y0 = float(miny - h)
+        ncx = math.floor((maxx - x0) / h) + 2
+        ncy = math.floor((maxy - y0) / h) + 2
+        nfx, nfy = ncx * B, ncy * B
+        self.k = 1.0 / hf
+        self.cx, self.cy = -x0 * self.k, -y0 * self.k
+        self.ncx, self.nfx, self.nfy = ncx, nfx, nfy
+        words = (nz + 63) // 64
+        state = np.zeros((nfy, nfx, words), np.uint64)
+        touch = np.zeros((nfy, nfx, words), np.uint64)
+        for r, g in enumerate(self.geoms):
+            self._raster_zone(r, g, state, touch, x0, y0, hf, nfx, nfy)
+        touched = touch.any(axis=2)
+        coarse_border = touched.reshape(ncy, B, ncx, B).any(axis=(1, 3))
+        # bit rows needing a set id: pure coarse cells, pure sub-cells, bases of blocks
+        pure_c = ~coarse_border
+        rows_pure_c = state[::B, ::B][pure_c]
+        bc = np.flatnonzero(coarse_border.ravel())  # border coarse cells, row-major
+        nblocks = len(bc)
+        by, bx = np.divmod(bc, ncx)
+        oy, ox = np.divmod(np.arange(B * B), B)
+        fy = (by[:, None] * B + oy[None, :]).ravel()
+        fx = (bx[:, None] * B + ox[None, :]).ravel()
+        sub_state = state[fy, fx].reshape(nblocks, B * B, words)
+        sub_touch = touch[fy, fx].reshape(nblocks, B * B, words)
+        sub_touched = touched[fy, fx]
+        # per block: zones covering all of it (base) and zones whose border touches it
+        block_touch = np.bitwise_or.reduce(sub_touch, axis=1)
+        block_base = np.bitwise_and.reduce(sub_state, axis=1) & ~block_touch
+        sub_bits = sub_state.reshape(-1, words)
+        allrows = np.concatenate([rows_pure_c, sub_bits, block_base])
+        view = np.ascontiguousarray(allrows).view(np.dtype((np.void, 8 * words))).ravel()
+        uniq, inverse = np.unique(view, return_inverse=True)
+        inverse = inverse.ravel()
+        ubits = uniq.view(np.uint64).reshape(-1, words)
+        nsets = len(ubits)
+        self.nsets = nsets
+        members = []
+        for row in ubits:
+            ranks = [w * 64 + i for w in range(words) for i in range(64) if int(row[w]) >> i & 1]
+            members.append(ranks)
+        self.set_ranks = [tuple(m) for m in members]
+        self.set_shapes = [tuple(self.shapes[r] for r in m) for m in members]
+        self.set_best = np.array([m[0] if m else nz for m in members], np.int32)
+        set_primary = self.rank_to_global[self.set_best]
+        # coarse codes: set id, or nsets + block number
+        npc = len(rows_pure_c)
+        ctype = np.int16 if nsets + nblocks < 2**15 else np.int32
+        codes = np.empty(ncy * ncx, ctype)
+        codes[pure_c.ravel()] = inverse[:npc]
+        codes[bc] = nsets + np.arange(nblocks)
+        self.coarse_codes = codes
+        self.lut = np.concatenate([set_primary, np.full(nblocks, -2, np.int32)])
+        sub_sid = inverse[npc : npc + nblocks * B * B]
+        dtype = np.uint8 if nsets < 255 else np.uint16 if nsets < 65535 else np.int32
+        marker = np.iinfo(dtype).max
+        self.exact_marker = int(marker)
+        blocks = sub_sid.astype(dtype)
+        blocks[sub_touched] = marker
+        self.blocks = blocks
+        self.sub_lut = np.concatenate([set_primary, np.full(int(marker) + 1 - nsets, -3, np.int32)])
+        self.ex_base = inverse[npc + nblocks * B * B :].astype(np.int32)
+        # candidates of each block (CSR), in rank order
+        cells, ranks = [], []
+        for r in range(nz):
+            hit = np.flatnonzero((block_touch[:, r // 64] >> np.uint64(r % 64)) & np.uint64(1))
+            cells.append(hit)
+            ranks.append(np.full(len(hit), r, np.int32))
+        pc = np.concatenate(cells)
+        pr = np.concatenate(ranks)
+        order = np.lexsort((pr, pc))
+        self.ex_cand = pr[order].astype(np.uint8 if nz < 256 else np.int32)
+        self.ex_off = np.concatenate([[0], np.cumsum(np.bincount(pc, minlength=nblocks))])
+        self.ex_off = self.ex_off.astype(np.int32)
+        self._views()
+
+    def _views(self) -> None:
+        # memoryviews give fast Python-int indexing for the single-touch path
+        self.coarse_mv = memoryview(self.coarse_codes)
+        self.blocks_mv = memoryview(self.blocks)
+        self.ex_off_mv = memoryview(self.ex_off)
+        self.ex_base_mv = memoryview(self.ex_base)
+        self.ex_cand_mv = memoryview(self.ex_cand)
+        self.bmask = self.block - 1
+
+    @staticmethod
+    def _raster_zone(r, geom, state, touch, x0, y0, hf, nfx, nfy) -> None:
+        word, bit = r // 64, np.uint64(1) << np.uint64(r % 64)
+        gx0, gy0, gx1, gy1 = geom.bounds
+        c0 = max(math.floor((gx0 - EPS - x0) / hf) - 1, 0)
+        c1 = min(math.floor((gx1 + EPS - x0) / hf) + 1, nfx - 1)
+        r0 = max(math.floor((gy0 - EPS - y0) / hf) - 1, 0)
+        r1 = min(math.floor((gy1 + EPS - y0) / hf) + 1, nfy - 1)
+        wx, wy = c1 - c0 + 1, r1 - r0 + 1
+        rings = shapely.get_rings(shapely.get_parts(geom))
+        segs = []
+        for ring in rings:
+            c = shapely.get_coordinates(ring)
+            segs.append(np.hstack([c[:-1], c[1:]]))
+        seg = np.vstack(segs)
+        ax, ay, bx, by = seg.T
+        # -- cells a border passes within EPS of: split edges into pieces <= hf / 2 long
+        length = np.hypot(bx - ax, by - ay)
+        n = np.maximum(np.ceil(length / (hf / 2)).astype(np.int64), 1)
+        idx = np.repeat(np.arange(len(seg)), n)
+        j = np.arange(len(idx)) - np.repeat(np.cumsum(n) - n, n)
+        t0 = j / n[idx]
+        t1 = (j + 1) / n[idx]
+        px0 = ax[idx] + (bx - ax)[idx] * t0
+        py0 = ay[idx] + (by - ay)[idx] * t0
+        px1 = np.where(j + 1 == n[idx], bx[idx], ax[idx] + (bx - ax)[idx] * t1)
+        py1 = np.where(j + 1 == n[idx], by[idx], ay[idx] + (by - ay)[idx] * t1)
+        lo_x = np.floor((np.minimum(px0, px1) - EPS - x0) / hf).astype(np.int64) - c0
+        hi_x = np.floor((np.maximum(px0, px1) + EPS - x0) / hf).astype(np.int64) - c0
+        lo_y = np.floor((np.minimum(py0, py1) - EPS - y0) / hf).astype(np.int64) - r0
+        hi_y = np.floor((np.maximum(py0, py1) + EPS - y0) / hf).astype(np.int64) - r0
+        tw = np.zeros((wy, wx), bool)
+        for cy in (lo_y, hi_y):
+            for cx in (lo_x, hi_x):
+                tw[cy, cx] = True
+        # -- even-odd scanline fill at cell centres (half-open rule at vertices)
+        yc = y0 + (np.arange(r0, r1 + 1) + 0.5) * hf
+        ylo, yhi = np.minimum(ay, by), np.maximum(ay, by)
+        first = np.clip(np.floor((ylo - y0) / hf - 0.5).astype(np.int64) - r0, 0, wy)
+        last = np.clip(np.floor((yhi - y0) / hf - 0.5).astype(np.int64) + 1 - r0, -1, wy - 1)
+        cnt = np.maximum(last - first + 1, 0)
+        sidx = np.repeat(np.arange(len(seg)), cnt)
+        row = np.repeat(first, cnt) + (np.arange(cnt.sum()) - np.repeat(np.cumsum(cnt) - cnt, cnt))
+        yr = yc[row]
+        cross = (ay[sidx] > yr) != (by[sidx] > yr)
+        sidx, row, yr = sidx[cross], row[cross], yr[cross]
+        xc = ax[sidx] + (yr - ay[sidx]) * (bx[sidx] - ax[sidx]) / (by[sidx] - ay[sidx])
+        col = np.floor((xc - x0) / hf - 0.5).astype(np.int64) + 1 - c0
+        col = np.clip(col, 0, wx)
+        tog = np.zeros((wy, wx + 1), np.int32)
+        np.add.at(tog, (row, col), 1)
+        inside = (np.cumsum(tog, axis=1)[:, :wx] & 1).astype(bool)
+        state[r0 : r1 + 1, c0 : c1 + 1, word] |= np.where(inside, bit, np.uint64(0))
+        touch[r0 : r1 + 1, c0 : c1 + 1, word] |= np.where(tw, bit, np.uint64(0))
+
+    # -------------------------------------------------------------- facts
+    @property
+    def nbytes(self) -> int:
+        arrays = (
+            self.coarse_codes,
+            self.blocks,
+            self.lut,
+            self.sub_lut,
+            self.set_best,
+            self.rank_to_global,
+            self.ex_base,
+            self.ex_off,
+            self.ex_cand,
+        )
+        tables = sum(8 * (len(t) + 4) for t in self.set_shapes)
+        return sum(a.nbytes for a in arrays) + tables
+
+    @property
+    def tree(self) -> shapely.STRtree:
+        if self._tree is None:
+            with self._tree_lock:
+                if self._tree is None:
+                    self._tree = shapely.STRtree(self.geoms)
+        return self._tree
+
+    # -------------------------------------------------------------- single point
+    def locate(self, x: float, y: float) -> tuple[ZoneShape, ...]:
+        """Every zone shape covering (x, y), in rank order."""
+        fx = (x - self.x0) * self.k
+        fy = (y - self.y0) * self.k
+        if not (0.0 <= fx < self.nfx and 0.0 <= fy < self.nfy):
+            return ()
+        ix, iy = int(fx), int(fy)
+        s = self.shift
+        code = self.coarse_mv[(iy >> s) * self.ncx + (ix >> s)]
+        if code < self.nsets:
+            return self.set_shapes[code]
+        key = ((code - self.nsets) << (2 * s)) + ((iy & self.bmask) << s) + (ix & self.bmask)
+        sid = self.blocks_mv[key]
+        if sid != self.exact_marker:
+            return self.set_shapes[sid]
+        e = code - self.nsets
+        ranks = set(self.set_ranks[self.ex_base_mv[e]])
+        for r in self.ex_cand_mv[self.ex_off_mv[e] : self.ex_off_mv[e + 1]]:
+            if shapely.intersects_xy(self.geoms[r], x, y):
+                ranks.add(r)
+        return tuple(self.shapes[r] for r in sorted(ranks))
+
+    # -------------------------------------------------------------- many points
+    def primary(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """Global index of the primary zone of each point (1-D float64 arrays), -1 for none."""
+        n = len(x)
+        out = np.empty(n, np.int32)
+        if self.nz == 0:
+            out[:] = -1
+            return out
+        starts = range(0, n, _CHUNK)
+        if n >= _PARALLEL_MIN:
+            # two waves: the grid pass per chunk, then the exact test in a few large batches
+            found = list(_pool().map(lambda a: self._chunk(x, y, out, a, a + _CHUNK), starts))
+        else:
+            found = [self._chunk(x, y, out, a, a + _CHUNK) for a in starts]
+        pos = np.concatenate([f[0] for f in found]) if found else np.zeros(0, np.intp)
+        if len(pos):
+            blk = np.concatenate([f[1] for f in found])
+            if len(pos) >= 1 << 14 and n >= _PARALLEL_MIN:
+                parts = np.array_split(np.arange(len(pos)), _workers())
+                res = list(_pool().map(lambda p: self._exact(x[pos[p]], y[pos[p]], blk[p]), parts))
+                out[pos] = np.concatenate(res)
+            else:
+                out[pos] = self._exact(x[pos], y[pos], blk)
+        return out
+
+    def _chunk(
+        self, x: np.ndarray, y: np.ndarray, out: np.ndarray, a: int, b: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Grid pass over points a:b; returns (positions, blocks) of points needing the exact
+        test."""
+        xs, ys = x[a:b], y[a:b]
+        s = self.shift
+        with np.errstate(all="ignore"):
+            fx = np.multiply(xs, self.k)
+            fx += self.cx
+            fy = np.multiply(ys, self.k)
+            fy += self.cy
+            # NaN, inf and out-of-range values cast to 0, INT_MIN or INT_MAX (by platform):
+            # as unsigned, all of them clamp into the padding ring of empty cells
+            ix = fx.astype(np.int32).view(np.uint32)
+            iy = fy.astype(np.int32).view(np.uint32)
+        np.minimum(ix, self.nfx - 1, out=ix)
+        np.minimum(iy, self.nfy - 1, out=iy)
+        ci = (iy >> s).astype(np.intp)
+        ci *= self.ncx
+        ci += ix >> s
+        code = self.coarse_codes.take(ci)
+        res = self.lut.take(code)
+        blk = np.flatnonzero(res == -2)
+        ex = blk[:0]
+        if len(blk):
+            m = self.bmask
+            bno = code[blk].astype(np.intp) - self.nsets
+            key = bno << (2 * s)
+            key += (iy[blk] & m).astype(np.intp) << s
+            key += ix[blk] & m
+            sub = self.sub_lut.take(self.blocks.take(key))
+            res[blk] = sub
+            exact = np.flatnonzero(sub == -3)
+            ex, bno = blk[exact] + a, bno[exact]
+        out[a:b] = res
+        return ex, bno[: len(ex)] if len(blk) else ex
+
+    def _exact(self, px: np.ndarray, py: np.ndarray, e: np.ndarray) -> np.ndarray:
+        """Primary zones of points in sub-cells a border touches (``e``: their blocks)."""
+        best = self.set_best[self.ex_base[e]]
+        start = self.ex_off[e]
+        cnt = self.ex_off[e + 1] - start
+        pt = np.repeat(np.arange(len(e)), cnt)
+        pos = np.repeat(start, cnt) + (np.arange(cnt.sum()) - np.repeat(np.cumsum(cnt) - cnt, cnt))
+        cand = self.ex_cand[pos].astype(np.int32)
+        keep = cand < best[pt]  # only a smaller zone can change the primary
+        pt, cand = pt[keep], cand[keep]
+        if len(cand):
+            order = np.argsort(cand, kind="stable")
+            pt, cand = pt[order], cand[order]
+            cuts = np.flatnonzero(np.diff(cand)) + 1
+            for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(cand)], strict=True):
+                sel = pt[lo:hi]
+                hit = shapely.intersects_xy(self.geoms[cand[lo]], px[sel], py[sel])
+                np.minimum.at(best, sel[hit], cand[lo])
+        return self.rank_to_global[best]
+
+    # -------------------------------------------------------------- tolerance
+    def nearest(self, x: float, y: float, tolerance: float) -> tuple[ZoneShape, float] | None:
+        if self.nz == 0 or not (math.isfinite(x) and math.isfinite(y)):
+            return None
+        found, dist = self.tree.query_nearest(
+            shapely.points(x, y), max_distance=tolerance, return_distance=True, all_matches=True
+        )
+        if len(found) == 0:
+            return None
+        i = min(range(len(found)), key=lambda j: (dist[j], found[j]))
+        return self.shapes[int(found[i])], float(dist[i])
+
+    def nearest_many(
+        self, x: np.ndarray, y: np.ndarray, tolerance: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(which points, global zone index, distance) for points within ``tolerance``."""
+        ok = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
+        if self.nz == 0 or len(ok) == 0:
+            empty = np.zeros(0, np.intp)
+            return empty, empty.astype(np.int32), empty.astype(float)
+        (inp, tree_i), dist = self.tree.query_nearest(
+            shapely.points(x[ok], y[ok]),
+            max_distance=tolerance,
+            return_distance=True,
+            all_matches=True,
+        )
+        order = np.lexsort((tree_i, dist, inp))
+        inp, tree_i, dist = inp[order], tree_i[order], dist[order]
+        first = np.flatnonzero(np.r_[True, np.diff(inp) != 0]) if len(inp) else inp
+        return ok[inp[first]], self.rank_to_global[tree_i[first]], dist[first]
+
+    def overlaps(self, x: float, y: float, radius: float) -> tuple[Overlap, ...]:
+        if self.nz == 0 or not (math.isfinite(x) and math.isfinite(y)):
+            return ()
+        disc = shapely.buffer(shapely.points(x, y), radius, quad_segs=32)
+        area = disc.area
+        found = []
+        for r in sorted(int(i) for i in self.tree.query(disc, predicate="intersects")):
+            frac = shapely.intersection(self.geoms[r], disc).area / area
+            if frac > 0.0:
+                found.append((r, frac))
+        found.sort(key=lambda t: (-t[1], t[0]))
+        return tuple(Overlap(self.shapes[r], min(f, 1.0)) for r, f in found)
+
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _workers() -> int:
+    return max(1, min(8, os.cpu_count() or 1))
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _POOL
+    if _POOL is None:
+        with _POOL_LOCK:
+            if _POOL is None:
+                _POOL = ThreadPoolExecutor(_workers(), thread_name_prefix="footviz-hit")
+    return _POOL
+
+
+# ---------------------------------------------------------------------- the index
+class HitIndex:
+    """Exact point-to-zone index of an atlas (see the module docstring for the rule).
+
+    Parameters
+    ----------
+    atlas : Atlas
+    coarse : float
+        Coarse cell size in mm.
+    block : int
+        Sub-cells per coarse cell side, a power of two.
+
+    Grids are built lazily per (foot, aspect), under a lock; an index is safe to share
+    between threads.
+    """
+
+    def __init__(self, atlas: Atlas, *, coarse: float = 1.0, block: int = 8) -> None:
+        self.atlas = atlas
+        self.coarse = float(coarse)
+        self.block = int(block)
+        self.shapes: tuple[ZoneShape, ...] = tuple(atlas)
+        self._global = {id(s): i for i, s in enumerate(self.shapes)}
+        self.keys: tuple[tuple[str, str], ...] = tuple(
+            (f, a) for a in atlas.aspects for f in atlas.feet
+        )
+        self._grids: dict[tuple[str, str], _Grid] = {}
+        self._lock = threading.Lock()
+
+    # -------------------------------------------------------------- grids
+    def grid(self, foot: object, aspect: object) -> _Grid:
+        """The grid of (foot, aspect), built on first use; clear errors for bad names."""
+        g = self._grids.get((foot, aspect))  # type: ignore[arg-type]
+        if g is not None:
+            return g
+        foot_s = check_choice("foot", foot, FEET)
+        aspect_s = check_choice("aspect", aspect, ASPECTS)
+        key = (foot_s, aspect_s)
+        if key not in self.keys:
+            present = ", ".join(f"{f} {a}" for f, a in self.keys)
+            raise NotInAtlasError(
+                f"this atlas has no {aspect_s} aspect for the {foot_s} foot "
+                f"(present: {present}); allowed aspects: {', '.join(self.atlas.aspects)}"
+            )
+        g = self._grids.get(key)
+        if g is None:
+            with self._lock:
+                g = self._grids.get(key)
+                if g is None:
+                    shapes = self.atlas.shapes(foot_s, aspect_s)
+                    g = _Grid(
+                        foot_s,
+                        aspect_s,
+                        shapes,
+                        [self._global[id(s)] for s in shapes],
+                        self.coarse,
+                        self.block,
+                    )
+                    self._grids[key] = g
+        return g
+
+    def build(self) -> HitIndex:
+        """Build every grid now (otherwise each is built on first use)."""
+        for foot, aspect in self.keys:
+            self.grid(foot, aspect)
+        return self
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the built grids' arrays and tables."""
+        return sum(g.nbytes for g in list(self._grids.values()))
+
+    # -------------------------------------------------------------- queries
+    def hit(
+        self,
+        x: object,
+        y: object,
+        foot: object = "left",
+        aspect: object = "plantar",
+        tolerance: object = 0.0,
+        overlaps: bool = False,
+    ) -> HitResult | None:
+        """See :meth:`footviz.Atlas.hit`."""
+        g = self._grids.get((foot, aspect))  # type: ignore[arg-type]
+        if g is None:
+            g = self.grid(foot, aspect)
+        if type(x) is not float:
+            x = _scalar("x", x)
+        if type(y) is not float:
+            y = _scalar("y", y)
+        found = g.locate(x, y)  # type: ignore[arg-type]
+        if not tolerance and not overlaps:
+            if found:
+                return HitResult(found, g.foot, g.aspect, x, y)  # type: ignore[arg-type]
+            return None
+        tol = _tolerance(tolerance)
+        fx, fy = float(x), float(y)  # type: ignore[arg-type]
+        over: tuple[Overlap, ...] = ()
+        if overlaps:
+            if tol <= 0.0:
+                raise ValueError("overlaps=True needs a tolerance > 0 (the fingertip radius)")
+            over = g.overlaps(fx, fy, tol)
+        if found:
+            return HitResult(found, g.foot, g.aspect, fx, fy, 0.0, over)
+        near = g.nearest(fx, fy, tol) if tol > 0.0 else None
+        if near is None:
+            return None
+        return HitResult((near[0],), g.foot, g.aspect, fx, fy, near[1], over)
+
+    def hit_many(
+        self,
+        xs: object,
+        ys: object,
+        foot: object = "left",
+        aspect: object = "plantar",
+        tolerance: object = 0.0,
+    ) -> HitArray:
+        """See :meth:`footviz.Atlas.hit_many`."""
+        x = _coords("xs", xs)
+        y = _coords("ys", ys)
+        tol = _tolerance(tolerance)
+        feet = np.asarray(foot) if not isinstance(foot, str) else None
+        aspects = np.asarray(aspect) if not isinstance(aspect, str) else None
+        shapes = [x.shape, y.shape]
+        for name, arr in (("foot", feet), ("aspect", aspects)):
+            if arr is not None:
+                if arr.dtype.kind not in "UO":
+                    raise TypeError(f"{name} must be a name or an array of names, got {arr!r:.80}")
+                shapes.append(arr.shape)
+        try:
+            shape = np.broadcast_shapes(*shapes)
+        except ValueError:
+            raise ValueError(
+                "xs, ys (and foot/aspect arrays) must broadcast together; got shapes "
+                + ", ".join(str(s) for s in shapes)
+            ) from None
+        x = np.ascontiguousarray(np.broadcast_to(x, shape)).ravel()
+        y = np.ascontiguousarray(np.broadcast_to(y, shape)).ravel()
+        if feet is None and aspects is None:
+            out = self._run(self.grid(foot, aspect), x, y, None, tol)
+            index, dist = out
+        else:
+            fcodes, fnames = _names(feet, foot, shape)
+            acodes, anames = _names(aspects, aspect, shape)
+            combo = fcodes.astype(np.int64) * len(anames) + acodes
+            index = np.empty(len(x), np.int32)
+            dist = np.empty(len(x)) if tol > 0 else None
+            for c in np.unique(combo):
+                g = self.grid(fnames[c // len(anames)], anames[c % len(anames)])
+                sel = np.flatnonzero(combo == c)
+                i, d = self._run(g, x[sel], y[sel], None, tol)
+                index[sel] = i
+                if dist is not None:
+                    dist[sel] = d
+        return HitArray(
+            index.reshape(shape), self.shapes, None if dist is None else dist.reshape(shape)
+        )
+
+    @staticmethod
+    def _run(g, x, y, _unused, tol):
+        index = g.primary(x, y)
+        if tol <= 0.0:
+            return index, None
+        dist = np.where(index >= 0, 0.0, np.inf)
+        miss = np.flatnonzero(index < 0)
+        pts, zi, d = g.nearest_many(x[miss], y[miss], tol)
+        index[miss[pts]] = zi
+        dist[miss[pts]] = d
+        return index, dist
+
+    # -------------------------------------------------------------- charts
+    def hit_chart(
+        self, cx: object, cy: object, layout: Layout, tolerance: object = 0.0
+    ) -> HitResult | None:
+        """See :meth:`footviz.Atlas.hit_chart`."""
+        cxf, cyf = _scalar("cx", cx), _scalar("cy", cy)
+        tol = _tolerance(tolerance)
+        for panel in _panels(layout):
+            x0, y0, x1, y1 = panel.chart_bounds
+            if x0 - tol <= cxf <= x1 + tol and y0 - tol <= cyf <= y1 + tol:
+                fx, fy = panel.from_chart(cxf, cyf)
+                found = self.hit(float(fx), float(fy), panel.foot, panel.aspect, tol)
+                if found is not None:
+                    return found
+        return None
+
+    def hit_chart_many(
+        self, cx: object, cy: object, layout: Layout, tolerance: object = 0.0
+    ) -> HitArray:
+        """See :meth:`footviz.Atlas.hit_chart_many`."""
+        x = _coords("cx", cx)
+        y = _coords("cy", cy)
+        tol = _tolerance(tolerance)
+        try:
+            shape = np.broadcast_shapes(x.shape, y.shape)
+        except ValueError:
+            raise ValueError(
+                f"cx and cy must broadcast together; got shapes {x.shape}, {y.shape}"
+            ) from None
+        x = np.broadcast_to(x, shape).ravel()
+        y = np.broadcast_to(y, shape).ravel()
+        index = np.full(len(x), -1, np.int32)
+        dist = np.full(len(x), np.inf)
+        for panel in _panels(layout):
+            x0, y0, x1, y1 = panel.chart_bounds
+            sel = np.flatnonzero(
+                (index < 0) & (x >= x0 - tol) & (x <= x1 + tol) & (y >= y0 - tol) & (y <= y1 + tol)
+            )
+            if not len(sel):
+                continue
+            fx, fy = panel.from_chart(x[sel], y[sel])
+            i, d = self._run(self.grid(panel.foot, panel.aspect), fx, fy, None, tol)
+            index[sel] = i
+            dist[sel] = np.where(i >= 0, 0.0, np.inf) if d is None else d
+        return HitArray(index.reshape(shape), self.shapes, dist.reshape(shape))
+
+
+def _panels(layout: object):
+    panels = getattr(layout, "panels", None)
+    if panels is None:
+        raise TypeError(f"layout must be a footviz.layout.Layout, got {type(layout).__name__}")
+    return panels
+
+
+def _names(arr: np.ndarray | None, scalar: object, shape) -> tuple[np.ndarray, list[str]]:
+    """Codes per point and the checked names of a foot/aspect argument."""
+    if arr is None:
+        return np.zeros(int(np.prod(shape)), np.int64), [scalar]  # type: ignore[list-item]
+    uniq, inv = np.unique(np.broadcast_to(arr, shape).ravel(), return_inverse=True)
+    return inv.ravel(), [str(u) if isinstance(u, np.str_) else u for u in uniq]
+
+
+_INDEX_LOCK = threading.Lock()
+
+
+def index_for(atlas: Atlas) -> HitIndex:
+    """The shared :class:`HitIndex` of ``atlas`` (made once, cached on the atlas)."""
+    index = atlas.__dict__.get("_hit_index")
+    if index is None:
+        with _INDEX_LOCK:
+            index = atlas.__dict__.get("_hit_index")
+            if index is None:
+                index = HitIndex(atlas)
+                atlas.__dict__["_hit_index"] = index
+    return index

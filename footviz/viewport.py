@@ -1,0 +1,344 @@
+"""Viewports: pixel coordinates to (foot, aspect, x mm, y mm) and back.
+
+A :class:`Viewport` is an affine map between *device* coordinates (pixels with the y axis
+pointing down, as on screens and in images) and chart millimetres, plus the chart's
+:class:`~footviz.layout.Layout`, which says where each foot sits.  Constructors cover:
+
+* a footviz figure as drawn (:meth:`Viewport.from_figure` reads a matplotlib Axes, Figure or
+  ``Chart``; :meth:`Viewport.from_numbers` needs only the figure size, dpi, axes position and
+  limits, so servers can map clicks without matplotlib);
+* an image of the map (:meth:`Viewport.for_image`: pixel size and where the chart sits in it);
+* a real foot (:meth:`Viewport.for_foot`: coordinates measured on a foot of a given length and
+  width, optionally in pixels of a scan).
+
+This module never imports matplotlib; :meth:`Viewport.from_figure` only reads attributes of
+the objects it is given.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+
+from .layout import Layout, Panel
+from .model import ASPECTS, FEET, check_choice
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .atlas import Atlas
+    from .hittest import HitArray, HitResult
+
+__all__ = ["FootPoint", "Viewport"]
+
+
+class FootPoint(NamedTuple):
+    """A device point located on a foot: the foot, the aspect and foot-frame mm."""
+
+    foot: str
+    aspect: str
+    x: float
+    y: float
+
+
+def _number(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number, got {value!r}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    return number
+
+
+def _positive(name: str, value: object) -> float:
+    number = _number(name, value)
+    if number <= 0:
+        raise ValueError(f"{name} must be positive, got {value!r}")
+    return number
+
+
+def _quad(name: str, value: object) -> tuple[float, float, float, float]:
+    try:
+        items = tuple(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{name} must be 4 numbers, got {value!r}") from None
+    if len(items) != 4:
+        raise ValueError(f"{name} must be 4 numbers, got {value!r}")
+    return tuple(_number(name, v) for v in items)  # type: ignore[return-value]
+
+
+def _pair(name: str, value: object) -> tuple[float, float]:
+    try:
+        items = tuple(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{name} must be 2 numbers, got {value!r}") from None
+    if len(items) != 2:
+        raise ValueError(f"{name} must be 2 numbers, got {value!r}")
+    a, b = (_number(name, v) for v in items)
+    if a == b:
+        raise ValueError(f"{name} must span a non-empty range, got {value!r}")
+    return a, b
+
+
+def _fit(box: tuple[float, float, float, float], dx: float, dy: float) -> tuple[float, ...]:
+    """Shrink ``box`` (left, top, width, height) to the aspect of dx:dy, centred."""
+    left, top, width, height = box
+    scale = min(width / abs(dx), height / abs(dy))
+    w, h = scale * abs(dx), scale * abs(dy)
+    return (left + (width - w) / 2, top + (height - h) / 2, w, h)
+
+
+@dataclass(frozen=True)
+class Viewport:
+    """Device pixels (y down) <-> chart mm <-> (foot, aspect, foot-frame mm).
+
+    Parameters
+    ----------
+    matrix : 6 floats ``(a, b, c, d, e, f)``
+        Chart mm to device: ``u = a * cx + b * cy + c``, ``v = d * cx + e * cy + f``.
+    layout : Layout
+        Where each foot sits on the chart.
+    """
+
+    matrix: tuple[float, float, float, float, float, float]
+    layout: Layout
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.layout, Layout):
+            raise TypeError(
+                f"layout must be a footviz.layout.Layout, got {type(self.layout).__name__}"
+            )
+        a, b, _, d, e, _ = self.matrix
+        if not math.isfinite(a * e - b * d) or a * e - b * d == 0:
+            raise ValueError(f"matrix {self.matrix!r} is not invertible")
+
+    # -------------------------------------------------------------- constructors
+    @classmethod
+    def from_numbers(
+        cls,
+        figsize: tuple[float, float],
+        dpi: float,
+        axes_position: tuple[float, float, float, float],
+        xlim: tuple[float, float],
+        ylim: tuple[float, float],
+        layout: Layout,
+        *,
+        equal_aspect: bool = True,
+    ) -> Viewport:
+        """A figure described by numbers only (no matplotlib needed).
+
+        Parameters
+        ----------
+        figsize : (width, height)
+            Figure size in inches.
+        dpi : float
+            Dots per inch of the saved or shown figure.
+        axes_position : (left, bottom, width, height)
+            The axes box in figure fractions, as given to ``fig.add_axes`` (matplotlib's
+            ``ax.get_position(original=True)``).
+        xlim, ylim : (low, high)
+            Data limits of the axes in chart mm.
+        layout : Layout
+        equal_aspect : bool
+            The axes use ``set_aspect("equal")`` (as :func:`footviz.draw_chart` does): the
+            box shrinks to equal scales, centred, as matplotlib does when drawing.
+        """
+        fw, fh = (_positive("figsize", v) for v in _pair("figsize", figsize))
+        dpi = _positive("dpi", dpi)
+        left, bottom, width, height = _quad("axes_position", axes_position)
+        x0, x1 = _pair("xlim", xlim)
+        y0, y1 = _pair("ylim", ylim)
+        W, H = fw * dpi, fh * dpi
+        box = (left * W, (1 - bottom - height) * H, width * W, height * H)  # top-left origin
+        if equal_aspect:
+            box = _fit(box, x1 - x0, y1 - y0)
+        bl, bt, bw, bh = box
+        sx, sy = bw / (x1 - x0), bh / (y1 - y0)
+        # u = bl + (cx - x0) * sx ; v = bt + bh - (cy - y0) * sy  (y down)
+        return cls((sx, 0.0, bl - x0 * sx, 0.0, -sy, bt + bh + y0 * sy), layout)
+
+    @classmethod
+    def from_figure(cls, obj: Any, layout: Layout | None = None, *, dpi: float | None = None):
+        """The viewport of a drawn matplotlib figure.
+
+        Parameters
+        ----------
+        obj : matplotlib Axes, Figure or footviz Chart
+            For a Figure, its first axes; a ``Chart`` (from :func:`footviz.draw_chart`)
+            brings its own layout.
+        layout : Layout, optional
+            Required unless ``obj`` is a Chart.
+        dpi : float, optional
+            Pixels per inch of the image the clicks come from (default: the figure's dpi).
+            ``savefig(bbox_inches="tight")`` crops the figure; use :meth:`for_image` then.
+        """
+        ax = obj
+        if hasattr(obj, "layout") and hasattr(obj, "ax") and hasattr(obj, "figure"):
+            ax, layout = obj.ax, layout or obj.layout
+        elif hasattr(obj, "axes") and hasattr(obj, "dpi") and not hasattr(obj, "transData"):
+            if not obj.axes:
+                raise ValueError("the figure has no axes")
+            ax = obj.axes[0]
+        if not hasattr(ax, "transData") or not hasattr(ax, "apply_aspect"):
+            raise TypeError(
+                f"expected a matplotlib Axes, Figure or footviz Chart, got {type(obj).__name__}"
+            )
+        if layout is None:
+            raise TypeError(
+                "layout is required (the footviz.layout.Layout the chart was drawn with)"
+            )
+        fig = ax.figure
+        ax.apply_aspect()  # what drawing does: settle the box of an equal-aspect axes
+        if not ax.transData.is_affine:
+            raise ValueError("only linear axes scales can be mapped to the chart")
+        m = ax.transData.get_matrix()  # chart -> display pixels at fig.dpi, y up
+        scale = 1.0 if dpi is None else _positive("dpi", dpi) / fig.dpi
+        height = fig.bbox.height
+        a, b, c = (scale * m[0, 0], scale * m[0, 1], scale * m[0, 2])
+        d, e, f = (-scale * m[1, 0], -scale * m[1, 1], scale * (height - m[1, 2]))
+        return cls(tuple(float(v) for v in (a, b, c, d, e, f)), layout)  # type: ignore[arg-type]
+
+    @classmethod
+    def for_image(
+        cls,
+        size: tuple[int, int],
+        layout: Layout,
+        *,
+        bounds: tuple[float, float, float, float] | None = None,
+        placement: tuple[float, float, float, float] | None = None,
+        keep_aspect: bool = True,
+    ) -> Viewport:
+        """An image of the map: ``size`` (width, height) px showing chart ``bounds``.
+
+        Parameters
+        ----------
+        bounds : (xmin, ymin, xmax, ymax), optional
+            Chart mm shown (default: ``layout.chart_bounds``).
+        placement : (left, top, width, height), optional
+            Pixel box of the image the bounds fill (default: the whole image).
+        keep_aspect : bool
+            Equal scales on both axes, the chart centred in the placement box.
+        """
+        w, h = (_positive("size", v) for v in _pair_any("size", size))
+        x0, y0, x1, y1 = _quad("bounds", bounds if bounds is not None else layout.chart_bounds)
+        box = _quad("placement", placement) if placement is not None else (0.0, 0.0, w, h)
+        if box[2] <= 0 or box[3] <= 0:
+            raise ValueError(f"placement width and height must be positive, got {placement!r}")
+        if x1 == x0 or y1 == y0:
+            raise ValueError(f"bounds must span a non-empty area, got {bounds!r}")
+        if keep_aspect:
+            box = _fit(box, x1 - x0, y1 - y0)
+        bl, bt, bw, bh = box
+        sx, sy = bw / (x1 - x0), bh / (y1 - y0)
+        return cls((sx, 0.0, bl - x0 * sx, 0.0, -sy, bt + bh + y0 * sy), layout)
+
+    @classmethod
+    def for_foot(
+        cls,
+        atlas: Atlas,
+        length: float,
+        width: float | None = None,
+        *,
+        foot: str = "left",
+        aspect: str = "plantar",
+        pixels_per_mm: float = 1.0,
+        origin: tuple[float, float] = (0.0, 0.0),
+        mirrored: bool = False,
+        y_down: bool = False,
+    ) -> Viewport:
+        """Coordinates on a real foot ``length`` mm long (``width`` mm across the ball).
+
+        Device coordinates are the real foot's own frame in mm (heel at y = 0, long axis at
+        x = 0, medial side +x), times ``pixels_per_mm``, shifted by ``origin``; ``mirrored``
+        flips x (a photo with the medial side on the left), ``y_down`` flips y (image rows).
+        """
+        from .frame import ReferenceFoot
+
+        foot = check_choice("foot", foot, FEET)
+        aspect = check_choice("aspect", aspect, ASPECTS)
+        sx, sy = ReferenceFoot.from_atlas(atlas).scale_factors(length, width)
+        ppm = _positive("pixels_per_mm", pixels_per_mm)
+        ou, ov = (_number("origin", v) for v in _pair_any("origin", origin))
+        panel = Panel(foot, aspect, False, 0.0, 0.0, tuple(atlas.outline(foot, aspect).bounds))
+        a = ppm * sx * (-1.0 if mirrored else 1.0)
+        e = ppm * sy * (-1.0 if y_down else 1.0)
+        return cls((a, 0.0, ou, 0.0, e, ov), Layout((panel,)))
+
+    # -------------------------------------------------------------- chart mm <-> device
+    def _inverse(self) -> tuple[float, float, float, float, float, float]:
+        a, b, c, d, e, f = self.matrix
+        det = a * e - b * d
+        ia, ib, id_, ie = e / det, -b / det, -d / det, a / det
+        return (ia, ib, -(ia * c + ib * f), id_, ie, -(id_ * c + ie * f))
+
+    def to_chart(self, u, v):
+        """Device pixels to chart mm (scalars or arrays)."""
+        a, b, c, d, e, f = self._inverse()
+        u, v = np.asarray(u, dtype=float), np.asarray(v, dtype=float)
+        return a * u + b * v + c, d * u + e * v + f
+
+    def from_chart(self, cx, cy):
+        """Chart mm to device pixels (scalars or arrays)."""
+        a, b, c, d, e, f = self.matrix
+        cx, cy = np.asarray(cx, dtype=float), np.asarray(cy, dtype=float)
+        return a * cx + b * cy + c, d * cx + e * cy + f
+
+    @property
+    def pixels_per_mm(self) -> float:
+        """Device units per chart millimetre (geometric mean of both axes)."""
+        a, b, _, d, e, _ = self.matrix
+        return math.sqrt(abs(a * e - b * d))
+
+    # -------------------------------------------------------------- device <-> feet
+    def _panel(self, foot: str, aspect: str | None) -> Panel:
+        foot = check_choice("foot", foot, FEET)
+        if aspect is not None:
+            aspect = check_choice("aspect", aspect, ASPECTS)
+        for p in self.layout.panels:
+            if p.foot == foot and (aspect is None or p.aspect == aspect):
+                return p
+        have = ", ".join(f"{p.foot} {p.aspect}" for p in self.layout.panels)
+        raise ValueError(f"this viewport shows no {foot} foot {aspect or ''} (it shows: {have})")
+
+    def to_foot(self, u: float, v: float, tolerance: float = 0.0) -> FootPoint | None:
+        """The foot, aspect and foot-frame mm under device point ``(u, v)``; None off every
+        foot (a point counts as on a foot within its outline's bounds grown by
+        ``tolerance`` mm; the first panel of the layout wins)."""
+        cx, cy = self.to_chart(_number("u", u), _number("v", v))
+        cx, cy = float(cx), float(cy)
+        tol = _number("tolerance", tolerance)
+        for p in self.layout.panels:
+            x0, y0, x1, y1 = p.chart_bounds
+            if x0 - tol <= cx <= x1 + tol and y0 - tol <= cy <= y1 + tol:
+                x, y = p.from_chart(cx, cy)
+                return FootPoint(p.foot, p.aspect, float(x), float(y))
+        return None
+
+    def to_device(self, foot: str, x, y, aspect: str | None = None):
+        """Foot-frame mm of ``foot`` (and ``aspect``) to device pixels (scalars or arrays)."""
+        cx, cy = self._panel(foot, aspect).to_chart(x, y)
+        return self.from_chart(cx, cy)
+
+    # -------------------------------------------------------------- hit-testing
+    def hit(self, atlas: Atlas, u: float, v: float, tolerance: float = 0.0) -> HitResult | None:
+        """The zone under device point ``(u, v)``; ``tolerance`` in mm of the chart."""
+        cx, cy = self.to_chart(_number("u", u), _number("v", v))
+        return atlas.hit_chart(float(cx), float(cy), self.layout, tolerance)
+
+    def hit_many(self, atlas: Atlas, u, v, tolerance: float = 0.0) -> HitArray:
+        """Vectorised :meth:`hit` (a :class:`~footviz.hittest.HitArray`)."""
+        from .hittest import _coords
+
+        cx, cy = self.to_chart(_coords("u", u), _coords("v", v))
+        return atlas.hit_chart_many(cx, cy, self.layout, tolerance)
+
+
+def _pair_any(name: str, value: object) -> tuple[object, object]:
+    try:
+        items = tuple(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{name} must be 2 numbers, got {value!r}") from None
+    if len(items) != 2:
+        raise ValueError(f"{name} must be 2 numbers, got {value!r}")
+    return items[0], items[1]
