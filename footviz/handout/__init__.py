@@ -1,0 +1,168 @@
+"""Print-ready handouts: a page for a condition of the source's table or for chosen organs.
+
+>>> import footviz
+>>> footviz.handout("migraine", path="migraine.pdf")  # doctest: +SKIP
+
+Each page holds the title, both soles with the relevant zones highlighted and numbered, a key
+table, the self-massage sequence and general rules, the contraindications and a disclaimer;
+English or Russian, A4 or Letter, written as PDF, PNG or SVG.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..atlas import Atlas, load_atlas
+from ..model import LANGUAGES, check_choice
+from .content import TEXTS, texts
+from .page import PAGES, HandoutPage, PageOverflow, check_page, compose
+from .subject import KeyRow, Subject, condition_subject, organs_subject
+
+__all__ = [
+    "PAGES",
+    "TEXTS",
+    "HandoutPage",
+    "KeyRow",
+    "PageOverflow",
+    "Subject",
+    "compose",
+    "condition_subject",
+    "handout",
+    "organs_subject",
+    "subjects",
+    "texts",
+]
+
+
+def subjects(
+    what: str | Iterable[str],
+    atlas: Atlas | None = None,
+    lang: str = "en",
+    *,
+    organs: bool | None = None,
+    title: str | None = None,
+) -> list[Subject]:
+    """Resolve ``what`` into the pages it asks for.
+
+    A condition name gives one page; a list of condition names gives one page each; a list
+    of organ, zone or group names gives one page for all of them.  ``organs=True`` forces
+    the organ reading (``False`` the condition reading).
+    """
+    atlas = atlas or load_atlas()
+    lang = check_choice("language", lang, LANGUAGES)
+    names = [what] if isinstance(what, str) else list(what)
+    if not names:
+        raise ValueError("give a condition name or at least one organ or zone name")
+    for name in names:
+        if not isinstance(name, str):
+            raise TypeError(f"names must be strings, got {name!r}")
+    if organs is None:
+        is_condition = [_is_condition(atlas, n) for n in names]
+        if all(is_condition):
+            organs = False
+        elif not any(is_condition):
+            organs = True
+        else:
+            mixed = [n for n, c in zip(names, is_condition, strict=True) if c]
+            raise ValueError(
+                f"mix of condition and organ names ({', '.join(map(repr, mixed))} are "
+                "conditions): make one handout per kind"
+            )
+    if organs:
+        return [organs_subject(atlas, names, lang, title)]
+    seen = list(dict.fromkeys(atlas.condition(n).id for n in names))
+    return [condition_subject(atlas, cid, lang) for cid in seen]
+
+
+def _is_condition(atlas: Atlas, name: str) -> bool:
+    from ..errors import UnknownNameError
+
+    try:
+        atlas.condition(name)
+    except UnknownNameError:
+        return False
+    return True
+
+
+def handout(
+    what: str | Sequence[str],
+    path: str | os.PathLike[str] = "handout.pdf",
+    page: str = "A4",
+    lang: str = "en",
+    *,
+    atlas: Atlas | None = None,
+    format: str | None = None,
+    organs: bool | None = None,
+    title: str | None = None,
+    dpi: float = 200,
+) -> Path:
+    """Write a print-ready handout and return its path.
+
+    Parameters
+    ----------
+    what : str or sequence of str
+        A condition of the source's table (``"migraine"``, ``"Обмороки"``), several
+        conditions (a multi-page PDF: an index page, then one page each), or organ, zone
+        or group names (``["heart", "liver"]``: one page).
+    path : path-like
+        Output file; written atomically (a temporary file beside it, then a rename).
+    page : {"A4", "Letter"}
+        Portrait page size.
+    lang : {"en", "ru"}
+        Language of the whole page.
+    atlas : Atlas, optional
+        Defaults to the built-in atlas.
+    format : {"pdf", "png", "svg"}, optional
+        Defaults to the suffix of ``path``.  PNG and SVG hold a single page.
+    organs : bool, optional
+        Force reading ``what`` as organ names (True) or condition names (False).
+    title : str, optional
+        Title of an organs page (conditions use their name).
+    dpi : float
+        Resolution of PNG output.
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    from .index import index_page
+    from .writer import atomic_path, output_format, save_figure, save_pdf_pages
+
+    atlas = atlas or load_atlas()
+    lang = check_choice("language", lang, LANGUAGES)
+    fmt = output_format(path, format)
+    pages = subjects(what, atlas, lang, organs=organs, title=title)
+    page = check_page(page)
+    path = Path(path)
+    if len(pages) > 1 and fmt != "pdf":
+        raise ValueError(
+            f"{len(pages)} conditions make a multi-page handout; write it as .pdf, not .{fmt}"
+        )
+    if len(pages) == 1:
+        figure = compose(pages[0], atlas, page).figure
+        with atomic_path(path) as tmp:
+            save_figure(figure, tmp, fmt, dpi)
+        return path
+    total = len(pages) + 1
+    makers = [lambda: index_page(pages, atlas, page, lang, total)]
+    for i, subject in enumerate(pages, start=2):
+        makers.append(
+            lambda subject=subject, i=i: compose(subject, atlas, page, f"{i}/{total}").figure
+        )
+    with atomic_path(path) as tmp:
+        save_pdf_pages(makers, tmp)
+    return path
+
+
+class _CallableModule(sys.modules[__name__].__class__):
+    """``import footviz.handout`` binds this module as ``footviz.handout``; calling it still
+    writes a handout, so ``footviz.handout("migraine", ...)`` works either way."""
+
+    def __call__(self, *args, **kwargs):
+        return handout(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

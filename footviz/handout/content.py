@@ -1,0 +1,207 @@
+"""Every sentence a handout prints, in English and Russian (plain data: no matplotlib).
+
+The facts come from the shared source text (its eight-step self-massage sequence, its general
+massage advice and its two lists of contraindications); the wording is the project's own.
+Reflexology is described as a traditional practice that complements medical care.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class Texts(TypedDict):
+    """The texts of one language."""
+
+    title_condition: str
+    title_organs: str
+    subtitle_condition: str
+    subtitle_organs: str
+    unresolved: str
+    view: str
+    key: str
+    columns: tuple[str, str, str, str, str, str]
+    feet: dict[str, str]
+    steps_heading: str
+    steps: tuple[str, ...]
+    steps_after: str
+    rules_heading: str
+    rules: tuple[str, ...]
+    contra_heading: str
+    contra_intro: str
+    contraindications: tuple[str, ...]
+    contra_after: tuple[str, ...]
+    disclaimer_heading: str
+    disclaimer: str
+    index_title: str
+    index_intro: str
+    index_page: str
+    footer: str
+
+
+TEXTS: dict[str, Texts] = {
+    "en": {
+        "title_condition": "{name}: foot reflexology zones",
+        "title_organs": "Foot reflexology zones: {names}",
+        "subtitle_condition": (
+            "The zones traditionally worked for this condition, after the condition table of "
+            "the source text. Numbers on the map match the key below."
+        ),
+        "subtitle_organs": (
+            "The reflex zones of the organs you asked about. Numbers on the map match the key "
+            "below."
+        ),
+        "unresolved": "Also named for this, but not yet drawn in this atlas: {names}.",
+        "view": "Soles as you see your own feet",
+        "key": "Key to the map",
+        "columns": ("No.", "Zone", "Organs", "Foot", "Aspect", "Where and how"),
+        "feet": {"left": "left", "right": "right", "both": "both"},
+        "steps_heading": "Self-massage, step by step",
+        "steps": (
+            "Warm the foot up first: walk about barefoot for a little while, or knead the "
+            "whole foot with circular movements of your hands.",
+            "Sit down and rest the foot on the middle of the opposite thigh. Hold the top of "
+            "the foot in your left palm and lay your right hand flat on the sole.",
+            "Stroke the foot gently up and down in changing directions. Keep your hands on "
+            "the sole the whole time, without stopping or lifting them.",
+            "Take hold of the ankle with your right hand and massage it along its inner side.",
+            "Feel for the tendons of the big toe and the second toe and press on them softly "
+            "a few times.",
+            "Work over the sole once more with circular movements, then smooth it out with "
+            "short, straight strokes.",
+            "Inch your thumb along like a caterpillar down the inner edge of the foot, from "
+            "the big toe to the ball of the foot.",
+            "Starting with the big toe, stretch the joints of each toe from its base out to "
+            "its pad, then draw the toe gently upwards with a light sliding pull.",
+        ),
+        "steps_after": "That completes one foot; give the other foot the same sequence.",
+        "rules_heading": "General rules",
+        "rules": (
+            "Before you start, walk barefoot for a few minutes, then soak the feet in warm "
+            "water for 10 to 15 minutes.",
+            "Sit comfortably with relaxed legs. Use warm hands, and warm any cream or oil in "
+            "your palms first.",
+            "Treat the whole surface of both feet, the sole most of all, moving from the toes "
+            "towards the heel. Warm each foot up for at least three minutes.",
+            "Press the toes gently, one at a time, rather than squeezing them; circle around "
+            "the ankle bones.",
+            "Alternate light touch, rubbing, gentle pinching and stroking.",
+            "Massage should not hurt. Hold a tender spot with soft pressure for about a minute "
+            "until it eases; stop if pain appears.",
+        ),
+        "contra_heading": "When not to massage",
+        "contra_intro": "The source advises against foot massage with:",
+        "contraindications": (
+            "tumours or cancer of any kind",
+            "acute inflammation, including inflamed joints",
+            "infectious diseases, including tuberculosis",
+            "varicose veins",
+            "bleeding disorders (a tendency to form clots or to bleed)",
+            "decompensated heart disease",
+            "diabetic foot",
+            "damaged skin, a fungal infection, warts or large moles where you would work",
+            "an acute phase of a mental disorder",
+        ),
+        "contra_after": (
+            "Pregnancy and breastfeeding: do not start without your doctor's approval.",
+            "Children: massage only after a doctor has been consulted.",
+        ),
+        "disclaimer_heading": "Please note",
+        "disclaimer": (
+            "Reflexology is a traditional practice. It may complement medical care but does "
+            "not replace it, and it is not a way to diagnose or treat disease. See a doctor "
+            "about any health concern, and before you start if anything listed under "
+            "\u201cWhen not to massage\u201d applies to you."
+        ),
+        "index_title": "Foot reflexology handouts",
+        "index_intro": "One page for each condition, with its map, key, self-massage "
+        "sequence and contraindications.",
+        "index_page": "page {n}",
+        "footer": "footviz {version} \u00b7 atlas {atlas} {atlas_version}",
+    },
+    "ru": {
+        "title_condition": "{name}: зоны рефлексотерапии стоп",
+        "title_organs": "Зоны рефлексотерапии стоп: {names}",
+        "subtitle_condition": (
+            "Зоны, которые по традиции прорабатывают при этом состоянии, по таблице "
+            "источника. Номера на карте соответствуют таблице ниже."
+        ),
+        "subtitle_organs": (
+            "Рефлекторные зоны выбранных органов. Номера на карте соответствуют таблице ниже."
+        ),
+        "unresolved": "Также названы для этого случая, но пока не нанесены в атлас: {names}.",
+        "view": "Подошвы так, как вы видите свои стопы",
+        "key": "Пояснения к карте",
+        "columns": ("№", "Зона", "Органы", "Стопа", "Поверхность", "Где и как"),
+        "feet": {"left": "левая", "right": "правая", "both": "обе"},
+        "steps_heading": "Самомассаж по шагам",
+        "steps": (
+            "Сначала разогрейте стопу: немного походите босиком или разомните всю стопу "
+            "круговыми движениями рук.",
+            "Сядьте и положите стопу на середину бедра другой ноги. Левой ладонью "
+            "обхватите тыльную сторону стопы, правую ладонь плотно приложите к подошве.",
+            "Мягко поглаживайте стопу вверх и вниз в разных направлениях. Руки всё время "
+            "остаются на подошве: без пауз и не отрывая их.",
+            "Обхватите лодыжку правой рукой и помассируйте её с внутренней стороны.",
+            "Нащупайте сухожилия большого и второго пальцев и несколько раз мягко надавите на них.",
+            "Ещё раз проработайте подошву круговыми движениями, затем разгладьте её "
+            "короткими прямыми движениями.",
+            "Двигайте большой палец руки «гусеницей» вдоль внутреннего края стопы: от "
+            "большого пальца ноги до подушечки стопы.",
+            "Начиная с большого пальца, растяните суставы каждого пальца от основания к "
+            "подушечке, затем мягко потяните палец вверх лёгким скользящим движением.",
+        ),
+        "steps_after": "Одна стопа готова; вторую проработайте в том же порядке.",
+        "rules_heading": "Общие правила",
+        "rules": (
+            "Перед началом несколько минут походите босиком, затем подержите ноги 10–15 "
+            "минут в тёплой воде.",
+            "Сядьте удобно, ноги расслаблены. Руки должны быть тёплыми; крем или масло "
+            "сначала согрейте в ладонях.",
+            "Прорабатывайте всю поверхность обеих стоп, больше всего подошву, двигаясь от "
+            "пальцев к пятке. Разогревайте каждую стопу не меньше трёх минут.",
+            "Пальцы не сжимайте, а мягко надавливайте, каждый по отдельности; вокруг "
+            "лодыжек работайте круговыми движениями.",
+            "Чередуйте лёгкие касания, растирание, мягкие пощипывания и поглаживания.",
+            "Массаж не должен причинять боль. Чувствительную точку мягко удерживайте около "
+            "минуты, пока ощущение не уйдёт; при боли сеанс прекращают.",
+        ),
+        "contra_heading": "Когда массаж не проводят",
+        "contra_intro": "По источнику, массаж стоп нежелателен при:",
+        "contraindications": (
+            "опухолях и онкологических заболеваниях любого вида",
+            "остром воспалении, в том числе воспалении суставов",
+            "инфекционных заболеваниях, в том числе туберкулёзе",
+            "варикозном расширении вен",
+            "нарушениях свёртываемости крови (склонности к тромбам или кровотечениям)",
+            "декомпенсированных болезнях сердца",
+            "диабетической стопе",
+            "повреждениях кожи, грибковой инфекции, бородавках или крупных родинках в "
+            "месте воздействия",
+            "острой фазе психического расстройства",
+        ),
+        "contra_after": (
+            "Беременность и кормление грудью: не начинайте без одобрения врача.",
+            "Детям массаж делают только после консультации с врачом.",
+        ),
+        "disclaimer_heading": "Обратите внимание",
+        "disclaimer": (
+            "Рефлексотерапия — традиционная практика. Она может дополнять медицинскую "
+            "помощь, но не заменяет её и не служит способом диагностики или лечения "
+            "болезней. С любыми жалобами на здоровье обращайтесь к врачу, а также перед "
+            "началом, если к вам относится что-либо из раздела «Когда массаж не проводят»."
+        ),
+        "index_title": "Памятки по рефлексотерапии стоп",
+        "index_intro": "По одной странице на каждое состояние: карта, пояснения, порядок "
+        "самомассажа и противопоказания.",
+        "index_page": "стр. {n}",
+        "footer": "footviz {version} \u00b7 атлас {atlas} {atlas_version}",
+    },
+}
+
+
+def texts(lang: str) -> Texts:
+    """The handout texts in ``lang`` ("en" or "ru")."""
+    from ..model import LANGUAGES, check_choice
+
+    return TEXTS[check_choice("language", lang, LANGUAGES)]

@@ -1,0 +1,319 @@
+"""The handout's map: the soles, plus any other aspect that holds a page zone, with the page's
+zones highlighted and numbered (imports matplotlib).
+
+Each drawn foot is a :class:`footviz.layout.Panel` (mirroring by a transform); one zone
+collection per panel.  A number sits inside its zone when its disc fits; otherwise it goes to
+a column beside the foot with a leader line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+
+from shapely.geometry import Point
+from shapely.ops import unary_union
+
+from ..atlas import Atlas
+from ..labels import anchor_point, spread
+from ..layout import Layout, Panel
+from ..model import ASPECTS, ZoneShape
+from ..style import (
+    CAPTIONS,
+    FALLBACK_COLOUR,
+    OUTLINE_COLOUR,
+    SKIN_COLOUR,
+    SYSTEM_COLOURS,
+    lighten,
+)
+
+MUTED_FACE = "#F1F1F1"
+MUTED_EDGE = "#C8C8C8"
+HIGHLIGHT_EDGE = "#333333"
+INK = "#1A1A1A"
+PAD_IN = 0.05  # inches between a foot and its callout column, and around the discs
+GROUP_GAP_IN = 0.2  # inches between aspect groups
+CAPTION_LINES = 2
+
+
+@dataclass
+class MapView:
+    """What :func:`draw_map` drew."""
+
+    ax: Any
+    panels: tuple[Panel, ...]
+    collections: dict[tuple[str, str], Any] = field(default_factory=dict)  # (foot, aspect)
+    shapes: dict[tuple[str, str], list[ZoneShape]] = field(default_factory=dict)
+    highlighted: dict[tuple[str, str], list[bool]] = field(default_factory=dict)
+    captions: list[Any] = field(default_factory=list)
+    markers: Any = None
+    numbers: dict[tuple[str, str, int], Any] = field(default_factory=dict)  # (foot, aspect, n)
+    leaders: Any = None
+
+
+def disc_points(size: float) -> float:
+    """Diameter in points of a numbered disc for a font of ``size`` points."""
+    return 2.0 * size
+
+
+def _groups(atlas: Atlas, marks) -> list[tuple[str, tuple[str, ...]]]:
+    """``(aspect, feet)`` to draw: both soles always; another aspect only when it holds a
+    marked zone, with one foot when that foot shows every marked zone of the aspect."""
+    out: list[tuple[str, tuple[str, ...]]] = [("plantar", ("left", "right"))]
+    for aspect in ASPECTS[1:]:
+        zones = {
+            foot: {s.zone.id for _, s in marks if s.aspect == aspect and s.foot == foot}
+            for foot in ("left", "right")
+        }
+        if not zones["left"] and not zones["right"]:
+            continue
+        if zones["right"] <= zones["left"]:
+            out.append((aspect, ("left",)))
+        elif zones["left"] <= zones["right"]:
+            out.append((aspect, ("right",)))
+        else:
+            out.append((aspect, ("left", "right")))
+    return [(a, f) for a, f in out if a in atlas.aspects]
+
+
+def _paths(shapes: list[ZoneShape]):
+    from matplotlib.path import Path
+
+    out = []
+    for s in shapes:
+        parts = [
+            Path(list(ring.coords), closed=True)
+            for poly in s.geometry.geoms
+            for ring in (poly.exterior, *poly.interiors)
+        ]
+        out.append(Path.make_compound_path(*parts))
+    return out
+
+
+def _visible(s: ZoneShape, shapes: list[ZoneShape]):
+    children = [c.geometry for c in shapes if c.zone.parent == s.zone.id]
+    return s.geometry.difference(unary_union(children)) if children else s.geometry
+
+
+_ANCHORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _anchor(s: ZoneShape, shapes: list[ZoneShape]):
+    """The visible part of a zone (grown by 0.2 mm) and its deepest point (cached)."""
+    key = s
+    if key not in _ANCHORS:
+        region = _visible(s, shapes)
+        if region.is_empty:
+            region = s.geometry
+        _ANCHORS[key] = (region.buffer(0.2), anchor_point(region))
+    return _ANCHORS[key]
+
+
+def _placements(atlas: Atlas, panels, marked, r_mm: float):
+    """For each panel: marks inside their zone and marks that need a callout, by side."""
+    out = []
+    for panel in panels:
+        shapes = sorted(atlas.shapes(panel.foot, panel.aspect), key=lambda s: (-s.area, s.zone.id))
+        x0, _, x1, _ = panel.extent
+        inside, callouts = [], {"left": [], "right": []}
+        for s in sorted((s for s in shapes if s.key in marked), key=lambda s: marked[s.key]):
+            region, (fx, fy) = _anchor(s, shapes)
+            if region.contains(Point(fx, fy).buffer(r_mm * 1.1)):
+                inside.append((fx, fy, marked[s.key]))
+                continue
+            right = (fx > (x0 + x1) / 2.0) != panel.mirrored
+            callouts["right" if right else "left"].append((fx, fy, marked[s.key]))
+        out.append((panel, shapes, inside, callouts))
+    return out
+
+
+def _arrange(atlas: Atlas, groups, rooms, gap: float) -> list[Panel]:
+    """Panels left to right; ``rooms[(i, side)]`` is the callout room (mm) beside panel i."""
+    panels: list[Panel] = []
+    cursor = 0.0
+    i = 0
+    for aspect, feet in groups:
+        extent = atlas.outline(feet[0], aspect).bounds
+        inner = 0.0
+        if len(feet) == 2:
+            inner = rooms.get((i, "right"), 0.0) + rooms.get((i + 1, "left"), 0.0)
+            inner = max(inner, 4.0)
+        layout = Layout.side_by_side(extent, feet, aspect, "self", gap=inner)
+        shift = cursor + rooms.get((i, "left"), 0.0) - layout.chart_bounds[0]
+        placed = [dataclasses.replace(p, dx=p.dx + shift) for p in layout.panels]
+        panels.extend(placed)
+        i += len(placed)
+        cursor = placed[-1].chart_bounds[2] + rooms.get((i - 1, "right"), 0.0) + gap
+    return panels
+
+
+@dataclass
+class MapPlan:
+    """Scale (inches per mm), panels and number placements of a map of a given size."""
+
+    scale: float
+    r_mm: float
+    room: float
+    panels: list[Panel]
+    plan: list
+    total_w: float
+    top_mm: float
+    caption_in: float
+
+    @property
+    def height(self) -> float:
+        """Inches of height the drawing needs (it may be narrower than its box)."""
+        return (self.top_mm + self.r_mm) * self.scale + self.caption_in
+
+
+def plan_map(atlas: Atlas, marks, box_w: float, box_h: float, size: float) -> MapPlan:
+    """Fit the map into ``box_w`` x ``box_h`` inches: scale, panels, callout columns."""
+    r_in = disc_points(size) / 2.0 / 72.0
+    room_in = 2.0 * r_in + 2.0 * PAD_IN  # a callout column beside a foot
+    caption_in = (CAPTION_LINES * 1.25 + 0.4) * (size + 0.5) / 72.0
+    groups = _groups(atlas, marks)
+    marked = {s.key: n for n, s in marks}
+    n_panels = sum(len(feet) for _, feet in groups)
+    top_mm = max(atlas.outline(feet[0], a).bounds[3] for a, feet in groups)
+
+    def fit(sides: set[tuple[int, str]]) -> float:
+        trial = _arrange(atlas, groups, {}, 0.0)
+        widths = sum(p.extent[2] - p.extent[0] for p in trial)
+        fixed = len(sides) * room_in + (len(groups) - 1) * GROUP_GAP_IN + 0.06 * n_panels
+        return min((box_w - fixed) / widths, (box_h - caption_in - r_in) / top_mm)
+
+    every = {(i, side) for i in range(n_panels) for side in ("left", "right")}
+    scale = fit(every)
+    plan = _placements(atlas, _arrange(atlas, groups, {}, 0.0), marked, r_in / scale)
+    sides = {(i, side) for i, (_, _, _, c) in enumerate(plan) for side in c if c[side]}
+    scale = fit(sides)
+    room = room_in / scale
+    panels = _arrange(atlas, groups, {k: room for k in sides}, GROUP_GAP_IN / scale)
+    plan = _placements(atlas, panels, marked, r_in / scale)
+    total_w = panels[-1].chart_bounds[2] + (room if (n_panels - 1, "right") in sides else 0.0)
+    return MapPlan(scale, r_in / scale, room, panels, plan, total_w, top_mm, caption_in)
+
+
+def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
+    """Draw the map on ``ax`` (its position is the box it may fill) with the marks numbered.
+
+    ``marks`` holds ``(number, ZoneShape)`` pairs.
+    """
+    from matplotlib.collections import LineCollection, PathCollection
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path
+    from matplotlib.transforms import Affine2D
+
+    fig = ax.figure
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    pos = ax.get_position(original=True)
+    box_w, box_h = pos.width * fig.get_figwidth(), pos.height * fig.get_figheight()
+    mp = plan_map(atlas, marks, box_w, box_h, size)
+    scale, r_mm, room, panels, plan = mp.scale, mp.r_mm, mp.room, mp.panels, mp.plan
+    lo_y, hi_y = -mp.caption_in / scale, mp.top_mm + r_mm
+    extra_x = box_w / scale - mp.total_w
+    extra_y = box_h / scale - (hi_y - lo_y)
+    ax.set_xlim(-extra_x / 2.0, mp.total_w + extra_x / 2.0)
+    ax.set_ylim(lo_y - extra_y / 2.0, hi_y + extra_y / 2.0)
+    marked = {s.key: n for n, s in marks}
+    top_mm = mp.top_mm
+
+    view = MapView(ax, tuple(panels))
+    words = CAPTIONS[lang]
+    centres: list[tuple[float, float, int, str, str]] = []
+    leaders: list[list[tuple[float, float]]] = []
+    for panel, shapes, inside, callouts in plan:
+        key = (panel.foot, panel.aspect)
+        tf = Affine2D().scale(panel.sx, 1.0).translate(panel.dx, panel.dy) + ax.transData
+        outline = atlas.outline(panel.foot, panel.aspect)
+        ring = Path(list(outline.exterior.coords), closed=True)
+        ax.add_patch(
+            PathPatch(ring, facecolor=SKIN_COLOUR, edgecolor="none", transform=tf, zorder=1)
+        )
+        flags = [s.key in marked for s in shapes]
+        faces = [
+            lighten(SYSTEM_COLOURS.get(s.zone.system, FALLBACK_COLOUR), 0.1) if hit else MUTED_FACE
+            for s, hit in zip(shapes, flags, strict=True)
+        ]
+        coll = PathCollection(
+            _paths(shapes),
+            facecolors=faces,
+            edgecolors=[HIGHLIGHT_EDGE if hit else MUTED_EDGE for hit in flags],
+            linewidths=[0.7 if hit else 0.4 for hit in flags],
+            transform=tf,
+            zorder=2,
+        )
+        coll.set_label(f"zones/{panel.foot}/{panel.aspect}")
+        ax.add_collection(coll)
+        ax.add_patch(
+            PathPatch(
+                ring,
+                facecolor="none",
+                edgecolor=OUTLINE_COLOUR,
+                linewidth=1.2,
+                transform=tf,
+                zorder=3,
+            )
+        )
+        view.collections[key], view.shapes[key], view.highlighted[key] = coll, shapes, flags
+        bx0, _, bx1, _ = panel.chart_bounds
+        view.captions.append(
+            ax.text(
+                (bx0 + bx1) / 2.0,
+                -0.12 / scale,
+                f"{words[panel.foot]}\n{words[panel.aspect]}",
+                ha="center",
+                va="top",
+                fontsize=size + 0.5,
+                linespacing=1.25,
+                parse_math=False,
+            )
+        )
+        for fx, fy, number in inside:
+            cx, cy = panel.to_chart(fx, fy)
+            centres.append((float(cx), float(cy), number, panel.foot, panel.aspect))
+        for side, items in sorted(callouts.items()):
+            if not items:
+                continue
+            col_x = bx1 + room / 2.0 if side == "right" else bx0 - room / 2.0
+            pts = sorted(
+                (
+                    (float(panel.to_chart(fx, fy)[1]), float(panel.to_chart(fx, fy)[0]), n)
+                    for fx, fy, n in items
+                )
+            )
+            ys = spread([p[0] for p in pts], 2.25 * r_mm, r_mm, top_mm)
+            for (ay, axx, number), y in zip(pts, ys, strict=True):
+                centres.append((col_x, y, number, panel.foot, panel.aspect))
+                end = col_x - r_mm if col_x > axx else col_x + r_mm
+                leaders.append([(end, y), (axx, ay)])
+    if leaders:
+        view.leaders = LineCollection(leaders, colors=INK, linewidths=0.6, zorder=5)
+        ax.add_collection(view.leaders)
+        ax.scatter([s[1][0] for s in leaders], [s[1][1] for s in leaders], s=4, c=INK, zorder=5)
+    centres.sort(key=lambda c: (c[3], c[4], c[2]))
+    view.markers = ax.scatter(
+        [c[0] for c in centres],
+        [c[1] for c in centres],
+        s=disc_points(size) ** 2,
+        c="white",
+        edgecolors=INK,
+        linewidths=0.8,
+        zorder=6,
+    )
+    for x, y, number, foot, aspect in centres:
+        view.numbers[(foot, aspect, number)] = ax.text(
+            x,
+            y,
+            str(number),
+            ha="center",
+            va="center_baseline",
+            fontsize=size,
+            fontweight="bold",
+            zorder=7,
+            parse_math=False,
+        )
+    return view

@@ -1,0 +1,73 @@
+"""Writing pages to PDF, PNG or SVG: atomically and byte-for-byte reproducibly."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .._version import __version__
+
+FORMATS: tuple[str, ...] = ("pdf", "png", "svg")
+PDF_METADATA = {
+    "Creator": "footviz",
+    "Producer": f"footviz {__version__}",
+    "CreationDate": None,
+    "ModDate": None,
+}
+RC = {"svg.hashsalt": "footviz", "pdf.fonttype": 42, "svg.fonttype": "path"}
+
+
+def output_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The format to write: ``fmt`` if given, else from the file suffix."""
+    from ..model import check_choice
+
+    if fmt is None:
+        suffix = Path(path).suffix.lstrip(".").casefold()
+        if not suffix:
+            raise ValueError(f"cannot tell the format of {str(path)!r}: use .pdf, .png or .svg")
+        fmt = suffix
+    return check_choice("format", fmt.casefold() if isinstance(fmt, str) else fmt, FORMATS)
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; rename it over ``path`` only on success."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise FileNotFoundError(f"directory {str(directory)!r} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_figure(fig: Any, target: Path, fmt: str, dpi: float) -> None:
+    """Save one figure deterministically."""
+    import matplotlib
+
+    with matplotlib.rc_context(RC):
+        if fmt == "pdf":
+            fig.savefig(target, format="pdf", metadata=PDF_METADATA)
+        elif fmt == "svg":
+            fig.savefig(target, format="svg", metadata={"Date": None, "Creator": "footviz"})
+        else:
+            fig.savefig(target, format="png", dpi=dpi, metadata={"Software": None})
+
+
+def save_pdf_pages(pages: list[Callable[[], Any]], target: Path) -> None:
+    """Write a multi-page PDF; each item of ``pages`` makes one figure when called."""
+    import matplotlib
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    with matplotlib.rc_context(RC), PdfPages(target, metadata=PDF_METADATA) as pdf:
+        for make in pages:
+            pdf.savefig(make())
