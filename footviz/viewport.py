@@ -144,7 +144,7 @@ class Viewport:
             The axes use ``set_aspect("equal")`` (as :func:`footviz.draw_chart` does): the
             box shrinks to equal scales, centred, as matplotlib does when drawing.
         """
-        fw, fh = (_positive("figsize", v) for v in _pair("figsize", figsize))
+        fw, fh = (_positive("figsize", v) for v in _pair_any("figsize", figsize))
         dpi = _positive("dpi", dpi)
         left, bottom, width, height = _quad("axes_position", axes_position)
         x0, x1 = _pair("xlim", xlim)
