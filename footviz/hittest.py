@@ -46,6 +46,7 @@ __all__ = ["HitArray", "HitIndex", "HitResult", "Overlap"]
 EPS = 1e-6  # mm: a cell counts as touched by a border that passes this close to it
 _CHUNK = 1 << 16  # points per chunk of the vectorised path (keeps temporaries in cache)
 _PARALLEL_MIN = 1 << 18  # from this many points, chunks run on a thread pool
+_SMALL = 48  # up to this many points, a loop over the single-point path
 
 
 # ---------------------------------------------------------------------- results
@@ -256,6 +257,7 @@ class _Grid:
         self.shapes: tuple[ZoneShape, ...] = tuple(shapes[i] for i in order)
         self.nz = nz = len(self.shapes)
         self.rank_to_global = np.array([global_index[i] for i in order] + [-1], np.int32)
+        self.rank_global_of = {id(shapes[i]): int(global_index[i]) for i in order}
         # private copies of the geometry (WKB round trip: bit-identical) get prepared
         self.geoms = [shapely.from_wkb(shapely.to_wkb(s.geometry)) for s in self.shapes]
         for g in self.geoms:
@@ -500,6 +502,12 @@ class _Grid:
         out = np.empty(n, np.int32)
         if self.nz == 0:
             out[:] = -1
+            return out
+        if n <= _SMALL:  # a Python loop beats numpy's per-call overhead
+            glob = self.rank_global_of
+            for i, (px, py) in enumerate(zip(x.tolist(), y.tolist(), strict=True)):
+                found = self.locate(px, py)
+                out[i] = glob[id(found[0])] if found else -1
             return out
         starts = range(0, n, _CHUNK)
         if n >= _PARALLEL_MIN:

@@ -129,6 +129,8 @@ def test_outside_and_non_finite_points_hit_nothing(atlas):
     res = atlas.hit_many(xs, ys)
     assert res.index.tolist() == [-1] * len(xs)
     assert np.isinf(res.distance).all()
+    big = atlas.hit_many(np.tile(xs, 50), np.tile(ys, 50))  # the vectorised path too
+    assert (big.index == -1).all()
 
 
 def test_int_and_numpy_scalars_are_accepted(atlas):
