@@ -172,7 +172,7 @@ def plan_map(atlas: Atlas, marks, box_w: float, box_h: float, size: float) -> Ma
     """Fit the map into ``box_w`` x ``box_h`` inches: scale, panels, callout columns."""
     r_in = disc_points(size) / 2.0 / 72.0
     room_in = 2.0 * r_in + 2.0 * PAD_IN  # a callout column beside a foot
-    caption_in = (CAPTION_LINES * 1.25 + 0.4) * (size + 0.5) / 72.0
+    caption_in = 0.16 + (CAPTION_LINES * 1.25 + 0.3) * (size + 0.5) / 72.0
     groups = _groups(atlas, marks)
     marked = {s.key: n for n, s in marks}
     n_panels = sum(len(feet) for _, feet in groups)

@@ -117,9 +117,10 @@ def _table(ops: Ops, m: Measure, box: Box, subject: Subject, words: Texts, size:
 
     def natural(i: int) -> float:
         widest = max(m.width(c[i], size) for c in cells) if cells else 0.0
-        return max(widest, m.width(heads[i + 1], size, "bold")) + pad
+        return max(widest, m.width(heads[i + 1], size, "bold")) / 0.96 + pad
 
-    num_w = max(m.width(str(len(cells)), size, "bold"), m.width(heads[0], size, "bold")) + pad
+    num_w = max(m.width(str(len(cells)), size, "bold"), m.width(heads[0], size, "bold"))
+    num_w = num_w / 0.96 + pad
     foot_w = natural(2)
     aspect_w = min(natural(3), 0.9)
     rest = box.width - num_w - foot_w - aspect_w
