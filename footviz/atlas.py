@@ -30,6 +30,9 @@ from .names import NameIndex
 
 __all__ = ["Atlas", "load_atlas"]
 
+# Aspects drawn as side profiles: their x is the height above the floor, not a width.
+PROFILE_ASPECTS = ("medial", "lateral")
+
 
 def _multipolygon(geom: Any) -> MultiPolygon:
     if isinstance(geom, MultiPolygon):
@@ -416,14 +419,17 @@ class Atlas:
         """A copy scaled to a real foot ``length`` mm long (and ``width`` mm across the ball).
 
         Without ``width`` the foot is scaled uniformly.  Scaling keeps each foot's frame: the
-        heel stays at y = 0 and the long axis at x = 0.
+        heel stays at y = 0 and the long axis at x = 0.  The width scales x on the sole and
+        the top of the foot; on the side profiles x is the height above the floor, which
+        scales with the length.
         """
         from .frame import ReferenceFoot
 
         sx, sy = ReferenceFoot.from_atlas(self).scale_factors(length, width)
         doc = copy.deepcopy(self._doc)
         for feature in doc["features"]:
-            geom = affinity.scale(shape(feature["geometry"]), sx, sy, origin=(0.0, 0.0))
+            across = sy if feature["properties"].get("aspect") in PROFILE_ASPECTS else sx
+            geom = affinity.scale(shape(feature["geometry"]), across, sy, origin=(0.0, 0.0))
             feature["geometry"] = mapping(geom)
         info = doc["footviz"]["atlas"]
         info["foot_length"] = float(length)

@@ -48,3 +48,14 @@ def test_length_and_width(atlas):
 def test_bad_sizes(atlas, length, width, message):
     with pytest.raises(FootvizError, match=message.replace("(", r"\(")):
         atlas.scaled(length, width)
+
+
+def test_width_does_not_stretch_the_side_profiles(atlas):
+    wide = atlas.scaled(275, width=120)
+    for aspect in ("medial", "lateral"):
+        height = atlas.outline("left", aspect).bounds[2]
+        assert wide.outline("left", aspect).bounds[2] == pytest.approx(height * 1.1, rel=1e-6)
+    top_width = atlas.outline("left", "dorsal").bounds
+    new_top = wide.outline("left", "dorsal").bounds
+    ratio = (new_top[2] - new_top[0]) / (top_width[2] - top_width[0])
+    assert ratio == pytest.approx(120 / ReferenceFoot.from_atlas(atlas).ball_width, rel=1e-6)
