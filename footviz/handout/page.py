@@ -84,7 +84,7 @@ def new_figure(page: str):
     from matplotlib.figure import Figure
 
     w, h = PAGES[page]
-    fig = Figure(figsize=(w, h), dpi=100)
+    fig = Figure(figsize=(w, h), dpi=300)  # measure near true metrics (little hinting)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(fig)

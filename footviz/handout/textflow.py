@@ -121,7 +121,7 @@ class Measure:
     ) -> list[str]:
         """Greedy word wrap to ``width`` inches (word widths summed, with a 3% margin for
         kerning); a word too long for a line is split."""
-        limit = width * 0.97
+        limit = width * 0.96
         space = self.width("a a", size, weight, style) - 2 * self.width("a", size, weight, style)
         lines: list[str] = []
         current, current_w = "", 0.0
