@@ -248,21 +248,45 @@ class Atlas:
         return NameIndex("system", {s: tuple(n.values()) for s, n in self.systems.items()})
 
     # ------------------------------------------------------------------ lookups
+    def _resolve(self, kind: str, name: object) -> str:
+        """Resolve ``name`` in the index of ``kind``; when it fails but the name is of another
+        kind (``organ_zones("spine")``, "spine" being a group), the error says which call fits."""
+        indexes = {
+            "zone": (self._zone_index, "atlas.zone"),
+            "organ": (self._organ_index, "atlas.organ_zones"),
+            "group": (self._group_index, "atlas.group_zones"),
+            "condition": (self._condition_index, "atlas.for_condition"),
+        }
+        try:
+            return indexes[kind][0].resolve(name)
+        except UnknownNameError as exc:
+            for other, (index, call) in indexes.items():
+                if other != kind and isinstance(name, str) and name in index:
+                    exc = UnknownNameError(
+                        exc.kind,
+                        exc.value,
+                        exc.suggestions,
+                        exc.allowed,
+                        hint=f"{name!r} is a {other}: use {call}({name!r}) or atlas.lookup().",
+                    )
+                    break
+            raise exc from None
+
     def zone(self, name: str) -> Zone:
         """The zone with this id or display name (any language); strict, with suggestions."""
-        return self._zones[self._zone_index.resolve(name)]
+        return self._zones[self._resolve("zone", name)]
 
     def organ(self, name: str) -> Organ:
         """The organ with this id, name or synonym; strict, with suggestions."""
-        return self.organs[self._organ_index.resolve(name)]
+        return self.organs[self._resolve("organ", name)]
 
     def group(self, name: str) -> Group:
         """The group with this id, name or synonym; strict, with suggestions."""
-        return self.groups[self._group_index.resolve(name)]
+        return self.groups[self._resolve("group", name)]
 
     def condition(self, name: str) -> Condition:
         """The condition row with this id, name or synonym; strict, with suggestions."""
-        return self.conditions[self._condition_index.resolve(name)]
+        return self.conditions[self._resolve("condition", name)]
 
     def shapes(
         self,

@@ -30,11 +30,13 @@ class UnknownNameError(FootvizError, KeyError):
         value: object,
         suggestions: Iterable[str] = (),
         allowed: Iterable[str] = (),
+        hint: str = "",
     ) -> None:
         self.kind = kind
         self.value = value
         self.suggestions = tuple(suggestions)
         self.allowed = tuple(allowed)
+        self.hint = hint
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -45,6 +47,8 @@ class UnknownNameError(FootvizError, KeyError):
             msg += " Allowed: " + ", ".join(repr(a) for a in self.allowed) + "."
         elif self.allowed:
             msg += f" ({len(self.allowed)} {self.kind} names are known.)"
+        if self.hint:
+            msg += f" {self.hint}"
         return msg
 
     def __str__(self) -> str:  # KeyError would repr() the message

@@ -321,3 +321,11 @@ def test_unresolved_lists_condition_organ_pairs(atlas):
         assert ("fainting", "cervical spine") in pairs
         assert ("varicose_veins", "upper lymphatics") in pairs
         assert ("migraine", "fallopian tubes") in pairs
+
+
+def test_wrong_kind_of_name_says_which_call_fits(atlas):
+    with pytest.raises(UnknownNameError) as info:
+        atlas.organ_zones("spine")
+    assert "'spine' is a group: use atlas.group_zones('spine')" in str(info.value)
+    with pytest.raises(UnknownNameError, match="'migraine' is a condition"):
+        atlas.group_zones("migraine")
