@@ -372,17 +372,19 @@ class Atlas:
     def lookup(
         self, name: str, foot: str | None = None, aspect: str | None = None
     ) -> tuple[ZoneShape, ...]:
-        """Zone shapes for any kind of name: zone, organ, group or condition (in that order).
+        """Zone shapes for any kind of name: organ, zone, group or condition (in that order).
 
         Raises :class:`UnknownNameError` with suggestions drawn from all kinds.
         """
         if not isinstance(name, str):
             raise UnknownNameError("zone, organ, group or condition name", name)
+        # an organ name reaches every zone of that organ on every aspect, so it goes first
+        # ("bladder" is a plantar zone id and also the organ with a medial zone)
+        if name in self._organ_index:
+            return self.organ_zones(name, foot, aspect)
         if name in self._zone_index:
             zid = self._zone_index.resolve(name)
             return tuple(s for s in self.shapes(foot, aspect) if s.zone.id == zid)
-        if name in self._organ_index:
-            return self.organ_zones(name, foot, aspect)
         if name in self._group_index:
             return self.group_zones(name, foot, aspect)
         if name in self._condition_index:

@@ -301,3 +301,9 @@ def test_validator_checks_coverage_of_the_new_aspects(atlas):
     report = Atlas(doc).validate()
     coverage = [p for p in report.errors if p.code == "coverage"]
     assert [(p.foot, p.aspect) for p in coverage] == [("left", "dorsal")]
+
+
+def test_lookup_prefers_the_organ_over_a_same_named_zone(atlas):
+    # "bladder" is the plantar zone's id and the organ, which also has a medial zone
+    assert {s.aspect for s in atlas.lookup("bladder")} >= {"plantar", "medial"}
+    assert atlas.lookup("bladder", aspect="medial")
