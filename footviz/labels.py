@@ -13,6 +13,8 @@ from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
+from ._memo import per_object
+
 
 @dataclass
 class LabelRequest:
@@ -24,8 +26,12 @@ class LabelRequest:
     side: str  # "left" or "right": the callout column used when the label does not fit
 
 
+@per_object
 def anchor_point(region: BaseGeometry) -> tuple[float, float]:
-    """The point deepest inside the largest piece of ``region`` (pole of inaccessibility)."""
+    """The point deepest inside the largest piece of ``region`` (pole of inaccessibility).
+
+    Computed once per geometry object (geometries are immutable).
+    """
     polys = [region] if isinstance(region, Polygon) else list(getattr(region, "geoms", []))
     largest = max(polys, key=lambda p: (p.area, p.bounds))
     p = polylabel(largest, tolerance=0.2)

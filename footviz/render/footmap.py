@@ -36,6 +36,7 @@ from .labelling import COLUMN_GAP, Plan, plan_labels
 from .labelling import LabelItem as _Item
 from .paths import draw_order, geometry_path, panel_transform, visible_geometry
 from .selection import HighlightSet, resolve_highlight, shape_keys
+from .textlayer import TextLayer
 from .values import ZoneValues, resolve_values
 
 __all__ = ["FootMap", "MapArtists", "plot"]
@@ -43,6 +44,7 @@ __all__ = ["FootMap", "MapArtists", "plot"]
 FEET_CHOICES = ("left", "right", "both")
 TOP_MARGIN = 6.0  # mm above the toes
 CAPTION_GAP = 5.0  # mm between the heel and the captions
+A4_LANDSCAPE = (11.7, 8.3)  # inches: default figure of both feet (prints on A4 / Letter)
 
 
 @dataclass
@@ -75,6 +77,7 @@ class MapArtists:
     highlight_sets: tuple[HighlightSet, ...] = ()
     values: ZoneValues | None = None
     plan: Plan | None = None
+    text_layer: Any = None
 
     def index(self, shape: ZoneShape | str, foot: str | None = None) -> int:
         """Position of a zone shape (or zone id on ``foot``) in its foot's collection."""
@@ -143,7 +146,8 @@ class FootMap:
     greyscale : bool
         Print mode: white zones, highlight sets told apart by hatching, grey colormap.
     figsize : (width, height) in inches, optional
-        Size of the figure :meth:`draw` makes when no ``ax`` is given.
+        Size of the figure :meth:`draw` makes when no ``ax`` is given; defaults to A4
+        landscape (11.7 x 8.3) for both feet and 8.5 x 10 for one.
     fontsize : float
         Label font size in points (shrunk automatically when labels would not fit).
     """
@@ -167,7 +171,7 @@ class FootMap:
         self.lang = check_choice("language", lang, LANGUAGES)
         self.greyscale = bool(greyscale)
         self.fontsize = float(fontsize)
-        self.figsize = figsize or ((15.5, 10.0) if len(self.feet) == 2 else (8.5, 10.0))
+        self.figsize = figsize or (A4_LANDSCAPE if len(self.feet) == 2 else (8.5, 10.0))
         self.extent = self.atlas.outline(self.feet[0], self.aspect).bounds
         self.drawn: MapArtists | None = None
         self._interaction = None
@@ -322,6 +326,9 @@ class FootMap:
         if own:
             fig = plt.figure(figsize=self.figsize)
             ax = fig.add_axes((0.01, 0.01, 0.98, 0.92))
+            # when the width limits the scale (a colorbar), the map sits on the legend and
+            # any spare height goes above the title, not between the map and its legend
+            ax.set_anchor("S")
         fig = ax.figure
         ax.set_aspect("equal")
         ax.set_axis_off()
@@ -343,7 +350,10 @@ class FootMap:
             }
 
         # decorations that take room from the axes: title, legend, colorbar, key
-        ax.set_title(title if title is not None else atlas.info.get("title", ""), fontsize=14)
+        # a fixed y: no automatic title placement (a costly pass; the axes has no decorations)
+        ax.set_title(
+            title if title is not None else atlas.info.get("title", ""), fontsize=14, y=1.0
+        )
         handles = self._legend_handles(sets, zv, shapes) if legend else []
         key_entries = (
             [
@@ -701,6 +711,9 @@ class FootMap:
         from matplotlib.collections import LineCollection
 
         ax, words = out.ax, CAPTIONS[self.lang]
+        layer = TextLayer(zorder=6)  # all labels and captions drawn in one pass on raster output
+        ax.add_artist(layer)
+        out.text_layer = layer
         x0, _, x1, _ = self.extent
         size = plan.fontsize
         colours: dict[tuple[str, str], Any] = {}
@@ -713,7 +726,8 @@ class FootMap:
             panel = layout.panel(ins.item.foot)
             cx, cy = panel.to_chart(ins.x, ins.y)
             dark = _luminance(colours[ins.item.key]) < 0.42
-            out.labels[ins.item.key] = ax.text(
+            out.labels[ins.item.key] = layer.add(
+                ax,
                 float(cx),
                 float(cy),
                 ins.text,
@@ -735,7 +749,8 @@ class FootMap:
             start = float(panel.to_chart(fx - outward * 0.8, 0.0)[0])
             for c in callouts:
                 ty = c.y
-                out.labels[c.item.key] = ax.text(
+                out.labels[c.item.key] = layer.add(
+                    ax,
                     tx,
                     ty,
                     c.item.text,
@@ -763,7 +778,8 @@ class FootMap:
         for panel in layout.panels:
             b = panel.chart_bounds
             aspect = "" if self.aspect == "plantar" else f" ({words[self.aspect]})"
-            out.captions[panel.foot] = ax.text(
+            out.captions[panel.foot] = layer.add(
+                ax,
                 (b[0] + b[2]) / 2,
                 -2.0,
                 words[panel.foot] + aspect,
@@ -776,7 +792,8 @@ class FootMap:
             note = words["self_view"] if self.view == "self" else words["practitioner_view"]
             xs = [p.chart_bounds for p in layout.panels]
             cx = (min(b[0] for b in xs) + max(b[2] for b in xs)) / 2
-            out.convention = ax.text(
+            out.convention = layer.add(
+                ax,
                 cx,
                 ax.get_ylim()[0],
                 note,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
+import shapely
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
@@ -73,26 +74,38 @@ class Plan:
     numbered: bool = False
 
 
+_SIZES: dict[tuple, tuple[float, float]] = {}  # (text, size, bold, dpi, fonts) -> (w, h) px
+_FONT_RC = ("font.family", "font.sans-serif", "text.hinting", "text.hinting_factor")
+
+
 class _Measure:
-    """Text sizes in pixels, measured once per (text, size, weight)."""
+    """Text sizes in pixels, measured once per (text, size, weight, dpi, font settings).
+
+    Sizes are kept for the process: maps drawn again with the same labels measure nothing.
+    """
 
     def __init__(self, fig, renderer) -> None:
-        self._t = fig.text(0, 0, "", fontsize=7)
-        self._r = renderer
-        self._cache: dict[tuple[str, float, bool], tuple[float, float]] = {}
+        import matplotlib as mpl
+
+        self._fig, self._r, self._t = fig, renderer, None
+        self._env = (float(fig.dpi), *(str(mpl.rcParams[k]) for k in _FONT_RC))
 
     def __call__(self, text: str, size: float, bold: bool = False) -> tuple[float, float]:
-        key = (text, size, bold)
-        if key not in self._cache:
+        key = (text, size, bold, *self._env)
+        found = _SIZES.get(key)
+        if found is None:
+            if self._t is None:
+                self._t = self._fig.text(0, 0, "", fontsize=7)
             self._t.set_text(text)
             self._t.set_fontsize(size)
             self._t.set_fontweight("bold" if bold else "normal")
             bb = self._t.get_window_extent(renderer=self._r)
-            self._cache[key] = (bb.width, bb.height)
-        return self._cache[key]
+            found = _SIZES[key] = (bb.width, bb.height)
+        return found
 
     def close(self) -> None:
-        self._t.remove()
+        if self._t is not None:
+            self._t.remove()
 
 
 def _variants(item: LabelItem) -> list[str]:
@@ -111,8 +124,9 @@ def _inside(items, measure, size, ppm) -> tuple[list[Inside], list[LabelItem]]:
         done = False
         for text in _variants(item):
             w, h = measure(text, size, item.bold)
-            bb = box(x - w / ppm / 2, y - h / ppm / 2, x + w / ppm / 2, y + h / ppm / 2)
-            grown = bb.buffer(PAD, join_style="mitre")
+            hw, hh = w / ppm / 2, h / ppm / 2
+            bb = box(x - hw, y - hh, x + hw, y + hh)
+            grown = box(x - hw - PAD, y - hh - PAD, x + hw + PAD, y + hh + PAD)
             if item.region.contains(grown) and not any(
                 grown.intersects(o) for o in taken.get(item.foot, [])
             ):
@@ -148,6 +162,8 @@ def plan_labels(
         Foot-frame heights the callout columns may use.
     """
     items = sorted(items, key=lambda i: i.key)
+    for item in items:
+        shapely.prepare(item.region)  # many containment tests against each region
     measure = _Measure(fig, renderer)
     try:
         size = fontsize

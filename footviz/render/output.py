@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["METADATA", "savefig", "to_bytes"]
+__all__ = ["METADATA", "PNG_OPTIONS", "savefig", "to_bytes"]
 
 SVG_HASHSALT = "footviz"
 METADATA: dict[str, dict[str, Any]] = {
@@ -18,8 +18,14 @@ METADATA: dict[str, dict[str, Any]] = {
 }
 
 
+# zlib level 1 writes a map's PNG about twice as fast as the default 6, some 6% larger
+PNG_OPTIONS: dict[str, Any] = {"compress_level": 1}
+
+
 def _options(fmt: str, kwargs: dict[str, Any]) -> dict[str, Any]:
     opts = dict(kwargs)
+    if fmt == "png":
+        opts["pil_kwargs"] = {**PNG_OPTIONS, **(opts.get("pil_kwargs") or {})}
     meta = dict(METADATA.get(fmt, {}))
     meta.update(opts.pop("metadata", None) or {})
     if meta:

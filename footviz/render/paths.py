@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
+from .._memo import per_object
 from ..layout import Panel
 from ..model import ZoneShape
 
@@ -20,8 +22,12 @@ def panel_transform(panel: Panel):
     return Affine2D().scale(panel.sx, 1.0).translate(panel.dx, panel.dy)
 
 
+@per_object
 def geometry_path(geom: BaseGeometry):
-    """One compound :class:`~matplotlib.path.Path` of a (Multi)Polygon, holes included."""
+    """One compound :class:`~matplotlib.path.Path` of a (Multi)Polygon, holes included.
+
+    Made once per geometry object and read-only (shared by every drawing of it).
+    """
     import numpy as np
     from matplotlib.path import Path
 
@@ -37,8 +43,8 @@ def geometry_path(geom: BaseGeometry):
             verts.append(xy)
             codes.append(c)
     if not verts:
-        return Path(np.zeros((0, 2)))
-    return Path(np.concatenate(verts), np.concatenate(codes))
+        return Path(np.zeros((0, 2)), readonly=True)
+    return Path(np.concatenate(verts), np.concatenate(codes), readonly=True)
 
 
 def draw_order(shapes: Iterable[ZoneShape]) -> list[ZoneShape]:
@@ -50,8 +56,15 @@ def draw_order(shapes: Iterable[ZoneShape]) -> list[ZoneShape]:
 
 
 def visible_geometry(shapes: Iterable[ZoneShape]) -> dict[str, BaseGeometry]:
-    """Each zone's geometry minus the zones nested inside it (what the eye sees), by zone id."""
-    shapes = list(shapes)
+    """Each zone's geometry minus the zones nested inside it (what the eye sees), by zone id.
+
+    Worked out once per set of (immutable) zone shapes.
+    """
+    return dict(_visible(tuple(shapes)))
+
+
+@lru_cache(maxsize=64)
+def _visible(shapes: tuple[ZoneShape, ...]) -> dict[str, BaseGeometry]:
     children: dict[str, list[BaseGeometry]] = {}
     for s in shapes:
         if s.zone.parent:
