@@ -70,3 +70,18 @@ def test_nested_zone_wins_and_mirrored_foot_maps_back():
     inter = m.interactive()
     _send(m, _event(m, "button_press_event", "gallbladder", "right", button=1))
     assert inter.selected == {("gallbladder", "right", "plantar")}
+
+
+def test_hover_uses_the_atlas_hit_testing():
+    from footviz.hittest import HitResult
+
+    m = _map()
+    inter = m.interactive()
+    event = _event(m, "motion_notify_event", "adrenals", "right")
+    _send(m, event)
+    hit = inter.last_hit
+    assert isinstance(hit, HitResult)
+    panel = m.artists.layout.panel("right")
+    fx, fy = panel.from_chart(event.xdata, event.ydata)
+    assert hit == m.atlas.hit(float(fx), float(fy), foot="right", aspect="plantar")
+    assert hit.primary.zone.id == "adrenals"

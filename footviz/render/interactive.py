@@ -20,41 +20,17 @@ SELECT_COLOUR = HIGHLIGHT_COLOURS[3]
 
 
 def hit_at(fmap, cx: float, cy: float):
-    """The atlas hit (or None) under chart point ``(cx, cy)`` of a drawn map."""
+    """The atlas hit (:class:`footviz.hittest.HitResult`) under chart point ``(cx, cy)`` of a
+    drawn map, or None off the feet."""
     where = fmap.to_foot(cx, cy)
     if where is None:
         return None
     panel, fx, fy = where
-    if hasattr(fmap.atlas, "hit"):
-        return fmap.atlas.hit(fx, fy, foot=panel.foot, aspect=panel.aspect)
-    return _fallback_hit(fmap.atlas, fx, fy, panel.foot, panel.aspect)  # until issue 4 lands
+    return fmap.atlas.hit(fx, fy, foot=panel.foot, aspect=panel.aspect)
 
 
-class _Hit:  # TEMPORARY stand-in for the hit result of issue 4 (remove when Atlas.hit lands)
-    def __init__(self, shapes):
-        self.shapes = tuple(shapes)
-        self.primary = self.shapes[0]
-        self.zone = self.primary.zone
-        self.organs = self.primary.zone.organs
-        self.distance = 0.0
-
-
-def _fallback_hit(atlas, x, y, foot, aspect):
-    from shapely.geometry import Point
-
-    p = Point(x, y)
-    found = [s for s in atlas.shapes(foot, aspect) if s.geometry.covers(p)]
-    if not found:
-        return None
-    return _Hit(sorted(found, key=lambda s: (s.area, s.zone.id)))
-
-
-def _organ_name(atlas, organ: Any, lang: str) -> str:
-    if hasattr(organ, "name") and callable(organ.name):
-        return organ.name(lang)
-    if organ in atlas.organs:
-        return atlas.organs[organ].name(lang)
-    return str(organ)
+def _organ_name(atlas, organ: str, lang: str) -> str:
+    return atlas.organs[organ].name(lang) if organ in atlas.organs else str(organ)
 
 
 def tooltip_text(fmap, hit) -> str:
