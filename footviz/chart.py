@@ -13,12 +13,12 @@ from typing import Any
 
 from shapely import affinity
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
 
 from .atlas import Atlas, load_atlas
 from .labels import anchor_point, fits_inside, spread, text_box
-from .layout import Layout, Panel
+from .layout import Layout
 from .model import FEET, LANGUAGES, ZoneShape, check_choice
+from .render.paths import draw_order, geometry_path, panel_transform, visible_geometry
 from .style import (
     CAPTIONS,
     EDGE_COLOUR,
@@ -52,26 +52,6 @@ class Chart:
     def savefig(self, path: str, **kwargs: Any) -> None:
         """Save the figure (``kwargs`` go to ``Figure.savefig``)."""
         self.figure.savefig(path, **kwargs)
-
-
-def _panel_transform(panel: Panel):
-    """The matplotlib Affine2D of a layout panel (mirror, then shift)."""
-    from matplotlib.transforms import Affine2D
-
-    return Affine2D().scale(panel.sx, 1.0).translate(panel.dx, panel.dy)
-
-
-def _paths(shapes: list[ZoneShape]):
-    from matplotlib.path import Path
-
-    paths = []
-    for s in shapes:
-        parts = []
-        for poly in s.geometry.geoms:
-            for ring in (poly.exterior, *poly.interiors):
-                parts.append(Path(list(ring.coords), closed=True))
-        paths.append(Path.make_compound_path(*parts))
-    return paths
 
 
 def _renderer(fig):
@@ -124,7 +104,6 @@ def draw_chart(
     import matplotlib.pyplot as plt
     from matplotlib.collections import PathCollection
     from matplotlib.patches import Patch, PathPatch
-    from matplotlib.path import Path
 
     atlas = atlas or load_atlas()
     lang = check_choice("language", lang, LANGUAGES)
@@ -150,10 +129,10 @@ def draw_chart(
     xs: list[float] = []
     for panel in layout.panels:
         foot = panel.foot
-        data_tf = _panel_transform(panel) + ax.transData
+        data_tf = panel_transform(panel) + ax.transData
         outline = atlas.outline(foot, "plantar")
         skin = PathPatch(
-            Path(list(outline.exterior.coords), closed=True),
+            geometry_path(outline),
             facecolor=SKIN_COLOUR,
             edgecolor="none",
             transform=data_tf,
@@ -162,17 +141,18 @@ def draw_chart(
         ax.add_patch(skin)
         # larger zones first, so nested zones sit on top; ties broken by id: the drawing
         # does not depend on the order of the atlas
-        shapes = sorted(atlas.shapes(foot, "plantar"), key=lambda s: (-s.area, s.zone.id))
+        shapes = draw_order(atlas.shapes(foot, "plantar"))
         colours = [
             lighten(SYSTEM_COLOURS.get(s.zone.system, FALLBACK_COLOUR), 0.35) for s in shapes
         ]
         style = {"edgecolors": EDGE_COLOUR, "linewidths": 0.6, "zorder": 2}
         style.update(kwargs)
-        coll = PathCollection(_paths(shapes), facecolors=colours, transform=data_tf, **style)
+        paths = [geometry_path(s.geometry) for s in shapes]
+        coll = PathCollection(paths, facecolors=colours, transform=data_tf, **style)
         coll.set_label(f"zones/{foot}")
         ax.add_collection(coll)
         edge = PathPatch(
-            Path(list(outline.exterior.coords), closed=True),
+            geometry_path(outline),
             facecolor="none",
             edgecolor=OUTLINE_COLOUR,
             linewidth=1.6,
@@ -189,14 +169,9 @@ def draw_chart(
         chart.captions[foot] = ax.text(
             cx, -8.0, words[foot], ha="center", va="top", fontsize=12, fontweight="bold"
         )
-        children: dict[str, list[BaseGeometry]] = {}
+        visible_of = visible_geometry(shapes)
         for s in shapes:
-            if s.zone.parent:
-                children.setdefault(s.zone.parent, []).append(s.geometry)
-        for s in shapes:
-            visible = s.geometry
-            if s.zone.id in children:
-                visible = visible.difference(unary_union(children[s.zone.id]))
+            visible = visible_of[s.zone.id]
             region = affinity.affine_transform(visible, panel.matrix())
             # medial zones get callouts on the foot's medial side, lateral ones on the other
             medial_side = visible.centroid.x > -4.0

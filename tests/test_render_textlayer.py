@@ -85,3 +85,12 @@ def test_label_text_is_a_text():
     _, ax = plt.subplots()
     t = TextLayer().add(ax, 0.5, 0.5, "x")
     assert isinstance(t, Text) and t.get_text() == "x" and t.get_zorder() == 6
+
+
+def test_importing_the_render_layer_leaves_matplotlib_unloaded():
+    import subprocess
+    import sys
+
+    code = "import sys, footviz.render; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

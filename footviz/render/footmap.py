@@ -36,7 +36,6 @@ from .labelling import COLUMN_GAP, Plan, plan_labels
 from .labelling import LabelItem as _Item
 from .paths import draw_order, geometry_path, panel_transform, visible_geometry
 from .selection import HighlightSet, resolve_highlight, shape_keys
-from .textlayer import TextLayer
 from .values import ZoneValues, resolve_values
 
 __all__ = ["FootMap", "MapArtists", "plot"]
@@ -709,6 +708,8 @@ class FootMap:
 
     def _draw_labels(self, out: MapArtists, plan: Plan, layout: Layout) -> None:
         from matplotlib.collections import LineCollection
+
+        from .textlayer import TextLayer
 
         ax, words = out.ax, CAPTIONS[self.lang]
         layer = TextLayer(zorder=6)  # all labels and captions drawn in one pass on raster output
