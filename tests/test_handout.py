@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 
 import pytest
 
 from footviz.handout import compose, handout, subjects, texts
+from footviz.handout.page import MIN_SIZE
 from footviz.handout.subject import short_note
 
 
@@ -52,16 +54,39 @@ def test_several_conditions_make_index_plus_one_page_each(tmp_path, atlas):
         handout(["hypertension", "acne"], tmp_path / "two.png")
 
 
-@pytest.mark.parametrize("page", ["A4", "Letter"])
-@pytest.mark.parametrize("lang", ["en", "ru"])
-def test_text_fits_its_boxes_and_stays_off_the_map(atlas, page, lang):
-    subject = subjects("acne", atlas, lang)[0]
-    hp = compose(subject, atlas, page)
+BODY_BOXES = ("key", "key_side", "steps", "rules", "contra", "disclaimer")
+
+# the densest pages (migraine: 20 zones, the compact key; frigidity and baldness in Russian)
+# and a light one (acne), each composed once for the tests that only read them
+COMPOSED = [
+    *[("migraine", page, lang) for page in ("A4", "Letter") for lang in ("en", "ru")],
+    *[("acne", page, lang) for page in ("A4", "Letter") for lang in ("en", "ru")],
+    ("frigidity_impotence", "A4", "ru"),
+    ("baldness", "Letter", "ru"),
+]
+
+
+@pytest.fixture(scope="module")
+def composed(atlas):
+    cache = {}
+
+    def get(condition, page, lang):
+        if (condition, page, lang) not in cache:
+            subject = subjects(condition, atlas, lang)[0]
+            cache[(condition, page, lang)] = (subject, compose(subject, atlas, page))
+        return cache[(condition, page, lang)]
+
+    return get
+
+
+@pytest.mark.parametrize(("condition", "page", "lang"), COMPOSED)
+def test_text_fits_its_boxes_and_stays_off_the_map(composed, condition, page, lang):
+    _, hp = composed(condition, page, lang)
     fig = hp.figure
     renderer = fig.canvas.get_renderer()
     dpi = fig.dpi
     map_bb = hp.map_ax.get_window_extent(renderer)
-    assert hp.texts["key"] and hp.texts["steps"]
+    assert (hp.texts.get("key") or hp.texts.get("key_side")) and hp.texts["steps"]
     names = [n for n in hp.boxes if n != "map"]
     for i, a in enumerate(names):
         for b in names[i + 1 :]:
@@ -76,11 +101,60 @@ def test_text_fits_its_boxes_and_stays_off_the_map(atlas, page, lang):
         )
         if name != "map":
             assert not bb.overlaps(map_bb), text.get_text()
+    # the body text a client reads is never below 7 pt, however much the page holds
+    body = [t for name, t in hp.all_texts() if name in BODY_BOXES]
+    assert min(t.get_fontsize() for t in body) >= MIN_SIZE
+    assert hp.size >= MIN_SIZE
+    numbers = [t for t in hp.texts["map"] if t.get_text().isdigit()]
+    assert min(t.get_fontsize() for t in numbers) >= MIN_SIZE
 
 
-def test_map_numbers_match_key_rows(atlas):
-    subject = subjects("migraine", atlas, "en")[0]
-    hp = compose(subject, atlas, "A4")
+def test_lines_and_runs_do_not_overlap(composed):
+    _, hp = composed("migraine", "Letter", "ru")
+    renderer = hp.figure.canvas.get_renderer()
+    for name in BODY_BOXES:
+        boxes = [t.get_window_extent(renderer) for t in hp.texts.get(name, [])]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not a.shrunk(1.0, 0.8).overlaps(b.shrunk(1.0, 0.8)), name
+
+
+@pytest.mark.parametrize("page", ["A4", "Letter"])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_condition_fits_one_page_at_seven_points(atlas, page, lang):
+    """The plan (nothing drawn) for every condition of the table: body text of at least 7 pt
+    and a map no smaller than the minimum (or all that a width-bound map needs)."""
+    from footviz.handout.mapview import plan_map
+    from footviz.handout.page import MAP_MAX, MAP_MIN, MARGIN, PAGES, plan_page
+    from footviz.handout.textflow import Measure
+
+    m = Measure()
+    width = PAGES[page][0] - 2 * MARGIN
+    for condition in atlas.conditions:
+        subject = subjects(condition, atlas, lang)[0]
+        plan = plan_page(m, atlas, subject, page)
+        assert plan.size >= MIN_SIZE, condition
+        natural = plan_map(atlas, subject.marks, width, MAP_MAX, plan.size).height
+        assert plan.map_h >= min(MAP_MIN, natural) - 1e-6, condition
+
+
+def test_dense_page_keeps_every_row_and_light_page_keeps_the_table(composed):
+    subject, hp = composed("migraine", "A4", "en")
+    assert hp.plan.compact_key  # 20 zones: the documented fallback
+    key_texts = [t.get_text() for n in ("key", "key_side") for t in hp.texts.get(n, [])]
+    assert {str(r.number) for r in subject.rows} <= set(key_texts)
+    drawn = _norm(" ".join(key_texts))
+    for row in subject.rows:
+        assert f"{row.number} {_norm(row.zone)}" in drawn
+        assert f"{row.foot}, {row.aspect}. {_norm(row.note)}" in drawn
+    _, light = composed("acne", "A4", "en")
+    assert not light.plan.compact_key and not light.plan.short_notes
+    assert light.size >= 8.0  # a short key leaves room for comfortable text
+    assert set(texts("en")["columns"]) <= {t.get_text() for t in light.texts["key"]}
+
+
+def test_map_numbers_match_key_rows(composed):
+    subject, hp = composed("migraine", "A4", "en")
     drawn = {n for (_, _, n) in hp.map.numbers}
     assert drawn == {r.number for r in subject.rows}
     for (foot, aspect), flags in hp.map.highlighted.items():
@@ -93,6 +167,9 @@ def test_organs_page_and_order_independence(tmp_path, atlas):
     a = handout(["heart", "liver"], tmp_path / "a.png", dpi=50)
     b = handout(["liver", "heart"], tmp_path / "b.png", dpi=50)
     assert a.read_bytes() == b.read_bytes()
+    mask = os.umask(0)
+    os.umask(mask)
+    assert a.stat().st_mode & 0o777 == 0o666 & ~mask  # as open() makes it, not 0600
     rows = subjects(["heart", "liver"], atlas)[0].rows
     assert [r.zone_id for r in rows][:2] == ["heart", "liver"] or {"heart", "liver"} <= {
         r.zone_id for r in rows

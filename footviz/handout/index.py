@@ -6,7 +6,7 @@ from typing import Any
 
 from ..atlas import Atlas
 from .content import texts
-from .page import MARGIN, PAGES, footer_text, new_figure
+from .page import MARGIN, MIN_SIZE, PAGES, PageOverflow, footer_text, new_figure
 from .subject import Subject
 from .textflow import MUTED_COLOUR, PT, Box, Flow, Measure, Ops, Overflow, TextOp
 
@@ -15,9 +15,9 @@ def index_page(subjects: list[Subject], atlas: Atlas, page: str, lang: str, tota
     """A page listing each condition's title, its zones and its page number."""
     words = texts(lang)
     fig = new_figure(page)
-    m = Measure(fig)
+    m = Measure()
     w, h = PAGES[page]
-    for size in (10.0, 9.0, 8.0, 7.0, 6.0, 5.0):
+    for size in (10.0, 9.0, 8.0, 7.5, MIN_SIZE):
         ops = Ops()
         box = Box("index", MARGIN, MARGIN, w - MARGIN, h - MARGIN)
         flow = Flow(ops, m, box)
@@ -43,6 +43,8 @@ def index_page(subjects: list[Subject], atlas: Atlas, page: str, lang: str, tota
         except Overflow:
             continue
         break
+    else:
+        raise PageOverflow(f"{len(subjects)} conditions do not fit on one index page")
     for t in ops.texts:
         fig.text(
             t.x,

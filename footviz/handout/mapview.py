@@ -230,7 +230,7 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
         tf = Affine2D().scale(panel.sx, 1.0).translate(panel.dx, panel.dy) + ax.transData
         outline = atlas.outline(panel.foot, panel.aspect)
         ring = Path(list(outline.exterior.coords), closed=True)
-        ax.add_patch(
+        ax.add_artist(  # limits are set above: no costly data-limit update
             PathPatch(ring, facecolor=SKIN_COLOUR, edgecolor="none", transform=tf, zorder=1)
         )
         flags = [s.key in marked for s in shapes]
@@ -247,8 +247,8 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
             zorder=2,
         )
         coll.set_label(f"zones/{panel.foot}/{panel.aspect}")
-        ax.add_collection(coll)
-        ax.add_patch(
+        ax.add_collection(coll, autolim=False)
+        ax.add_artist(
             PathPatch(
                 ring,
                 facecolor="none",

@@ -1,8 +1,12 @@
 """One printed handout page: title, map, key table, self-massage steps, rules,
 contraindications and disclaimer, laid out by measuring the text (imports matplotlib).
 
-The layout tries the largest body font and map first and steps down until every block fits
-its box; the boxes never overlap each other or the map.
+The page is planned before anything is drawn.  Every text block's height at a body font size
+comes from cached text metrics; the map gets the height left over.  Dense pages shrink the map
+(never below :data:`MAP_MIN`) before the text, and the body text never goes below
+:data:`MIN_SIZE` points.  Only when even that does not fit does the key show the first
+clause of each note (:func:`footviz.handout.subject.shorter_note`).  Then the page is laid out
+once and drawn once; the boxes never overlap each other or the map.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from .._version import __version__
 from ..atlas import Atlas
 from .content import Texts, texts
 from .mapview import MapView, draw_map, plan_map
-from .subject import Subject
+from .subject import Subject, shorter_note
 from .textflow import (
     ASCENT,
     DESCENT,
@@ -34,24 +38,43 @@ from .textflow import (
 
 PAGES: dict[str, tuple[float, float]] = {"A4": (8.27, 11.69), "Letter": (8.5, 11.0)}
 MARGIN = 0.4  # inches
-GUTTER = 0.25  # between the two text columns
-GAP = 0.14  # between stacked blocks
-SIZES = (8.5, 8.0, 7.5, 7.25, 7.0, 6.75, 6.5, 6.25, 6.0, 5.75, 5.5, 5.25, 5.0)
-MAP_HEIGHTS = (4.6, 4.2, 3.8, 3.4, 3.0, 2.7)
-# (body font size, largest map height in inches), best first: a quarter point of font
-# weighs about as much as a quarter inch of map
-ATTEMPTS: tuple[tuple[float, float], ...] = tuple(
-    sorted(
-        ((s, h) for s in SIZES for h in MAP_HEIGHTS),
-        key=lambda a: ((SIZES[0] - a[0]) / 0.25 + (MAP_HEIGHTS[0] - a[1]) / 0.25, -a[0]),
-    )
-)
+GUTTER = 0.2  # between text columns
+GAP = 0.1  # between stacked blocks
+MIN_SIZE = 7.0  # body text never goes below this (points)
+COMFORT_SIZE = 8.0  # dense pages shrink the map, not the text, until the text reaches this
+SIZES = tuple(s / 4.0 for s in range(38, 27, -1))  # 9.5 .. 7.0 points, largest first
+MAP_MIN = 2.5  # inches: the smallest map (numbers and zones stay easy to find)
+MAP_GOOD = 3.6  # a map this tall (or its natural height) is worth more than a bigger font
+MAP_MAX = 4.6
+SIDE_MIN = 1.5  # inches: the narrowest column of key entries beside the map
+TITLE_SIZE = 14.0
+SUBTITLE_SIZE = 8.0
+FOOTER_SIZE = 6.0
 DISCLAIMER_FACE = "#F3EFE6"
-DISCLAIMER_PAD = 0.08
+DISCLAIMER_PAD = 0.06
+CELL_PAD = 0.06  # inches of white space to the right of a table cell
+ROW_PAD = 0.016  # inches above and below a table row's text (a rule in between)
+
+
+# what a crowded page gives up, in turn, to keep MIN_SIZE: (compact key, short notes)
+FALLBACKS = ((False, False), (False, True), (True, False), (True, True))
 
 
 class PageOverflow(ValueError):
     """The subject has more than one page can hold."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the layout settled on for a page: body size, map height, text columns."""
+
+    size: float
+    map_h: float
+    columns: int
+    columns_h: float
+    short_notes: bool = False
+    compact_key: bool = False
+    map_w: float | None = None  # narrower than the page when the key starts beside the map
 
 
 @dataclass
@@ -66,6 +89,7 @@ class HandoutPage:
     texts: dict[str, list[Any]] = field(default_factory=dict)
     map: MapView | None = None
     map_ax: Any = None
+    plan: Plan | None = None
 
     def all_texts(self) -> list[tuple[str, Any]]:
         return [(name, t) for name, ts in self.texts.items() for t in ts]
@@ -81,164 +105,423 @@ def check_page(page: str) -> str:
 
 
 def new_figure(page: str):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     w, h = PAGES[page]
     fig = Figure(figsize=(w, h), dpi=300)  # measure near true metrics (little hinting)
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     FigureCanvasAgg(fig)
     return fig
 
 
-def _title_block(ops: Ops, m: Measure, words_title: str, subtitle: str, w: float, h: float):
+def _title_block(ops: Ops, m: Measure, subject: Subject, w: float, h: float) -> Box:
     box = Box("title", MARGIN, 0.0, w - MARGIN, h - MARGIN)
     flow = Flow(ops, m, box)
-    flow.para(words_title, 14.0, weight="bold")
-    flow.para(subtitle, 8.0, colour=MUTED_COLOUR, before=0.04)
+    flow.para(subject.title, TITLE_SIZE, weight="bold")
+    flow.para(subject.subtitle, SUBTITLE_SIZE, colour=MUTED_COLOUR, before=0.03)
     return Box("title", box.x0, flow.y, box.x1, box.y1)
 
 
-def _table(ops: Ops, m: Measure, box: Box, subject: Subject, words: Texts, size: float) -> float:
+def _disclaimer(ops: Ops, m: Measure, words: Texts, w: float, size: float) -> Box:
+    """The disclaimer on its tinted band, from the bottom margin up."""
+    inner_w = w - 2 * MARGIN - 2 * DISCLAIMER_PAD
+    text = words["disclaimer_heading"] + ": " + words["disclaimer"]
+    lines = m.wrap(text, inner_w, size)
+    d_h = block_height(len(lines), size) + 2 * DISCLAIMER_PAD
+    box = Box("disclaimer", MARGIN, MARGIN, w - MARGIN, MARGIN + d_h)
+    ops.rects.append(RectOp(box, DISCLAIMER_FACE))
+    inner = Box(
+        "disclaimer",
+        box.x0 + DISCLAIMER_PAD,
+        box.y0 + DISCLAIMER_PAD,
+        box.x1 - DISCLAIMER_PAD,
+        box.y1 - DISCLAIMER_PAD,
+    )
+    Flow(ops, m, inner).para(text, size)
+    return box
+
+
+def _cells(subject: Subject, short: bool) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (r.zone, r.organs, r.foot, r.aspect, shorter_note(r.note) if short else r.note)
+        for r in subject.rows
+    ]
+
+
+def _widths(m: Measure, width: float, heads, cells, size: float) -> list[float]:
+    """Column widths: number, foot and aspect as narrow as their text; of the rest, the split
+    between zone, organs and note that takes the fewest lines (then the widest note)."""
+
+    def natural(i: int, cap: float = 1e9) -> float:
+        widest = max((m.width(c[i], size) for c in cells), default=0.0)
+        head = max(m.width(word, size, "bold") for word in heads[i + 1].split())
+        return min(cap, max(widest, head) / 0.955) + CELL_PAD
+
+    num_w = max(m.width(str(len(cells)), size, "bold"), m.width(heads[0], size, "bold"))
+    num_w = num_w / 0.955 + CELL_PAD
+    foot_w = natural(2)
+    aspect_w = natural(3, cap=8.0 * size * PT)
+    rest = width - num_w - foot_w - aspect_w
+    zone_max, organ_max = natural(0), natural(1)
+
+    def longest_word(i: int) -> float:  # a column is never narrower: no word is cut
+        words = [w for c in cells for w in c[i].split()] + heads[i + 1].split()
+        return max(m.width(w, size, "bold") for w in words) / 0.955 + CELL_PAD
+
+    zone_min, organ_min = longest_word(0), longest_word(1)
+
+    def lines(col: int, w: float) -> list[int]:
+        return [m.count(c[col], w - CELL_PAD, size) if c[col] else 1 for c in cells]
+
+    best = None
+    for zf in (0.14, 0.18, 0.22, 0.26, 0.3):
+        zone_w = max(zone_min, min(zone_max, rest * zf))
+        zone_lines = lines(0, zone_w)
+        for of in (0.12, 0.16, 0.2, 0.24, 0.28):
+            organ_w = max(organ_min, min(organ_max, rest * of))
+            note_w = rest - zone_w - organ_w
+            total = sum(
+                max(a, b, c)
+                for a, b, c in zip(zone_lines, lines(1, organ_w), lines(4, note_w), strict=True)
+            )
+            score = (total, zone_w + organ_w)
+            if best is None or score < best[0]:
+                best = (score, zone_w, organ_w)
+    _, zone_w, organ_w = best
+    return [num_w, zone_w, organ_w, foot_w, aspect_w, rest - zone_w - organ_w]
+
+
+def _table(
+    ops: Ops, m: Measure, box: Box, subject: Subject, words: Texts, size: float, short: bool
+) -> float:
     """Lay out the key table from ``box.y1`` down; return the y of its bottom."""
     flow = Flow(ops, m, box)
-    flow.para(words["key"], size + 2.0, weight="bold")
+    flow.para(words["key"], size + 1.5, weight="bold")
     if subject.unresolved:
         flow.para(
             words["unresolved"].format(names=", ".join(subject.unresolved)),
             size,
             style="italic",
             colour=MUTED_COLOUR,
-            before=0.03,
+            before=0.02,
         )
-    pad = 0.07
     heads = words["columns"]
-    cells = [(r.zone, r.organs, r.foot, r.aspect, r.note) for r in subject.rows]
-
-    def natural(i: int) -> float:
-        widest = max(m.width(c[i], size) for c in cells) if cells else 0.0
-        return max(widest, m.width(heads[i + 1], size, "bold")) / 0.96 + pad
-
-    num_w = max(m.width(str(len(cells)), size, "bold"), m.width(heads[0], size, "bold"))
-    num_w = num_w / 0.96 + pad
-    foot_w = natural(2)
-    aspect_w = min(natural(3), 0.9)
-    rest = box.width - num_w - foot_w - aspect_w
-
-    def lines_for(zone_w: float, organ_w: float) -> int:
-        note_w = rest - zone_w - organ_w
-        return sum(
-            max(
-                len(m.wrap(c[0], zone_w - pad, size)),
-                len(m.wrap(c[1], organ_w - pad, size)),
-                len(m.wrap(c[4], note_w - pad, size)),
-            )
-            for c in cells
-        )
-
-    # the split of the free width between zone, organs and note with the fewest lines
-    options = [
-        (min(natural(0), rest * zf), min(natural(1), rest * of))
-        for zf in (0.2, 0.26, 0.32)
-        for of in (0.16, 0.22, 0.28)
-    ]
-    zone_w, organ_w = min(options, key=lambda o: (lines_for(*o), o[0] + o[1]))
-    widths = [num_w, zone_w, organ_w, foot_w, aspect_w, rest - zone_w - organ_w]
+    cells = _cells(subject, short)
+    widths = _widths(m, box.width, heads, cells, size)
     xs = [box.x0]
     for wdt in widths[:-1]:
         xs.append(xs[-1] + wdt)
     pitch = LINE * size * PT
 
-    def row(values: list[str], weight: str, number: int | None, top: float) -> float:
+    def row(values, weight: str, number: int | None, top: float) -> float:
         wrapped = [
-            m.wrap(v, wdt - pad, size, weight) if v else []
+            m.wrap(v, wdt - CELL_PAD, size, weight) if v else []
             for v, wdt in zip(values, widths, strict=True)
         ]
         n = max(1, *(len(w) for w in wrapped))
-        height = block_height(n, size)
-        base = top - 0.012 - ASCENT * size * PT
-        if top - 0.022 - height < box.y0:
+        bottom = top - 2 * ROW_PAD - block_height(n, size)
+        if bottom < box.y0:
             raise Overflow(box.name)
+        base = top - ROW_PAD - ASCENT * size * PT
         if number is not None:
             ops.texts.append(TextOp(box.name, xs[0], base, str(number), size, "bold"))
         for x, lines in zip(xs, wrapped, strict=True):
             for i, line in enumerate(lines):
                 ops.texts.append(TextOp(box.name, x, base - i * pitch, line, size, weight))
-        bottom = top - 0.022 - height
-        ops.rules.append(RuleOp(box.x0, box.x1, bottom + 0.015))
+        ops.rules.append(RuleOp(box.x0, box.x1, bottom))
         return bottom
 
-    y = flow.y - 0.05
+    y = flow.y - 0.04
     y = row(list(heads), "bold", None, y)
-    for r in subject.rows:
-        y = row(["", r.zone, r.organs, r.foot, r.aspect, r.note], "normal", r.number, y)
+    for r, c in zip(subject.rows, cells, strict=True):
+        y = row(["", *c], "normal", r.number, y)
     return y
 
 
-def _layout(
-    m: Measure, atlas: Atlas, subject: Subject, page: str, size: float, map_h: float
-) -> Ops:
-    w, h = PAGES[page]
-    words = texts(subject.lang)
-    ops = Ops()
-    title = _title_block(ops, m, subject.title, subject.subtitle, w, h)
-    ops.boxes["title"] = title
-    map_h = min(map_h, plan_map(atlas, subject.marks, w - 2 * MARGIN, map_h, size).height)
-    map_box = Box("map", MARGIN, title.y0 - GAP - map_h, w - MARGIN, title.y0 - GAP)
-    ops.boxes["map"] = map_box
+def _entry(row, note: str) -> tuple[tuple[str, str], ...]:
+    """A compact key entry: the zone in bold, then its organs (when they say more), foot,
+    aspect and note."""
+    organs = f" ({row.organs})" if row.organs.casefold() != row.zone.casefold() else ""
+    return ((row.zone, "bold"), (f"{organs} \u2014 {row.foot}, {row.aspect}. {note}", "normal"))
 
-    # footer and disclaimer from the bottom up
-    footer = Box("footer", MARGIN, MARGIN - 0.3, w - MARGIN, MARGIN - 0.3 + block_height(1, 6))
-    ops.boxes["footer"] = footer
-    inner_w = w - 2 * MARGIN - 2 * DISCLAIMER_PAD
-    lead = words["disclaimer_heading"] + ": "
-    lines = m.wrap(lead + words["disclaimer"], inner_w, size)
-    d_h = block_height(len(lines), size) + 2 * DISCLAIMER_PAD
-    disclaimer = Box("disclaimer", MARGIN, MARGIN, w - MARGIN, MARGIN + d_h)
-    ops.boxes["disclaimer"] = disclaimer
-    ops.rects.append(RectOp(disclaimer, DISCLAIMER_FACE))
-    dflow = Flow(
-        ops,
-        m,
-        Box(
-            "disclaimer",
-            disclaimer.x0 + DISCLAIMER_PAD,
-            disclaimer.y0 + DISCLAIMER_PAD,
-            disclaimer.x1 - DISCLAIMER_PAD,
-            disclaimer.y1 - DISCLAIMER_PAD,
-        ),
+
+def _compact_key(
+    ops: Ops,
+    m: Measure,
+    box: Box,
+    subject: Subject,
+    words: Texts,
+    size: float,
+    short: bool,
+    side: Box | None = None,
+) -> float:
+    """The fallback key for crowded pages: numbered entries, every field of the table kept,
+    starting in ``side`` (a box beside the map) when given, then in two balanced columns from
+    ``box.y1`` down; return the y of its bottom."""
+    heads = words["columns"]
+    legend = (
+        f"{heads[0]} {heads[1]} ({heads[2].lower()}) \u2014 {heads[3].lower()}, "
+        f"{heads[4].lower()}. {heads[5]}"
     )
-    dflow.para(lead + words["disclaimer"], size)
+    cells = _cells(subject, short)
+    entries = [(str(r.number), _entry(r, c[4])) for r, c in zip(subject.rows, cells, strict=True)]
+    label_w = m.width(str(len(entries)), size, "bold") + 0.05
 
-    key_top = map_box.y0 - GAP
-    key_area = Box("key", MARGIN, disclaimer.y1 + GAP, w - MARGIN, key_top)
-    key_bottom = _table(ops, m, key_area, subject, words, size)
-    ops.boxes["key"] = Box("key", key_area.x0, key_bottom, key_area.x1, key_area.y1)
+    def place(target: Ops, height: float) -> None:
+        cols = _column_boxes(box.x0, box.x1, box.y1, height, 2, "key") if height > 0 else []
+        flow = Flow(target, m, *([side] if side else []), *cols)
+        flow.para(words["key"], size + 1.5, weight="bold", keep=block_height(2, size))
+        if subject.unresolved:
+            text = words["unresolved"].format(names=", ".join(subject.unresolved))
+            flow.para(text, size, style="italic", colour=MUTED_COLOUR, before=0.02)
+        flow.para(legend, size, style="italic", colour=MUTED_COLOUR, before=0.01)
+        flow.space(0.03)
+        for label, runs in entries:
+            flow.runs(runs, size, label=label, indent=label_w, before=0.012)
 
-    col_top = key_bottom - GAP
-    col_w = (w - 2 * MARGIN - GUTTER) / 2.0
-    steps = Box("steps", MARGIN, disclaimer.y1 + GAP, MARGIN + col_w, col_top)
-    rules = Box("rules", MARGIN + col_w + GUTTER, disclaimer.y1 + GAP, w - MARGIN, col_top)
-    if steps.height <= 0:
-        raise Overflow("steps")
-    ops.boxes["steps"], ops.boxes["rules"] = steps, rules
-    head = size + 2.0
-    keep = block_height(2, size) + 0.05
-    label_w = m.width("8.", size, "bold") + 0.06
-    flow = Flow(ops, m, steps, rules)
+    lo, hi = 0.0, max(0.0, box.height)
+    try:
+        place(Ops(), hi)
+    except Overflow:
+        raise Overflow(box.name) from None
+    while hi - lo > 0.005:  # bisect the height of the columns
+        mid = (lo + hi) / 2.0
+        try:
+            place(Ops(), mid)
+        except Overflow:
+            lo = mid
+        else:
+            hi = mid
+    if side is not None:
+        try:
+            place(Ops(), 0.0)
+        except Overflow:
+            pass
+        else:  # every entry fits beside the map
+            place(ops, 0.0)
+            return side.y0
+    place(ops, hi)
+    return box.y1 - hi
+
+
+def _column_boxes(
+    x0: float, x1: float, top: float, height: float, n: int, name: str | None = None
+) -> list[Box]:
+    col_w = (x1 - x0 - (n - 1) * GUTTER) / n
+    names = [name] * n if name else ("steps", "rules", "contra")[:n]
+    return [
+        Box(name, x0 + i * (col_w + GUTTER), top - height, x0 + i * (col_w + GUTTER) + col_w, top)
+        for i, name in enumerate(names)
+    ]
+
+
+def _columns(ops: Ops, m: Measure, boxes: list[Box], words: Texts, size: float) -> None:
+    """Steps, general rules and contraindications flowed through ``boxes`` (newspaper
+    columns); :class:`Overflow` when they do not fit."""
+    head = size + 1.5
+    keep = block_height(2, size) + 0.04
+    label_w = m.width("8.", size, "bold") + 0.05
+    flow = Flow(ops, m, *boxes)
     flow.para(words["steps_heading"], head, weight="bold", keep=keep)
     for i, step in enumerate(words["steps"], start=1):
-        flow.para(step, size, label=f"{i}.", indent=label_w, before=0.03)
-    flow.para(words["steps_after"], size, style="italic", before=0.04)
-    bullet_w = m.width("•", size) + 0.06
-    flow.para(words["rules_heading"], head, weight="bold", before=0.1, keep=keep)
+        flow.para(step, size, label=f"{i}.", indent=label_w, before=0.02)
+    flow.para(words["steps_after"], size, style="italic", before=0.03)
+    bullet_w = m.width("•", size) + 0.05
+    flow.para(words["rules_heading"], head, weight="bold", before=0.08, keep=keep)
     for rule in words["rules"]:
-        flow.para(rule, size, label="•", indent=bullet_w, before=0.025)
-    flow.para(words["contra_heading"], head, weight="bold", before=0.1, keep=keep)
+        flow.para(rule, size, label="•", indent=bullet_w, before=0.015)
+    flow.para(words["contra_heading"], head, weight="bold", before=0.08, keep=keep)
     items = "; ".join(words["contraindications"])
-    flow.para(f"{words['contra_intro']} {items}.", size, before=0.02)
+    flow.para(f"{words['contra_intro']} {items}.", size, before=0.015)
     for item in words["contra_after"]:
-        flow.para(item, size, weight="bold", before=0.03)
+        flow.para(item, size, weight="bold", before=0.02)
+
+
+def _columns_height(m: Measure, words: Texts, width: float, size: float) -> tuple[int, float]:
+    """The fewest inches the columns need, and how many columns (two or three) give it."""
+    best: tuple[float, int] | None = None
+    for n in (2, 3):
+        lo, hi = 0.0, 20.0
+        while hi - lo > 0.005:  # bisect the column height
+            mid = (lo + hi) / 2.0
+            try:
+                _columns(Ops(), m, _column_boxes(0.0, width, mid, mid, n), words, size)
+            except Overflow:
+                lo = mid
+            else:
+                hi = mid
+        if best is None or hi < best[0] - 0.05:
+            best = (hi, n)
+    return best[1], best[0]
+
+
+class _Planner:
+    """Heights of the page's blocks at a body size, from cached metrics (nothing drawn)."""
+
+    def __init__(self, m: Measure, atlas: Atlas, subject: Subject, page: str) -> None:
+        self.m, self.atlas, self.subject, self.page = m, atlas, subject, page
+        self.words = texts(subject.lang)
+        self.w, self.h = PAGES[page]
+        self.inner_w = self.w - 2 * MARGIN
+        self.title_h = _title_block(Ops(), m, subject, self.w, self.h).height
+        self._naturals: dict[float, float] = {}
+        self._widths: dict[tuple[float, float], float] = {}
+
+    def natural_map(self, size: float) -> float:
+        """The height the map needs to fill the page width (at most :data:`MAP_MAX`)."""
+        if size not in self._naturals:
+            plan = plan_map(self.atlas, self.subject.marks, self.inner_w, MAP_MAX, size)
+            self._naturals[size] = min(MAP_MAX, plan.height)
+        return self._naturals[size]
+
+    def plan(self, size: float, short: bool, compact: bool) -> tuple[Plan, float]:
+        """The plan at ``size`` with the map as tall as the page allows, and that height."""
+        ops = Ops()
+        disclaimer = _disclaimer(ops, self.m, self.words, self.w, size)
+        columns, columns_h = _columns_height(self.m, self.words, self.inner_w, size)
+        top = self.h - MARGIN - self.title_h
+        avail = top - disclaimer.y1 - columns_h - 4 * GAP  # for the map and the key
+        natural = self.natural_map(size)
+        if compact:
+            map_h, map_w = self._compact(size, short, avail, natural)
+            room = map_h
+        else:
+            probe = Box("key", MARGIN, -100.0, self.w - MARGIN, 0.0)
+            key_h = -_table(ops, self.m, probe, self.subject, self.words, size, short)
+            room = avail - key_h
+            map_h, map_w = min(room, natural), None
+        return Plan(size, map_h, columns, columns_h, short, compact, map_w), room
+
+    def side_box(self, size: float, map_h: float, top: float) -> tuple[float, Box | None]:
+        """The width the map draws at ``map_h`` and the box beside it (if wide enough)."""
+        key = (size, round(map_h, 4))
+        if key not in self._widths:
+            mp = plan_map(self.atlas, self.subject.marks, self.inner_w, map_h, size)
+            self._widths[key] = min(self.inner_w, mp.total_w * mp.scale + 0.05)
+        map_w = self._widths[key]
+        x0 = MARGIN + map_w + GUTTER
+        if self.w - MARGIN - x0 < SIDE_MIN:
+            return self.inner_w, None
+        return map_w, Box("key_side", x0, top - map_h, self.w - MARGIN, top)
+
+    def _compact(
+        self, size: float, short: bool, avail: float, natural: float
+    ) -> tuple[float, float | None]:
+        """The tallest map (and its width) that leaves room for the compact key, which
+        starts beside the map when the map leaves a column free."""
+
+        def slack(map_h: float) -> tuple[float, float | None]:
+            map_w, side = self.side_box(size, map_h, 0.0)
+            below = Box("key", MARGIN, -100.0, self.w - MARGIN, -map_h - GAP)
+            try:
+                bottom = _compact_key(
+                    Ops(), self.m, below, self.subject, self.words, size, short, side
+                )
+            except Overflow:
+                return -100.0, None
+            return avail + bottom, (map_w if side is not None else None)
+
+        lo, hi = 0.0, natural
+        best = slack(hi)
+        if best[0] >= 0:
+            return hi, best[1]
+        best_lo = slack(lo)
+        if best_lo[0] < 0:
+            return best_lo[0], None
+        for _ in range(6):  # bisect the map height (to a twentieth of an inch or so)
+            mid = (lo + hi) / 2.0
+            result = slack(mid)
+            if result[0] >= 0:
+                lo, best_lo = mid, result
+            else:
+                hi = mid
+        return lo, best_lo[1]
+
+
+def plan_page(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
+    """Choose the body size and map height.
+
+    Largest first, the body size that leaves the map :data:`MAP_GOOD` inches (or all it
+    needs) wins if it is at least :data:`COMFORT_SIZE`; otherwise the largest size up to
+    :data:`COMFORT_SIZE` that leaves the map :data:`MAP_MIN` inches; otherwise the same with
+    the key's notes cut to their first clause.  Never below :data:`MIN_SIZE`.
+    """
+    planner = _Planner(m, atlas, subject, page)
+    cache: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
+
+    def at(size: float, short: bool, compact: bool = False) -> tuple[Plan, float]:
+        if (size, short, compact) not in cache:
+            cache[(size, short, compact)] = planner.plan(size, short, compact)
+        return cache[(size, short, compact)]
+
+    def largest(sizes, ok) -> float | None:
+        """The largest of ``sizes`` (descending) passing ``ok``, by bisection: the room
+        left for the map shrinks as the text grows."""
+        lo, hi = 0, len(sizes)  # sizes[hi:] all pass (if any do); sizes[:lo] fail
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if ok(sizes[mid]):
+                hi = mid
+            else:
+                lo = mid + 1
+        return sizes[lo] if lo < len(sizes) and ok(sizes[lo]) else None
+
+    def good(size: float) -> bool:
+        room = at(size, False)[1]
+        return room >= min(MAP_GOOD, planner.natural_map(size)) - 1e-9
+
+    def fits(size: float, short: bool, compact: bool) -> bool:
+        return at(size, short, compact)[1] >= min(MAP_MIN, planner.natural_map(size)) - 1e-9
+
+    best = largest(SIZES, good)
+    if best is not None and best >= COMFORT_SIZE:
+        return at(best, False)[0]
+    capped = tuple(s for s in SIZES if s <= COMFORT_SIZE)
+    for compact, short in FALLBACKS:
+        size = largest(capped, lambda s, c=compact, sh=short: fits(s, sh, c))
+        if size is not None:
+            return at(size, short, compact)[0]
+    raise PageOverflow(
+        f"{len(subject.rows)} zones do not fit on one {page} page at {MIN_SIZE:g} pt; "
+        "choose fewer organs"
+    )
+
+
+def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
+    w, h = PAGES[page]
+    words = texts(subject.lang)
+    size = plan.size
+    ops = Ops()
+    title = _title_block(ops, m, subject, w, h)
+    ops.boxes["title"] = title
+    map_top = title.y0 - GAP
+    map_w = plan.map_w if plan.map_w is not None else w - 2 * MARGIN
+    map_box = Box("map", MARGIN, map_top - plan.map_h, MARGIN + map_w, map_top)
+    ops.boxes["map"] = map_box
+    side = None
+    if plan.map_w is not None:
+        side = Box("key_side", MARGIN + map_w + GUTTER, map_box.y0, w - MARGIN, map_top)
+        ops.boxes["key_side"] = side
+    footer_h = block_height(1, FOOTER_SIZE)
+    ops.boxes["footer"] = Box("footer", MARGIN, MARGIN - 0.3, w - MARGIN, MARGIN - 0.3 + footer_h)
+    disclaimer = _disclaimer(ops, m, words, w, size)
+    ops.boxes["disclaimer"] = disclaimer
+    key_area = Box("key", MARGIN, disclaimer.y1 + GAP, w - MARGIN, map_box.y0 - GAP)
+    if plan.compact_key:
+        key_bottom = _compact_key(ops, m, key_area, subject, words, size, plan.short_notes, side)
+    else:
+        key_bottom = _table(ops, m, key_area, subject, words, size, plan.short_notes)
+    key_bottom = min(key_bottom, key_area.y1)
+    ops.boxes["key"] = Box("key", key_area.x0, key_bottom, key_area.x1, key_area.y1)
+    top = key_bottom - GAP
+    # balanced columns as tall as planned; what the map did not need stays blank below them
+    height = min(plan.columns_h + 0.01, top - disclaimer.y1 - GAP)
+    boxes = _column_boxes(MARGIN, w - MARGIN, top, height, plan.columns)
+    for box in boxes:
+        if box.height <= 0:
+            raise Overflow(box.name)
+        ops.boxes[box.name] = box
+    _columns(ops, m, boxes, words, size)
     return ops
 
 
@@ -302,36 +585,28 @@ def compose(
     Raises
     ------
     PageOverflow
-        When even the smallest font does not fit the subject on one page.
+        When even :data:`MIN_SIZE` body text and the smallest map do not fit one page.
     """
     page = check_page(page)
+    m = Measure()
+    plan = plan_page(m, atlas, subject, page)
+    ops = _layout(m, subject, page, plan)
     fig = new_figure(page)
-    m = Measure(fig)
-    for size, map_h in ATTEMPTS:
-        try:
-            ops = _layout(m, atlas, subject, page, size, map_h)
-        except Overflow:
-            continue
-        break
-    else:
-        raise PageOverflow(
-            f"{len(subject.rows)} zones do not fit on one {page} page; choose fewer organs"
-        )
     w, h = PAGES[page]
-    result = HandoutPage(fig, page, subject.lang, size, ops.boxes)
+    result = HandoutPage(fig, page, subject.lang, plan.size, ops.boxes, plan=plan)
     _draw_ops(fig, ops, result.texts)
     mb = ops.boxes["map"]
     ax = fig.add_axes((mb.x0 / w, mb.y0 / h, mb.width / w, mb.height / h))
     result.map_ax = ax
-    result.map = draw_map(ax, atlas, subject.marks, subject.lang, size)
+    result.map = draw_map(ax, atlas, subject.marks, subject.lang, plan.size)
     result.texts["map"] = list(ax.texts)
     fb = ops.boxes["footer"]
     result.texts["footer"] = [
         fig.text(
             fb.x0,
-            fb.y0 + DESCENT * 6 * PT,
+            fb.y0 + DESCENT * FOOTER_SIZE * PT,
             footer_text(atlas, subject.lang, page_label),
-            fontsize=6,
+            fontsize=FOOTER_SIZE,
             color=MUTED_COLOUR,
             va="baseline",
             transform=fig.dpi_scale_trans,

@@ -48,6 +48,12 @@ def short_note(note: str) -> str:
     return head + "." if sep else note
 
 
+def shorter_note(note: str) -> str:
+    """The key's fallback for a crowded page: a short note up to its first semicolon."""
+    head, sep, _rest = note.partition("; ")
+    return head + "." if sep else note
+
+
 def _rows(atlas: Atlas, shapes: Iterable[ZoneShape], lang: str):
     words = texts(lang)
     keys = {s.key for s in shapes}

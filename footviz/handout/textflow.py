@@ -1,18 +1,17 @@
 """Measured text layout for printed pages: wrapping, flowing paragraphs, simple tables.
 
-Positions are in inches from the page's lower-left corner.  Text is measured with the
-figure's renderer, so a wrapped line never runs past its box; a flow that runs out of height
-raises :class:`Overflow` and the page tries again with a smaller font.
+Positions are in inches from the page's lower-left corner.  Text is measured once per
+process with one renderer (:class:`Measure`), so a wrapped line never runs past its box; a
+flow that runs out of height raises :class:`Overflow` and the page plans again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 PT = 1.0 / 72.0
-LINE = 1.3  # line pitch, in em
+LINE = 1.2  # line pitch, in em (matplotlib's own line spacing)
 ASCENT = 1.02  # the tallest glyph above the baseline (accented capitals, Й), in em
 DESCENT = 0.25  # below the baseline, in em
 TEXT_COLOUR = "#1A1A1A"
@@ -95,37 +94,152 @@ class Ops:
     boxes: dict[str, Box] = field(default_factory=dict)
 
 
+MEASURE_DPI = 300.0
+REF_SIZE = 10.0  # points; unhinted widths scale linearly, so one size serves every size
+_WIDTHS: dict[tuple[str, str], float] = {}  # (font file, text) -> inches at REF_SIZE
+_STATE: dict[str, Any] = {}
+
+
+def _renderer() -> Any:
+    """One Agg renderer for every measurement of the process."""
+    if "renderer" not in _STATE:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        _STATE["renderer"] = FigureCanvasAgg(Figure(dpi=MEASURE_DPI)).get_renderer()
+    return _STATE["renderer"]
+
+
 class Measure:
-    """Widths of text in inches, measured with a figure's renderer (cached)."""
+    """Widths of text in inches, as drawn with the current matplotlib fonts.
 
-    def __init__(self, figure: Any) -> None:
-        from matplotlib.font_manager import FontProperties
+    Text is measured without hinting, as PDF and SVG output lay it out (hinted raster text is
+    never wider), so a width at one size scales exactly to every size: each distinct
+    (font, text) is measured once per process, at :data:`REF_SIZE`, with one renderer.
+    Wrapped lines are cached too.
+    """
 
-        self._renderer = figure.canvas.get_renderer()
-        self._dpi = float(figure.dpi)
-        self._props = FontProperties
+    def __init__(self, figure: Any = None) -> None:
+        self._fonts: dict[tuple[str, str], tuple[str, Any]] = {}
+        self._wraps: dict[tuple[str, float, float, str, str], list[str]] = {}
+        self._ref_words: dict[tuple[str, str], tuple[list[float], float]] = {}
+        self._run_wraps: dict[tuple[Any, float, float], list[list[tuple[float, str, str]]]] = {}
 
-        @lru_cache(maxsize=20000)
-        def width(text: str, size: float, weight: str, style: str) -> float:
-            prop = self._props(size=size, weight=weight, style=style)
-            w, _, _ = self._renderer.get_text_width_height_descent(text, prop, ismath=False)
-            return w / self._dpi
+    def _font(self, weight: str, style: str) -> tuple[str, Any]:
+        key = (weight, style)
+        if key not in self._fonts:
+            from matplotlib.font_manager import FontProperties, findfont
 
-        self._width = width
+            prop = FontProperties(size=REF_SIZE, weight=weight, style=style)
+            self._fonts[key] = (repr(findfont(prop)), prop)  # a str hashes fast
+        return self._fonts[key]
+
+    def prepare(self, strings: Any, weight: str = "normal", style: str = "normal") -> None:
+        """Measure every string of ``strings`` not measured yet, in one batch."""
+        path, prop = self._font(weight, style)
+        missing = sorted({t for t in strings if (path, t) not in _WIDTHS})
+        if not missing:
+            return
+        import matplotlib
+
+        renderer = _renderer()
+        with matplotlib.rc_context({"text.hinting": "none"}):
+            for text in missing:
+                w, _, _ = renderer.get_text_width_height_descent(text, prop, ismath=False)
+                _WIDTHS[(path, text)] = w / MEASURE_DPI
 
     def width(self, text: str, size: float, weight: str = "normal", style: str = "normal") -> float:
-        return self._width(text, float(size), weight, style)
+        path, _ = self._font(weight, style)
+        key = (path, text)
+        if key not in _WIDTHS:
+            self.prepare((text,), weight, style)
+        return _WIDTHS[key] * float(size) / REF_SIZE
 
     def wrap(
         self, text: str, width: float, size: float, weight: str = "normal", style: str = "normal"
     ) -> list[str]:
-        """Greedy word wrap to ``width`` inches (word widths summed, with a 3% margin for
-        kerning); a word too long for a line is split."""
+        """Greedy word wrap to ``width`` inches (word widths summed, with a 4% margin for
+        kerning and rounding); a word too long for a line is split."""
+        key = (text, round(width, 6), float(size), weight, style)
+        if key not in self._wraps:
+            words = text.split()
+            self.prepare((*words, "a", "a a"), weight, style)
+            self._wraps[key] = self._wrap(words, width, size, weight, style)
+        return list(self._wraps[key])
+
+    def wrap_runs(
+        self, runs: tuple[tuple[str, str], ...], width: float, size: float
+    ) -> list[list[tuple[float, str, str]]]:
+        """Greedy wrap of text in runs of ``(text, weight)``: lines of ``(x offset, text,
+        weight)`` segments (a word too long for a line overruns it)."""
+        key = (runs, round(width, 6), float(size))
+        if key not in self._run_wraps:
+            self._run_wraps[key] = self._wrap_runs(runs, width, size)
+        return [list(line) for line in self._run_wraps[key]]
+
+    def _wrap_runs(
+        self, runs: tuple[tuple[str, str], ...], width: float, size: float
+    ) -> list[list[tuple[float, str, str]]]:
+        words = [(word, weight) for text, weight in runs for word in text.split()]
+        for weight in {w for _, w in words}:
+            self.prepare([w for w, wt in words if wt == weight] + ["a", "a a"], weight)
+        limit = width * 0.96
+        space = self.width("a a", size) - 2 * self.width("a", size)
+        lines: list[list[tuple[str, str, float]]] = []
+        current: list[tuple[str, str, float]] = []
+        used = 0.0
+        for word, weight in words:
+            ww = self.width(word, size, weight)
+            # a little more space where the weight changes, so "(" never touches bold ")"
+            gap = space * (1.3 if current and current[-1][1] != weight else 1.0)
+            if current and used + gap + ww > limit:
+                lines.append(current)
+                current, used = [], 0.0
+            current.append((word, weight, used + (gap if current else 0.0)))
+            used = current[-1][2] + ww
+        if current:
+            lines.append(current)
+        out = []
+        for line in lines:
+            segments: list[tuple[float, str, str]] = []
+            for word, weight, x in line:
+                if segments and segments[-1][2] == weight:
+                    x0, text, _ = segments[-1]
+                    segments[-1] = (x0, f"{text} {word}", weight)
+                else:
+                    segments.append((x, word, weight))
+            out.append(segments)
+        return out
+
+    def count(self, text: str, width: float, size: float, weight: str = "normal") -> int:
+        """How many lines :meth:`wrap` makes of ``text`` (fast: no strings built)."""
+        key = (text, weight)
+        if key not in self._ref_words:
+            words = text.split()
+            self.prepare((*words, "a", "a a"), weight)
+            path, _ = self._font(weight, "normal")
+            space = _WIDTHS[(path, "a a")] - 2 * _WIDTHS[(path, "a")]
+            self._ref_words[key] = ([_WIDTHS[(path, w)] for w in words], space)
+        widths, space = self._ref_words[key]
+        limit = width * 0.96 * REF_SIZE / float(size)  # compare at the reference size
+        if any(w > limit for w in widths):
+            return len(self.wrap(text, width, size, weight))
+        lines, used = 0, -1.0
+        for w in widths:
+            if used >= 0.0 and used + space + w <= limit:
+                used += space + w
+            else:
+                lines, used = lines + 1, w
+        return lines
+
+    def _wrap(
+        self, words: list[str], width: float, size: float, weight: str, style: str
+    ) -> list[str]:
         limit = width * 0.96
         space = self.width("a a", size, weight, style) - 2 * self.width("a", size, weight, style)
         lines: list[str] = []
         current, current_w = "", 0.0
-        for word in text.split():
+        for word in words:
             ww = self.width(word, size, weight, style)
             if current and current_w + space + ww <= limit:
                 current, current_w = f"{current} {word}", current_w + space + ww
@@ -206,4 +320,36 @@ class Flow:
             self.ops.texts.append(
                 TextOp(box.name, x, base - i * LINE * size * PT, line, size, weight, style, colour)
             )
+        self.y = bottom
+
+    def runs(
+        self,
+        runs: tuple[tuple[str, str], ...],
+        size: float,
+        *,
+        label: str | None = None,
+        indent: float = 0.0,
+        before: float = 0.0,
+    ) -> None:
+        """Add a wrapped paragraph of ``(text, weight)`` runs with a hanging bold ``label``."""
+        while True:
+            box = self.box
+            x = box.x0 + indent
+            lines = self.measure.wrap_runs(runs, box.x1 - x, size)
+            first_in_column = self.y >= box.y1 - 1e-9
+            top = self.y - (0.0 if first_in_column else before)
+            bottom = top - block_height(len(lines), size)
+            if bottom >= box.y0 - 1e-9:
+                break
+            if self.column + 1 >= len(self.boxes):
+                raise Overflow(box.name)
+            self.column += 1
+            self.y = self.box.y1
+        base = top - ASCENT * size * PT
+        if label is not None:
+            self.ops.texts.append(TextOp(box.name, box.x0, base, label, size, "bold"))
+        for i, segments in enumerate(lines):
+            y = base - i * LINE * size * PT
+            for dx, text, weight in segments:
+                self.ops.texts.append(TextOp(box.name, x + dx, y, text, size, weight))
         self.y = bottom

@@ -18,7 +18,13 @@ PDF_METADATA = {
     "CreationDate": None,
     "ModDate": None,
 }
-RC = {"svg.hashsalt": "footviz", "pdf.fonttype": 42, "svg.fonttype": "path"}
+# text drawn without hinting is laid out exactly as the page measured it, at any resolution
+RC = {
+    "svg.hashsalt": "footviz",
+    "pdf.fonttype": 42,
+    "svg.fonttype": "path",
+    "text.hinting": "none",
+}
 
 
 def output_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
@@ -44,10 +50,17 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def save_figure(fig: Any, target: Path, fmt: str, dpi: float) -> None:
