@@ -15,11 +15,11 @@ from typing import Any
 
 from shapely import affinity
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
 
 from .atlas import Atlas, load_atlas
 from .labels import anchor_point, fits_inside, spread, text_box
 from .model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
+from .render.paths import draw_order, geometry_path, visible_geometry
 from .style import (
     EDGE_COLOUR,
     FALLBACK_COLOUR,
@@ -129,20 +129,6 @@ class AspectSheet:
         self.figure.savefig(path, **kwargs)
 
 
-def _paths(shapes: list[ZoneShape]):
-    from matplotlib.path import Path
-
-    paths = []
-    for s in shapes:
-        parts = [
-            Path(list(ring.coords), closed=True)
-            for poly in s.geometry.geoms
-            for ring in (poly.exterior, *poly.interiors)
-        ]
-        paths.append(Path.make_compound_path(*parts))
-    return paths
-
-
 # data limits of each kind of panel (xmin, ymin, xmax, ymax), in panel mm
 _UPRIGHT = (-COLUMN - COLUMN_GAP - 58.0, -22.0, COLUMN + COLUMN_GAP + 58.0, 272.0)
 _PROFILE = (-22.0, -44.0, 268.0, 180.0)
@@ -237,13 +223,14 @@ def draw_aspect_sheet(
         outline = atlas.outline(foot, aspect)
         ring = Path(list(outline.exterior.coords), closed=True)
         ax.add_patch(PathPatch(ring, facecolor=SKIN_COLOUR, edgecolor="none", transform=tf))
-        shapes = sorted(atlas.shapes(foot, aspect), key=lambda s: (-s.area, s.zone.id))
+        shapes = draw_order(atlas.shapes(foot, aspect))
         colours = [
             lighten(SYSTEM_COLOURS.get(s.zone.system, FALLBACK_COLOUR), 0.35) for s in shapes
         ]
         style: dict[str, Any] = {"edgecolors": EDGE_COLOUR, "linewidths": 0.6, "zorder": 2}
         style.update(kwargs)
-        coll = PathCollection(_paths(shapes), facecolors=colours, transform=tf, **style)
+        paths = [geometry_path(s.geometry) for s in shapes]
+        coll = PathCollection(paths, facecolors=colours, transform=tf, **style)
         coll.set_label(f"zones/{foot}/{aspect}")
         ax.add_collection(coll)
         edge = PathPatch(
@@ -394,19 +381,13 @@ def _label_panel(sheet: AspectSheet, aspect: str, m, lang: str) -> None:
     ax, fig = sheet.axes[aspect], sheet.figure
     renderer = fig.canvas.get_renderer()
     shapes = sheet.shapes[aspect]
-    children: dict[str, list[BaseGeometry]] = {}
-    for s in shapes:
-        if s.zone.parent:
-            children.setdefault(s.zone.parent, []).append(s.geometry)
+    visible_of = visible_geometry(shapes)
     taken: list[BaseGeometry] = []
     callouts = []
     ox0, oy0, ox1, oy1 = sheet.placed[aspect].bounds
     upright = aspect in ("plantar", "dorsal")
     for s in sorted(shapes, key=lambda s: s.zone.id):
-        visible = s.geometry
-        if s.zone.id in children:
-            visible = visible.difference(unary_union(children[s.zone.id]))
-        region = affinity.affine_transform(visible, m)
+        region = affinity.affine_transform(visible_of[s.zone.id], m)
         name = s.zone.name(lang)
         px, py = anchor_point(region)
         placed = None

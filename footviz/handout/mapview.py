@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shapely.geometry import Point
-from shapely.ops import unary_union
 
 from ..atlas import Atlas
 from ..labels import anchor_point, spread
 from ..layout import Layout, Panel
 from ..model import ASPECTS, ZoneShape
+from ..render.paths import geometry_path, panel_transform, visible_geometry
 from ..style import (
     CAPTIONS,
     FALLBACK_COLOUR,
@@ -78,25 +78,6 @@ def _groups(atlas: Atlas, marks) -> list[tuple[str, tuple[str, ...]]]:
     return [(a, f) for a, f in out if a in atlas.aspects]
 
 
-def _paths(shapes: list[ZoneShape]):
-    from matplotlib.path import Path
-
-    out = []
-    for s in shapes:
-        parts = [
-            Path(list(ring.coords), closed=True)
-            for poly in s.geometry.geoms
-            for ring in (poly.exterior, *poly.interiors)
-        ]
-        out.append(Path.make_compound_path(*parts))
-    return out
-
-
-def _visible(s: ZoneShape, shapes: list[ZoneShape]):
-    children = [c.geometry for c in shapes if c.zone.parent == s.zone.id]
-    return s.geometry.difference(unary_union(children)) if children else s.geometry
-
-
 _ANCHORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -104,7 +85,7 @@ def _anchor(s: ZoneShape, shapes: list[ZoneShape]):
     """The visible part of a zone (grown by 0.2 mm) and its deepest point (cached)."""
     key = s
     if key not in _ANCHORS:
-        region = _visible(s, shapes)
+        region = visible_geometry(shapes)[s.zone.id]
         if region.is_empty:
             region = s.geometry
         _ANCHORS[key] = (region.buffer(0.2), anchor_point(region))
@@ -204,7 +185,6 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
     from matplotlib.collections import LineCollection, PathCollection
     from matplotlib.patches import PathPatch
     from matplotlib.path import Path
-    from matplotlib.transforms import Affine2D
 
     fig = ax.figure
     ax.set_axis_off()
@@ -227,7 +207,7 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
     leaders: list[list[tuple[float, float]]] = []
     for panel, shapes, inside, callouts in plan:
         key = (panel.foot, panel.aspect)
-        tf = Affine2D().scale(panel.sx, 1.0).translate(panel.dx, panel.dy) + ax.transData
+        tf = panel_transform(panel) + ax.transData
         outline = atlas.outline(panel.foot, panel.aspect)
         ring = Path(list(outline.exterior.coords), closed=True)
         ax.add_artist(  # limits are set above: no costly data-limit update
@@ -239,7 +219,7 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
             for s, hit in zip(shapes, flags, strict=True)
         ]
         coll = PathCollection(
-            _paths(shapes),
+            [geometry_path(s.geometry) for s in shapes],
             facecolors=faces,
             edgecolors=[HIGHLIGHT_EDGE if hit else MUTED_EDGE for hit in flags],
             linewidths=[0.7 if hit else 0.4 for hit in flags],
