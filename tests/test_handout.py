@@ -233,3 +233,13 @@ def test_callable_module():
 
     assert callable(module) and callable(footviz.handout)
     assert io is not None
+
+
+@pytest.mark.parametrize(("condition", "page", "lang"), COMPOSED[:2])
+def test_nothing_in_the_unprintable_strip_at_the_paper_edge(composed, condition, page, lang):
+    _, hp = composed(condition, page, lang)
+    w, h = hp.figure.get_size_inches()
+    for name, box in hp.boxes.items():
+        # 0.25 in (6 mm) clears the margin most office printers cannot print on
+        assert box.x0 >= 0.25 and box.y0 >= 0.25, name
+        assert box.x1 <= w - 0.25 and box.y1 <= h - 0.25, name

@@ -50,6 +50,7 @@ SIDE_MIN = 1.5  # inches: the narrowest column of key entries beside the map
 TITLE_SIZE = 14.0
 SUBTITLE_SIZE = 8.0
 FOOTER_SIZE = 6.0
+EDGE_CLEARANCE = 0.25  # inches: most office printers cannot print closer to the paper edge
 DISCLAIMER_FACE = "#F3EFE6"
 DISCLAIMER_PAD = 0.06
 CELL_PAD = 0.06  # inches of white space to the right of a table cell
@@ -503,7 +504,9 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
         side = Box("key_side", MARGIN + map_w + GUTTER, map_box.y0, w - MARGIN, map_top)
         ops.boxes["key_side"] = side
     footer_h = block_height(1, FOOTER_SIZE)
-    ops.boxes["footer"] = Box("footer", MARGIN, MARGIN - 0.3, w - MARGIN, MARGIN - 0.3 + footer_h)
+    # the footer sits in the bottom margin, clear of the unprintable strip at the paper edge
+    footer_y = EDGE_CLEARANCE
+    ops.boxes["footer"] = Box("footer", MARGIN, footer_y, w - MARGIN, footer_y + footer_h)
     disclaimer = _disclaimer(ops, m, words, w, size)
     ops.boxes["disclaimer"] = disclaimer
     key_area = Box("key", MARGIN, disclaimer.y1 + GAP, w - MARGIN, map_box.y0 - GAP)
