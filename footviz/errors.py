@@ -34,7 +34,7 @@ class UnknownNameError(FootvizError, KeyError):
     ) -> None:
         self.kind = kind
         self.value = value
-        self.suggestions = tuple(suggestions)
+        self.suggestions = tuple(dict.fromkeys(suggestions))  # each spelling once, best first
         self.allowed = tuple(allowed)
         self.hint = hint
         super().__init__(self._message())

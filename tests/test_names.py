@@ -34,3 +34,9 @@ def test_error_is_a_key_error_with_readable_text():
     with pytest.raises(KeyError) as info:
         NameIndex("group", {"head": []}).resolve("hed")
     assert str(info.value) == "unknown group 'hed'; did you mean 'head'? Allowed: 'head'."
+
+
+def test_suggestions_are_listed_once():
+    err = UnknownNameError("zone or organ", "livr", ["liver", "liver", "lungs"])
+    assert err.suggestions == ("liver", "lungs")
+    assert "did you mean 'liver', 'lungs'?" in str(err)
