@@ -46,6 +46,7 @@ __all__ = ["HitArray", "HitIndex", "HitResult", "Overlap"]
 EPS = 1e-6  # mm: a cell counts as touched by a border that passes this close to it
 _CHUNK = 1 << 16  # points per chunk of the vectorised path (keeps temporaries in cache)
 _PARALLEL_MIN = 1 << 18  # from this many points, chunks run on a thread pool
+_EXACT_BATCH = 4096  # border points per exact-test job of the pipelined path
 _SMALL = 48  # up to this many points, a loop over the single-point path
 
 
@@ -237,6 +238,22 @@ def _coords(name: str, value: object) -> np.ndarray:
     )
 
 
+def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct rows of a 2-D uint64 bit array (sorted) and each row's index among them."""
+    rows = np.ascontiguousarray(rows)
+    if rows.shape[1] == 1:
+        uniq, inverse = np.unique(rows[:, 0], return_inverse=True)
+        return uniq[:, None], inverse.ravel()
+    view = rows.view(np.dtype((np.void, rows.itemsize * rows.shape[1]))).ravel()
+    uniq, inverse = np.unique(view, return_inverse=True)
+    return uniq.view(np.uint64).reshape(-1, rows.shape[1]), inverse.ravel()
+
+
+def _bits_to_ranks(row: np.ndarray) -> list[int]:
+    """Set bits of a uint64 bit row, ascending."""
+    return [w * 64 + i for w, word in enumerate(row.tolist()) for i in range(64) if word >> i & 1]
+
+
 # ---------------------------------------------------------------------- one grid
 class _Grid:
     """The index of one (foot, aspect): zones in rank order and the two-level grid."""
@@ -293,10 +310,7 @@ class _Grid:
         self.set_shapes: list[tuple[ZoneShape, ...]] = [()]
         self.set_best = np.array([0], np.int32)
         self.nsets = 1
-        self.exact_marker = 255
-        self.ex_base = np.zeros(0, np.int32)
-        self.ex_off = np.zeros(1, np.int32)
-        self.ex_cand = np.zeros(0, np.int16)
+        self._classes([], [])
         self._views()
 
     def _build(self) -> None:
@@ -330,28 +344,30 @@ class _Grid:
         oy, ox = np.divmod(np.arange(B * B), B)
         fy = (by[:, None] * B + oy[None, :]).ravel()
         fx = (bx[:, None] * B + ox[None, :]).ravel()
-        sub_state = state[fy, fx].reshape(nblocks, B * B, words)
-        sub_touch = touch[fy, fx].reshape(nblocks, B * B, words)
+        sub_state = state[fy, fx]
+        sub_touch = touch[fy, fx]
         sub_touched = touched[fy, fx]
-        # per block: zones covering all of it (base) and zones whose border touches it
-        block_touch = np.bitwise_or.reduce(sub_touch, axis=1)
-        block_base = np.bitwise_and.reduce(sub_state, axis=1) & ~block_touch
+        # touched sub-cells: zones covering all of it (base) and zones whose border touches it
+        t_sel = np.flatnonzero(sub_touched)
+        t_touch = sub_touch.reshape(-1, words)[t_sel]
+        t_base = sub_state.reshape(-1, words)[t_sel] & ~t_touch
         sub_bits = sub_state.reshape(-1, words)
-        allrows = np.concatenate([rows_pure_c, sub_bits, block_base])
-        view = np.ascontiguousarray(allrows).view(np.dtype((np.void, 8 * words))).ravel()
-        uniq, inverse = np.unique(view, return_inverse=True)
-        inverse = inverse.ravel()
-        ubits = uniq.view(np.uint64).reshape(-1, words)
-        nsets = len(ubits)
+        allrows = np.concatenate([rows_pure_c, sub_bits])
+        uniq, inverse = _unique_rows(allrows)
+        nsets = len(uniq)
         self.nsets = nsets
-        members = []
-        for row in ubits:
-            ranks = [w * 64 + i for w in range(words) for i in range(64) if int(row[w]) >> i & 1]
-            members.append(ranks)
+        members = [_bits_to_ranks(row) for row in uniq]
         self.set_ranks = [tuple(m) for m in members]
         self.set_shapes = [tuple(self.shapes[r] for r in m) for m in members]
         self.set_best = np.array([m[0] if m else nz for m in members], np.int32)
         set_primary = self.rank_to_global[self.set_best]
+        # exact classes: distinct (base, candidates) of touched sub-cells
+        cuniq, cinv = _unique_rows(np.concatenate([t_base, t_touch], axis=1))
+        ncls = len(cuniq)
+        self._classes(
+            [_bits_to_ranks(row[:words]) for row in cuniq],
+            [_bits_to_ranks(row[words:]) for row in cuniq],
+        )
         # coarse codes: set id, or nsets + block number
         npc = len(rows_pure_c)
         ctype = np.int16 if nsets + nblocks < 2**15 else np.int32
@@ -360,36 +376,33 @@ class _Grid:
         codes[bc] = nsets + np.arange(nblocks)
         self.coarse_codes = codes
         self.lut = np.concatenate([set_primary, np.full(nblocks, -2, np.int32)])
-        sub_sid = inverse[npc : npc + nblocks * B * B]
-        dtype = np.uint8 if nsets < 255 else np.uint16 if nsets < 65535 else np.int32
-        marker = np.iinfo(dtype).max
-        self.exact_marker = int(marker)
-        blocks = sub_sid.astype(dtype)
-        blocks[sub_touched] = marker
+        # sub-cells: set id, or nsets + exact class
+        top = nsets + ncls
+        dtype = np.uint8 if top <= 256 else np.uint16 if top <= 65536 else np.int32
+        blocks = inverse[npc:].astype(dtype)
+        blocks[t_sel] = (nsets + cinv).astype(dtype)
         self.blocks = blocks
-        self.sub_lut = np.concatenate([set_primary, np.full(int(marker) + 1 - nsets, -3, np.int32)])
-        self.ex_base = inverse[npc + nblocks * B * B :].astype(np.int32)
-        # candidates of each block (CSR), in rank order
-        cells, ranks = [], []
-        for r in range(nz):
-            hit = np.flatnonzero((block_touch[:, r // 64] >> np.uint64(r % 64)) & np.uint64(1))
-            cells.append(hit)
-            ranks.append(np.full(len(hit), r, np.int32))
-        pc = np.concatenate(cells)
-        pr = np.concatenate(ranks)
-        order = np.lexsort((pr, pc))
-        self.ex_cand = pr[order].astype(np.uint8 if nz < 256 else np.int32)
-        self.ex_off = np.concatenate([[0], np.cumsum(np.bincount(pc, minlength=nblocks))])
-        self.ex_off = self.ex_off.astype(np.int32)
+        self.sub_lut = np.concatenate([set_primary, -3 - np.arange(ncls, dtype=np.int32)])
         self._views()
+
+    def _classes(self, base: list[list[int]], cand: list[list[int]]) -> None:
+        """Tables of the exact classes (border sub-cells with the same base and candidates)."""
+        nz = self.nz
+        self.cls_base = [tuple(b) for b in base]
+        self.cls_cand = [tuple(c) for c in cand]
+        self.cls_best = np.array([b[0] if b else nz for b in base], np.int32)
+        # cls_test[c, r]: rank r must be tested for class c (a candidate below the base's best)
+        test = np.zeros((len(base), nz), bool)
+        for c, (b, cs) in enumerate(zip(base, cand, strict=True)):
+            best = b[0] if b else nz
+            test[c, [r for r in cs if r < best]] = True
+        self.cls_test = test
+        self.cls_ranks = [int(r) for r in np.flatnonzero(test.any(axis=0))]
 
     def _views(self) -> None:
         # memoryviews give fast Python-int indexing for the single-touch path
         self.coarse_mv = memoryview(self.coarse_codes)
         self.blocks_mv = memoryview(self.blocks)
-        self.ex_off_mv = memoryview(self.ex_off)
-        self.ex_base_mv = memoryview(self.ex_base)
-        self.ex_cand_mv = memoryview(self.ex_cand)
         self.bmask = self.block - 1
 
     @staticmethod
@@ -457,11 +470,13 @@ class _Grid:
             self.sub_lut,
             self.set_best,
             self.rank_to_global,
-            self.ex_base,
-            self.ex_off,
-            self.ex_cand,
+            self.cls_best,
+            self.cls_test,
         )
         tables = sum(8 * (len(t) + 4) for t in self.set_shapes)
+        tables += sum(
+            8 * (len(b) + len(c) + 8) for b, c in zip(self.cls_base, self.cls_cand, strict=True)
+        )
         return sum(a.nbytes for a in arrays) + tables
 
     @property
@@ -486,11 +501,11 @@ class _Grid:
             return self.set_shapes[code]
         key = ((code - self.nsets) << (2 * s)) + ((iy & self.bmask) << s) + (ix & self.bmask)
         sid = self.blocks_mv[key]
-        if sid != self.exact_marker:
+        if sid < self.nsets:
             return self.set_shapes[sid]
-        e = code - self.nsets
-        ranks = set(self.set_ranks[self.ex_base_mv[e]])
-        for r in self.ex_cand_mv[self.ex_off_mv[e] : self.ex_off_mv[e + 1]]:
+        c = sid - self.nsets
+        ranks = set(self.cls_base[c])
+        for r in self.cls_cand[c]:
             if shapely.intersects_xy(self.geoms[r], x, y):
                 ranks.add(r)
         return tuple(self.shapes[r] for r in sorted(ranks))
@@ -509,80 +524,87 @@ class _Grid:
                 found = self.locate(px, py)
                 out[i] = glob[id(found[0])] if found else -1
             return out
-        starts = range(0, n, _CHUNK)
-        if n >= _PARALLEL_MIN:
-            # two waves: the grid pass per chunk, then the exact test in a few large batches
-            found = list(_pool().map(lambda a: self._chunk(x, y, out, a, a + _CHUNK), starts))
-        else:
-            found = [self._chunk(x, y, out, a, a + _CHUNK) for a in starts]
-        pos = np.concatenate([f[0] for f in found]) if found else np.zeros(0, np.intp)
-        if len(pos):
-            blk = np.concatenate([f[1] for f in found])
-            if len(pos) >= 1 << 14 and n >= _PARALLEL_MIN:
-                parts = np.array_split(np.arange(len(pos)), _workers())
-                res = list(_pool().map(lambda p: self._exact(x[pos[p]], y[pos[p]], blk[p]), parts))
-                out[pos] = np.concatenate(res)
-            else:
-                out[pos] = self._exact(x[pos], y[pos], blk)
+        if n < _PARALLEL_MIN:
+            found = [self._chunk(x, y, out, a, a + _CHUNK) for a in range(0, n, _CHUNK)]
+            pos = np.concatenate([f[0] for f in found])
+            if len(pos):
+                out[pos] = self._exact(x[pos], y[pos], np.concatenate([f[1] for f in found]))
+            return out
+        # pipeline: this thread runs the grid pass (streaming arithmetic) while a pool thread
+        # runs shapely's exact test (pointer chasing) on the border points found so far
+        pool = _pool()
+        jobs, pending, npending = [], [], 0
+        for a in range(0, n, _CHUNK):
+            found = self._chunk(x, y, out, a, a + _CHUNK)
+            if len(found[0]):
+                pending.append(found)
+                npending += len(found[0])
+            if npending >= _EXACT_BATCH or (a + _CHUNK >= n and pending):
+                pos = np.concatenate([f[0] for f in pending])
+                cls = np.concatenate([f[1] for f in pending])
+                jobs.append((pos, pool.submit(self._exact, x[pos], y[pos], cls)))
+                pending, npending = [], 0
+        for pos, job in jobs:
+            out[pos] = job.result()
         return out
 
     def _chunk(
         self, x: np.ndarray, y: np.ndarray, out: np.ndarray, a: int, b: int
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Grid pass over points a:b; returns (positions, blocks) of points needing the exact
-        test."""
+        """Grid pass over points a:b; returns (positions, exact classes) of the points that need
+        the exact test."""
         xs, ys = x[a:b], y[a:b]
         s = self.shift
+        n = len(xs)
+        f, ix, iy, p, q, c = _workspace(n, self.coarse_codes.dtype)
         with np.errstate(all="ignore"):
-            fx = np.multiply(xs, self.k)
-            fx += self.cx
-            fy = np.multiply(ys, self.k)
-            fy += self.cy
             # NaN, inf and out-of-range values cast to 0, INT_MIN or INT_MAX (by platform):
             # as unsigned, all of them clamp into the padding ring of empty cells
-            ix = fx.astype(np.int32).view(np.uint32)
-            iy = fy.astype(np.int32).view(np.uint32)
+            np.multiply(xs, self.k, out=f)
+            np.add(f, self.cx, out=ix, casting="unsafe")
+            np.multiply(ys, self.k, out=f)
+            np.add(f, self.cy, out=iy, casting="unsafe")
+        ix = ix.view(np.uint32)
+        iy = iy.view(np.uint32)
         np.minimum(ix, self.nfx - 1, out=ix)
         np.minimum(iy, self.nfy - 1, out=iy)
-        ci = (iy >> s).astype(np.intp)
-        ci *= self.ncx
-        ci += ix >> s
-        code = self.coarse_codes.take(ci)
-        res = self.lut.take(code)
+        np.right_shift(iy, s, out=p)
+        np.multiply(p, self.ncx, out=p)
+        np.right_shift(ix, s, out=q)
+        np.add(p, q, out=p)
+        self.coarse_codes.take(p, out=c)
+        np.copyto(p, c)
+        res = out[a:b]
+        self.lut.take(p, out=res)
         blk = np.flatnonzero(res == -2)
-        ex = blk[:0]
-        if len(blk):
-            m = self.bmask
-            bno = code[blk].astype(np.intp) - self.nsets
-            key = bno << (2 * s)
-            key += (iy[blk] & m).astype(np.intp) << s
-            key += ix[blk] & m
-            sub = self.sub_lut.take(self.blocks.take(key))
-            res[blk] = sub
-            exact = np.flatnonzero(sub == -3)
-            ex, bno = blk[exact] + a, bno[exact]
-        out[a:b] = res
-        return ex, bno[: len(ex)] if len(blk) else ex
+        if not len(blk):
+            return blk, blk
+        m = self.bmask
+        bno = p[blk]
+        bno -= self.nsets
+        key = bno << (2 * s)
+        key += (iy[blk] & m) << s
+        key += ix[blk] & m
+        sub = self.sub_lut.take(self.blocks.take(key))
+        res[blk] = sub
+        exact = np.flatnonzero(sub <= -3)
+        cls = sub[exact]
+        np.negative(cls, out=cls)
+        cls -= 3
+        return blk[exact] + a, cls
 
-    def _exact(self, px: np.ndarray, py: np.ndarray, e: np.ndarray) -> np.ndarray:
-        """Primary zones of points in sub-cells a border touches (``e``: their blocks)."""
-        best = self.set_best[self.ex_base[e]]
-        start = self.ex_off[e]
-        cnt = self.ex_off[e + 1] - start
-        pt = np.repeat(np.arange(len(e)), cnt)
-        pos = np.repeat(start, cnt) + (np.arange(cnt.sum()) - np.repeat(np.cumsum(cnt) - cnt, cnt))
-        cand = self.ex_cand[pos].astype(np.int32)
-        keep = cand < best[pt]  # only a smaller zone can change the primary
-        pt, cand = pt[keep], cand[keep]
-        if len(cand):
-            order = np.argsort(cand, kind="stable")
-            pt, cand = pt[order], cand[order]
-            cuts = np.flatnonzero(np.diff(cand)) + 1
-            for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(cand)], strict=True):
-                sel = pt[lo:hi]
-                hit = shapely.intersects_xy(self.geoms[cand[lo]], px[sel], py[sel])
-                np.minimum.at(best, sel[hit], cand[lo])
-        return self.rank_to_global[best]
+    def _exact(self, px: np.ndarray, py: np.ndarray, cls: np.ndarray) -> np.ndarray:
+        """Primary zones of points in sub-cells a border touches (``cls``: their classes)."""
+        best = self.cls_best.take(cls)
+        todo = np.ones(len(cls), bool)
+        test = self.cls_test
+        for r in self.cls_ranks:  # ascending: the first zone a point hits is its primary
+            sel = np.flatnonzero(test[:, r].take(cls) & todo)
+            if len(sel):
+                sel = sel[shapely.intersects_xy(self.geoms[r], px.take(sel), py.take(sel))]
+                best[sel] = r
+                todo[sel] = False
+        return self.rank_to_global.take(best)
 
     # -------------------------------------------------------------- tolerance
     def nearest(self, x: float, y: float, tolerance: float) -> tuple[ZoneShape, float] | None:
@@ -627,6 +649,27 @@ class _Grid:
                 found.append((r, frac))
         found.sort(key=lambda t: (-t[1], t[0]))
         return tuple(Overlap(self.shapes[r], min(f, 1.0)) for r, f in found)
+
+
+_LOCAL = threading.local()
+
+
+def _workspace(n: int, code_dtype: np.dtype) -> tuple[np.ndarray, ...]:
+    """Per-thread scratch arrays for one chunk (fresh large temporaries cost page faults)."""
+    bufs = getattr(_LOCAL, "bufs", None)
+    if bufs is None:
+        bufs = _LOCAL.bufs = (
+            np.empty(_CHUNK),
+            np.empty(_CHUNK, np.int32),
+            np.empty(_CHUNK, np.int32),
+            np.empty(_CHUNK, np.intp),
+            np.empty(_CHUNK, np.intp),
+        )
+        _LOCAL.codes = {}
+    codes = _LOCAL.codes.get(code_dtype)
+    if codes is None:
+        codes = _LOCAL.codes[code_dtype] = np.empty(_CHUNK, code_dtype)
+    return (*(b[:n] for b in bufs), codes[:n])
 
 
 _POOL: ThreadPoolExecutor | None = None
