@@ -17,6 +17,7 @@ from matplotlib.colors import to_rgba
 import footviz
 from footviz import FootvizError, UnknownNameError
 from footviz.labels import anchor_point
+from footviz.model import FEET
 from footviz.render import FootMap
 from footviz.style import HIGHLIGHT_COLOURS, NO_DATA_FACE, STATUS_COLOURS
 
@@ -241,3 +242,123 @@ def test_highlighted_zone_carries_highlight_colour_in_png():
 def test_nothing_drawn_yet_is_a_clear_error():
     with pytest.raises(FootvizError, match="draw"):
         _ = FootMap().figure
+
+
+# ---------------------------------------------------------------- side profiles lying down
+TOES_RIGHT = {("medial", "left"): True, ("medial", "right"): False}
+TOES_RIGHT.update({("lateral", foot): not TOES_RIGHT[("medial", foot)] for foot in FEET})
+
+
+def _display(m, foot, x, y):
+    """Display pixels of foot-frame points as drawn (through the outline's transform)."""
+    return m.artists.outlines[foot].get_transform().transform(np.c_[x, y])
+
+
+@pytest.mark.parametrize("aspect", ["medial", "lateral"])
+@pytest.mark.parametrize("feet", ["both", "left", "right"])
+def test_profiles_lie_on_their_side_toes_where_documented(aspect, feet):
+    m = footviz.plot(aspect=aspect, feet=feet, labels=False)
+    m.figure.canvas.draw()
+    drawn = m.artists
+    for foot in drawn.outlines:
+        bb = drawn.outlines[foot].get_window_extent()
+        assert bb.width > 1.5 * bb.height, "the floor runs across the page"
+        (hx, hy), (tx, ty), (ux, uy) = _display(m, foot, [5, 5, 80], [0, 250, 0])
+        assert (tx > hx) == TOES_RIGHT[(aspect, foot)], "toes point the documented way"
+        assert hy == pytest.approx(ty) and uy > hy, "floor horizontal, at the bottom"
+        assert ux == pytest.approx(hx), "the height stands straight up"
+        toes, heel = drawn.hints[(foot, "toes")], drawn.hints[(foot, "heel")]
+        assert ("→" in toes.get_text()) == TOES_RIGHT[(aspect, foot)]
+        assert (toes.get_position()[0] > heel.get_position()[0]) == TOES_RIGHT[(aspect, foot)]
+        assert drawn.captions[foot].get_text().endswith("side)")
+    if feet == "both":  # stacked, left foot on top ("self")
+        assert drawn.outlines["left"].get_window_extent().y0 > bb.y1
+        assert {p.foot for p in drawn.layout.panels} == {"left", "right"}
+    assert drawn.convention.get_text().startswith("Inner" if aspect == "medial" else "Outer")
+
+
+def test_practitioner_view_puts_the_right_profile_on_top():
+    m = footviz.plot(aspect="medial", layout="practitioner", labels=False)
+    m.figure.canvas.draw()
+    right, left = (m.artists.outlines[f].get_window_extent() for f in ("right", "left"))
+    assert right.y0 > left.y1
+    # the view only orders the feet: each still shows its inner side from the other foot
+    for foot in FEET:
+        (hx, _), (tx, _) = _display(m, foot, [5, 5], [0, 250])
+        assert (tx > hx) == TOES_RIGHT[("medial", foot)]
+
+
+@pytest.mark.parametrize(
+    "aspect,feet,kwargs",
+    [
+        ("medial", "both", {"highlight": "spine"}),
+        ("lateral", "both", {}),
+        ("medial", "left", {}),
+        ("lateral", "right", {"highlight": "shoulder"}),
+        ("medial", "both", {"lang": "ru", "layout": "practitioner"}),
+        ("lateral", "both", {"numbered": True}),
+        ("medial", "right", {"figsize": (6, 4)}),
+    ],
+)
+def test_profile_labels_never_overlap_or_leave_the_figure(aspect, feet, kwargs):
+    m = footviz.plot(aspect=aspect, feet=feet, **kwargs)
+    m.figure.canvas.draw()
+    drawn = m.artists
+    assert len(drawn.labels) == sum(len(s) for s in drawn.shapes.values())
+    renderer = m.figure.canvas.get_renderer()
+    extra = [*drawn.hints.values(), drawn.convention]
+    boxes = _label_boxes(drawn) + [(t.get_text(), t.get_window_extent(renderer)) for t in extra]
+    fig_bb = m.figure.bbox
+    for text, bb in boxes:
+        assert fig_bb.x0 <= bb.x0 and bb.x1 <= fig_bb.x1, text
+        assert fig_bb.y0 <= bb.y0 and bb.y1 <= fig_bb.y1, text
+    for (ta, a), (tb, b) in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), f"{ta!r} overlaps {tb!r}"
+    # every callout sits in a row above or below its profile, clear of the outline
+    for foot, zone in drawn.leader_segments:
+        label = drawn.labels[(foot, zone)].get_window_extent(renderer)
+        outline = drawn.outlines[foot].get_window_extent(renderer)
+        assert label.y0 >= outline.y1 or label.y1 <= outline.y0, zone
+
+
+@pytest.mark.parametrize("aspect", ["medial", "lateral"])
+def test_profile_leaders_cross_no_other_label(aspect):
+    m = footviz.plot(aspect=aspect)
+    m.figure.canvas.draw()
+    drawn = m.artists
+    renderer = m.figure.canvas.get_renderer()
+    to_px = m.ax.transData.transform
+    boxes = {k: t.get_window_extent(renderer) for k, t in drawn.labels.items()}
+    assert drawn.leader_segments
+    for key, segs in drawn.leader_segments.items():
+        for seg in segs:
+            (x0, y0), (x1, y1) = to_px(np.asarray(seg))
+            for other, bb in boxes.items():
+                if other == key:
+                    continue
+                ts = np.linspace(0, 1, 200)
+                xs, ys = x0 + (x1 - x0) * ts, y0 + (y1 - y0) * ts
+                inside = (xs > bb.x0) & (xs < bb.x1) & (ys > bb.y0) & (ys < bb.y1)
+                assert not inside.any(), f"leader of {key} crosses the label of {other}"
+
+
+def test_profile_highlight_colours_in_png():
+    m = footviz.plot(aspect="medial", feet="right", highlight="spine", labels=False)
+    drawn = m.artists
+    hl = _rgba(HIGHLIGHT_COLOURS[0])
+    wanted = {z for z, f, a in drawn.highlight_sets[0].keys if (f, a) == ("right", "medial")}
+    spine = {"cervical_spine", "thoracic_spine", "lumbar_spine", "sacral_spine", "coccyx"}
+    assert wanted == spine
+    fc = drawn.zones["right"].get_facecolors()
+    for i, s in enumerate(drawn.shapes["right"]):
+        assert np.allclose(fc[i], hl) == (s.zone.id in spine), s.zone.id
+    assert np.allclose(drawn.highlights[("spine", "right")].get_edgecolors()[0], hl)
+    fig = m.figure
+    fig.canvas.draw()
+    img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(float) / 255
+    for zone in sorted(spine):
+        fx, fy = anchor_point(m.atlas.shape(zone, "right", "medial").geometry)
+        ((px, py),) = _display(m, "right", [fx], [fy])
+        row = round(img.shape[0] - py)
+        patch = img[row - 1 : row + 2, int(px) - 1 : int(px) + 2].reshape(-1, 3)
+        assert np.allclose(patch.mean(axis=0), hl[:3], atol=0.03), zone

@@ -197,3 +197,37 @@ def test_property_pixels_round_trip_to_a_hundredth_of_a_millimetre(
     assert (hit is None) == (direct is None)
     if hit is not None:
         assert hit.primary is direct.primary
+
+
+@pytest.mark.parametrize("aspect", ["medial", "lateral"])
+def test_figure_viewport_on_profiles_lying_on_their_side(atlas, aspect):
+    """Pixels of a drawn profile map (turned, stacked panels) reach the zone drawn there."""
+    m = footviz.plot(aspect=aspect, labels=False, legend=False, layout="practitioner")
+    fig = m.figure
+    dpi = 100
+    buf = io.BytesIO()
+    fig.savefig(buf, format="rgba", dpi=dpi)
+    w, h = (fig.get_size_inches() * dpi).round().astype(int)
+    img = np.frombuffer(buf.getvalue(), np.uint8).reshape(h, w, 4)
+    vp = Viewport.from_figure(m, dpi=dpi)
+    checked = 0
+    for foot in ("left", "right"):
+        drawn = m.artists.shapes[foot]
+        for shape in drawn:
+            if shape.zone.parent or shape.area < 150:
+                continue
+            p = shape.geometry.representative_point()
+            u, v = vp.to_device(foot, p.x, p.y)
+            hit = vp.hit(atlas, float(u), float(v))
+            assert hit.foot == foot and hit.aspect == aspect and shape in hit.shapes
+            fp = vp.to_foot(float(u), float(v))
+            assert (fp.x, fp.y) == pytest.approx((p.x, p.y), abs=1e-6)
+            if hit.primary is shape:  # the pixel shows this zone's colour
+                colour = m.artists.facecolor(shape.zone.id, foot)
+                np.testing.assert_allclose(img[int(v), int(u), :3] / 255, colour[:3], atol=0.02)
+                checked += 1
+    assert checked >= 8
+    # the floor is at the bottom of the screen: a point higher up the foot is higher up
+    _, v_floor = vp.to_device("left", 0.0, 120.0)
+    _, v_up = vp.to_device("left", 60.0, 120.0)
+    assert v_up < v_floor

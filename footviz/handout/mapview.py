@@ -121,7 +121,8 @@ def _arrange(atlas: Atlas, groups, rooms, gap: float) -> list[Panel]:
         if len(feet) == 2:
             inner = rooms.get((i, "right"), 0.0) + rooms.get((i + 1, "left"), 0.0)
             inner = max(inner, 4.0)
-        layout = Layout.side_by_side(extent, feet, aspect, "self", gap=inner)
+        # the handout's panels stand upright in one row, profiles too
+        layout = Layout.side_by_side(extent, feet, aspect, "self", gap=inner, turned=False)
         shift = cursor + rooms.get((i, "left"), 0.0) - layout.chart_bounds[0]
         placed = [dataclasses.replace(p, dx=p.dx + shift) for p in layout.panels]
         panels.extend(placed)

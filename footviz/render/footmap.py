@@ -10,7 +10,7 @@ import numpy as np
 
 from ..atlas import Atlas, load_atlas
 from ..errors import FootvizError, NotInAtlasError
-from ..layout import Layout, Panel
+from ..layout import PROFILES, Layout, Panel
 from ..model import FEET, LANGUAGES, ZoneShape, check_choice
 from ..style import (
     CAPTIONS,
@@ -32,7 +32,7 @@ from ..style import (
     lighten,
     muted,
 )
-from .labelling import COLUMN_GAP, Plan, plan_labels
+from .labelling import COLUMN_GAP, ROW_LEAD, ROW_OVERHANG, Plan, plan_labels, plan_rows
 from .labelling import LabelItem as _Item
 from .paths import draw_order, geometry_path, panel_transform, visible_geometry
 from .selection import HighlightSet, resolve_highlight, shape_keys
@@ -44,6 +44,16 @@ FEET_CHOICES = ("left", "right", "both")
 TOP_MARGIN = 6.0  # mm above the toes
 CAPTION_GAP = 5.0  # mm between the heel and the captions
 A4_LANDSCAPE = (11.7, 8.3)  # inches: default figure of both feet (prints on A4 / Letter)
+A4_PORTRAIT = (8.3, 11.7)  # both side profiles, lying one above the other
+PROFILE_FIGSIZE = (9.0, 6.2)  # one side profile
+# side profiles lying on their side (mm): caption above each profile, gaps, hints at the ends
+PROFILE_CAPTION_GAP = 3.0  # between a caption and the rows or outline below it
+PROFILE_GAP = 8.0  # between one profile's lowest callout row and the caption of the next
+NOTE_GAP = 4.0  # between the lowest row and the viewing note
+HINT_GAP = 2.5  # between the heel or the toe tip and its "heel" / "toes" hint
+HINT_HEIGHT = 12.0  # height above the floor of the hints
+HINT_SIZE = 8.0  # points
+TOP_PAD = 4.0  # above the top caption
 
 
 @dataclass
@@ -65,6 +75,7 @@ class MapArtists:
     skins: dict[str, Any] = field(default_factory=dict)
     outlines: dict[str, Any] = field(default_factory=dict)
     captions: dict[str, Any] = field(default_factory=dict)
+    hints: dict[tuple[str, str], Any] = field(default_factory=dict)  # (foot, "toes"/"heel")
     convention: Any = None
     labels: dict[tuple[str, str], Any] = field(default_factory=dict)
     leaders: Any = None
@@ -146,7 +157,9 @@ class FootMap:
         Print mode: white zones, highlight sets told apart by hatching, grey colormap.
     figsize : (width, height) in inches, optional
         Size of the figure :meth:`draw` makes when no ``ax`` is given; defaults to A4
-        landscape (11.7 x 8.3) for both feet and 8.5 x 10 for one.
+        landscape (11.7 x 8.3) for both feet and 8.5 x 10 for one.  Side profiles lie on
+        their side, one above the other (see :mod:`footviz.layout`): A4 portrait
+        (8.3 x 11.7) for both, 9 x 6.2 for one.
     fontsize : float
         Label font size in points (shrunk automatically when labels would not fit).
     """
@@ -170,7 +183,12 @@ class FootMap:
         self.lang = check_choice("language", lang, LANGUAGES)
         self.greyscale = bool(greyscale)
         self.fontsize = float(fontsize)
-        self.figsize = figsize or (A4_LANDSCAPE if len(self.feet) == 2 else (8.5, 10.0))
+        self.turned = self.aspect in PROFILES
+        if self.turned:
+            default = A4_PORTRAIT if len(self.feet) == 2 else PROFILE_FIGSIZE
+        else:
+            default = A4_LANDSCAPE if len(self.feet) == 2 else (8.5, 10.0)
+        self.figsize = figsize or default
         self.extent = self.atlas.outline(self.feet[0], self.aspect).bounds
         self.drawn: MapArtists | None = None
         self._interaction = None
@@ -183,10 +201,59 @@ class FootMap:
 
     # ------------------------------------------------------------------ coordinates
     def layout_for(self, columns: Mapping[str, float] | None = None) -> Layout:
-        """The panel layout with callout columns of the given widths (mm) beside each foot."""
+        """The panel layout with callout columns of the given widths (mm) beside each foot.
+
+        Side profiles lie one above the other instead (the drawing works out their gap).
+        """
+        if self.turned:
+            return Layout.side_by_side(self.extent, self.feet, self.aspect, self.view, gap=40.0)
         medial = (columns or {}).get("medial", 40.0)
         gap = 2 * (COLUMN_GAP + medial) + 4.0
         return Layout.side_by_side(self.extent, self.feet, self.aspect, self.view, gap=gap)
+
+    def _stack(self, bands: Mapping[tuple[str, str], float], ppm: float, px: Mapping[str, float]):
+        """Layout, limits and caption heights of lying profiles at ``ppm`` pixels per mm.
+
+        ``bands`` gives the pixel height of each (foot, "above"/"below") callout band, ``px``
+        the pixel sizes of the caption, the note and the widest hint.  From the bottom: note,
+        then per profile its lower rows, the outline, its upper rows and its caption.
+        """
+        x0, y0, x1, y1 = self.extent
+
+        def band(foot: str, side: str) -> float:
+            b = bands.get((foot, side), 0.0)
+            return ROW_LEAD + b / ppm if b > 0 else 0.0
+
+        order = ("left", "right") if self.view == "self" else ("right", "left")
+        placed = [f for f in order if f in self.feet]  # top to bottom
+        cap = px["caption"] / ppm
+        gap = 0.0
+        if len(placed) == 2:
+            top, bottom = placed
+            gap = band(bottom, "above") + PROFILE_CAPTION_GAP + cap + PROFILE_GAP
+            gap += band(top, "below")
+        layout = Layout.side_by_side(self.extent, self.feet, self.aspect, self.view, gap=gap)
+        captions = {}
+        for p in layout.panels:
+            captions[p.foot] = p.dy + x1 + band(p.foot, "above") + PROFILE_CAPTION_GAP
+        ylo = x0 - band(placed[-1], "below") - NOTE_GAP - px["note"] / ppm
+        yhi = captions[placed[0]] + cap + TOP_PAD
+        side = max(ROW_OVERHANG, HINT_GAP + px["hint"] / ppm) + 1.0
+        return layout, (y0 - side, y1 + side), (ylo, yhi), captions
+
+    def _stack_scale(self, bands, axes_px, px) -> float:
+        """Pixels per mm at which lying profiles with these callout bands fill the axes."""
+        x0, y0, x1, y1 = self.extent
+        n = len(self.feet)
+        text = n * px["caption"] + px["note"] + sum(bands.values())
+        mm = n * (x1 - x0 + PROFILE_CAPTION_GAP) + (n - 1) * PROFILE_GAP + NOTE_GAP + TOP_PAD
+        mm += ROW_LEAD * sum(1 for b in bands.values() if b > 0)
+        length = y1 - y0
+        by_w = min(
+            axes_px[0] / (length + 2 * (ROW_OVERHANG + 1.0)),
+            (axes_px[0] - 2 * px["hint"]) / (length + 2 * (HINT_GAP + 1.0)),
+        )
+        return max(min(by_w, (axes_px[1] - text) / mm), 0.05)
 
     def _x_bounds(self, layout: Layout, columns: Mapping[str, float]) -> tuple[float, float]:
         x0, _, x1, _ = self.extent
@@ -371,9 +438,18 @@ class FootMap:
         axes_px = (pos.width * fig.bbox.width, pos.height * fig.bbox.height)
         probe = fig.text(0, 0, words["left"], fontsize=12, fontweight="bold")
         cap_px = probe.get_window_extent(renderer=renderer).height
+        px = {"caption": cap_px}
         probe.set_text(words["self_view"])
         probe.set_fontsize(9)
-        cap_px += probe.get_window_extent(renderer=renderer).height * 1.6
+        px["note"] = probe.get_window_extent(renderer=renderer).height * 1.6
+        cap_px += px["note"]
+        hint_w = []
+        for hint in self._hint_texts(words):
+            probe.set_text(hint)
+            probe.set_fontsize(HINT_SIZE)
+            probe.set_fontweight("normal")
+            hint_w.append(probe.get_window_extent(renderer=renderer).width)
+        px["hint"] = max(hint_w)
         probe.remove()
         top = self.extent[3]
         y_base = top + TOP_MARGIN + CAPTION_GAP + 2.0
@@ -391,31 +467,48 @@ class FootMap:
                 text = str(numbers[zid]) if numbered else s.zone.name(lang)
                 bold = numbered or (bool(sets) and s.key in highlighted)
                 items.append(_Item(f, zid, text, visible[f][zid], bold))
-        plan = plan_labels(
-            items,
-            fig=fig,
-            renderer=renderer,
-            scale=scale,
-            y_range=(4.0, top + 4.0),
-            fontsize=self.fontsize,
-        )
+        stack = None
+        if self.turned:
+            plan = plan_rows(
+                items,
+                fig=fig,
+                renderer=renderer,
+                scale=lambda bands: self._stack_scale(bands, axes_px, px),
+                extent=self.extent,
+                fontsize=self.fontsize,
+            )
+            layout, xlim, ylim, captions = self._stack(plan.bands, plan.ppm, px)
+            stack = captions
+        else:
+            plan = plan_labels(
+                items,
+                fig=fig,
+                renderer=renderer,
+                scale=scale,
+                y_range=(4.0, top + 4.0),
+                fontsize=self.fontsize,
+            )
+            layout = self.layout_for(plan.columns)
+            xlim = self._x_bounds(layout, plan.columns)
+            ylim = (-(CAPTION_GAP + cap_px / plan.ppm), top + TOP_MARGIN)
         plan.numbered = numbered
         out.plan = plan
-        layout = self.layout_for(plan.columns)
         out.layout = layout
-        x0, x1 = self._x_bounds(layout, plan.columns)
-        ylo = -(CAPTION_GAP + cap_px / plan.ppm)
-        ax.set_xlim(x0, x1)
-        ax.set_ylim(ylo, top + TOP_MARGIN)
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*ylim)
 
         # the feet -----------------------------------------------------------------
         for panel in layout.panels:
             self._draw_foot(out, panel, sets, zv, norm, cmap_obj, arrays, visible, kwargs)
-        self._draw_labels(out, plan, layout)
+        self._draw_labels(out, plan, layout, stack)
         self.drawn = out
         return out
 
     # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _hint_texts(words) -> tuple[str, ...]:
+        return (f"{words['toes']} →", f"← {words['toes']}", words["heel"])
+
     def _label_keys(self, labels, highlighted) -> set[tuple[str, str, str]]:
         every = {s.key for f in self.feet for s in self.atlas.shapes(f, self.aspect)}
         if labels is True:
@@ -553,15 +646,20 @@ class FootMap:
         if handles:
             ncol = min(5, len(handles))
             if own:
-                leg = fig.legend(
-                    handles=handles,
-                    loc="lower center",
-                    ncol=ncol,
-                    frameon=False,
-                    fontsize=9,
-                    title=title,
-                    title_fontsize=9,
-                )
+                while True:
+                    leg = fig.legend(
+                        handles=handles,
+                        loc="lower center",
+                        ncol=ncol,
+                        frameon=False,
+                        fontsize=9,
+                        title=title,
+                        title_fontsize=9,
+                    )
+                    if ncol == 1 or leg.get_window_extent(renderer).width <= W - 12.0:
+                        break
+                    leg.remove()  # wider than the figure: fewer columns
+                    ncol -= 1
                 bottom_px += leg.get_window_extent(renderer).height + 4
             else:
                 leg = ax.legend(
@@ -589,7 +687,12 @@ class FootMap:
                 "title_fontsize": 9,
                 "alignment": "left",
             }
-            if own:
+            if own and self.turned:  # lying profiles are wide: the key goes under them
+                key = fig.legend(
+                    loc="lower center", bbox_to_anchor=(0.5, bottom_px / H), ncol=2, **kw
+                )
+                bottom_px += key.get_window_extent(renderer).height + 4
+            elif own:
                 key = fig.legend(loc="center right", **kw)
                 right_px += key.get_window_extent(renderer).width + 6
             else:
@@ -706,7 +809,13 @@ class FootMap:
         out.skins[foot] = skin
         out.outlines[foot] = edge
 
-    def _draw_labels(self, out: MapArtists, plan: Plan, layout: Layout) -> None:
+    def _draw_labels(
+        self,
+        out: MapArtists,
+        plan: Plan,
+        layout: Layout,
+        stack: Mapping[str, float] | None = None,
+    ) -> None:
         from matplotlib.collections import LineCollection
 
         from .textlayer import TextLayer
@@ -743,6 +852,33 @@ class FootMap:
         segments, dots = [], []
         for (foot, side), callouts in sorted(plan.callouts.items()):
             panel = layout.panel(foot)
+            if plan.turned:  # rows above and below a lying profile (foot-frame positions)
+                outward = 1.0 if side == "above" else -1.0
+                for c in callouts:
+                    tx, ty = (float(v) for v in panel.to_chart(c.x, c.y))
+                    out.labels[c.item.key] = layer.add(
+                        ax,
+                        tx,
+                        ty,
+                        c.item.text,
+                        ha="center",
+                        va="center",
+                        fontsize=size,
+                        fontweight="bold" if c.item.bold else "normal",
+                        zorder=6,
+                        bbox=_NUMBER_BOX if plan.numbered else None,
+                    )
+                    sx_, sy_ = (
+                        float(v) for v in panel.to_chart(c.x - outward * (c.height / 2 + 0.5), c.y)
+                    )
+                    segs = []
+                    for ax_, ay in c.anchors:
+                        px, py = panel.to_chart(ax_, ay)
+                        segs.append([(sx_, sy_), (float(px), float(py))])
+                        dots.append((float(px), float(py)))
+                    out.leader_segments[c.item.key] = segs
+                    segments.extend(segs)
+                continue
             outward = 1.0 if side == "medial" else -1.0
             fx = x1 + COLUMN_GAP if side == "medial" else x0 - COLUMN_GAP
             tx = float(panel.to_chart(fx, 0.0)[0])
@@ -782,14 +918,28 @@ class FootMap:
             out.captions[panel.foot] = layer.add(
                 ax,
                 (b[0] + b[2]) / 2,
-                -2.0,
+                -2.0 if stack is None else stack[panel.foot],
                 words[panel.foot] + aspect,
                 ha="center",
-                va="top",
+                va="top" if stack is None else "bottom",
                 fontsize=12,
                 fontweight="bold",
             )
-        if self.aspect == "plantar":
+            if stack is not None:
+                self._draw_hints(out, layer, panel, words)
+        if stack is not None:
+            out.convention = layer.add(
+                ax,
+                sum(ax.get_xlim()) / 2,
+                ax.get_ylim()[0],
+                words[f"{self.aspect}_view"],
+                ha="center",
+                va="bottom",
+                fontsize=9,
+                style="italic",
+                color="#444444",
+            )
+        elif self.aspect == "plantar":
             note = words["self_view"] if self.view == "self" else words["practitioner_view"]
             xs = [p.chart_bounds for p in layout.panels]
             cx = (min(b[0] for b in xs) + max(b[2] for b in xs)) / 2
@@ -804,6 +954,23 @@ class FootMap:
                 style="italic",
                 color="#444444",
             )
+
+    def _draw_hints(self, out: MapArtists, layer, panel: Panel, words) -> None:
+        """ "heel" and "toes →" beside the two ends of a lying profile, near the floor."""
+        _, y0, _, y1 = self.extent
+        toes_right = panel.direction(0.0, 1.0)[0] > 0
+        style = {"fontsize": HINT_SIZE, "color": "#555555", "style": "italic", "va": "center"}
+        out_dir = 1.0 if toes_right else -1.0
+        hy = float(panel.to_chart(HINT_HEIGHT, 0.0)[1])
+        toe_x = float(panel.to_chart(0.0, y1)[0]) + out_dir * HINT_GAP
+        heel_x = float(panel.to_chart(0.0, y0)[0]) - out_dir * HINT_GAP
+        toes = f"{words['toes']} →" if toes_right else f"← {words['toes']}"
+        out.hints[(panel.foot, "toes")] = layer.add(
+            out.ax, toe_x, hy, toes, ha="left" if toes_right else "right", **style
+        )
+        out.hints[(panel.foot, "heel")] = layer.add(
+            out.ax, heel_x, hy, words["heel"], ha="right" if toes_right else "left", **style
+        )
 
 
 def plot(

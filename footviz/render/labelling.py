@@ -7,6 +7,10 @@ callout columns cannot hold their labels the font shrinks.  Inside labels never 
 boxes are checked), column labels are spread apart by their measured heights, and the columns
 are wide enough for their longest label, so no two labels overlap and none leaves the axes.
 Everything is sorted by key first: the plan does not depend on the order zones are given in.
+
+Side profiles lying on their side (turned panels, see :class:`footviz.layout.Panel`) are long
+and low: their callouts go in rows above and below the profile instead (:func:`plan_rows`),
+spread along the foot by their measured widths.
 """
 
 from __future__ import annotations
@@ -15,15 +19,22 @@ import textwrap
 from dataclasses import dataclass, field
 
 import shapely
-from shapely.geometry import box
+from shapely.geometry import LineString, box
 from shapely.geometry.base import BaseGeometry
 
 from ..labels import anchor_point, spread_sized
 
-__all__ = ["Callout", "Inside", "LabelItem", "Plan", "plan_labels"]
+__all__ = ["Callout", "Inside", "LabelItem", "Plan", "plan_labels", "plan_rows"]
 
 COLUMN_GAP = 7.0  # mm between a foot's outline and its callout column
 PAD = 0.6  # mm a text box must keep from the edge of its zone
+ROW_LEAD = 5.0  # mm between a lying profile's outline and its nearest callout row
+ROW_PAD = 3.0  # mm between neighbouring labels of a row
+ROW_OVERHANG = 6.0  # mm a row may reach beyond the heel and the toe tip
+ROW_PITCH = 1.3  # row spacing in text heights
+MAX_ROWS = 3  # callout rows on one side of a profile before the font shrinks
+CROSSING = 1000.0  # mm a leader "costs" extra for crossing a label
+ROW_COST = 12.0  # mm a callout "costs" extra for each row further out
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,8 @@ class Callout:
     y: float  # text centre, foot frame
     anchors: tuple[tuple[float, float], ...]  # leader ends, foot frame
     width: float  # mm
+    x: float | None = None  # text centre, foot frame (rows of a lying profile only)
+    height: float = 0.0  # mm
 
 
 @dataclass
@@ -72,6 +85,9 @@ class Plan:
     inside: list[Inside] = field(default_factory=list)
     callouts: dict[tuple[str, str], list[Callout]] = field(default_factory=dict)
     numbered: bool = False
+    # lying profiles: (foot, "above"/"below") -> pixel height of that side's callout rows
+    bands: dict[tuple[str, str], float] = field(default_factory=dict)
+    turned: bool = False
 
 
 _SIZES: dict[tuple, tuple[float, float]] = {}  # (text, size, bold, dpi, fonts) -> (w, h) px
@@ -115,16 +131,22 @@ def _variants(item: LabelItem) -> list[str]:
     return list(dict.fromkeys([item.text, *wraps]))
 
 
-def _inside(items, measure, size, ppm) -> tuple[list[Inside], list[LabelItem]]:
+def _inside(
+    items, measure, size, ppm, turned=False, taken=None
+) -> tuple[list[Inside], list[LabelItem]]:
+    """Labels that fit inside their zone, and the rest; ``taken`` (a dict, when given) gets
+    the placed text boxes by foot (foot frame)."""
     placed: list[Inside] = []
     rest: list[LabelItem] = []
-    taken: dict[str, list[BaseGeometry]] = {}
+    taken = {} if taken is None else taken
     for item in items:
         x, y = anchor_point(item.region)
         done = False
         for text in _variants(item):
             w, h = measure(text, size, item.bold)
             hw, hh = w / ppm / 2, h / ppm / 2
+            if turned:  # the text runs along the foot (y), its height across (x)
+                hw, hh = hh, hw
             bb = box(x - hw, y - hh, x + hw, y + hh)
             grown = box(x - hw - PAD, y - hh - PAD, x + hw + PAD, y + hh + PAD)
             if item.region.contains(grown) and not any(
@@ -212,3 +234,154 @@ def _plan_at(items, measure, size, scale, y_range, force=False) -> Plan | None:
         ys = spread_sized([t[0] for t in wanted], heights, lo, hi)
         plan.callouts[key] = [Callout(t[2], y, t[3], t[4]) for t, y in zip(wanted, ys, strict=True)]
     return plan
+
+
+def plan_rows(
+    items: list[LabelItem],
+    *,
+    fig,
+    renderer,
+    scale,
+    extent: tuple[float, float, float, float],
+    fontsize: float = 7.0,
+    min_fontsize: float = 4.0,
+) -> Plan:
+    """Decide where every label of profiles lying on their side goes.
+
+    Inside a zone when the text fits (the text runs along the foot); else in a row above or
+    below the profile, whichever a straight leader reaches without crossing a label inside
+    the profile, else the nearer one.  Rows are spread along the foot by the labels' widths,
+    at most :data:`MAX_ROWS` rows a side before the font shrinks.
+    Callouts carry their text centre in the foot frame (``x`` beyond the outline's height
+    range, ``y`` along the foot).
+
+    Parameters
+    ----------
+    items : list of LabelItem
+    fig, renderer
+        Used to measure text.
+    scale : callable
+        ``scale(bands) -> pixels per mm`` of the chart, where ``bands`` maps
+        ``(foot, "above"/"below")`` to the pixel height of that side's callout rows.
+    extent : (xmin, ymin, xmax, ymax)
+        The profile's outline bounds in its own frame (x = height above the floor).
+    """
+    items = sorted(items, key=lambda i: i.key)
+    for item in items:
+        shapely.prepare(item.region)
+    measure = _Measure(fig, renderer)
+    try:
+        size = fontsize
+        while True:
+            plan = _rows_at(items, measure, size, scale, extent)
+            if plan is not None or size <= min_fontsize:
+                if plan is None:  # give up shrinking: the rows may be tight
+                    plan = _rows_at(items, measure, size, scale, extent, force=True)
+                return plan
+            size = round(size * 0.88, 2)
+    finally:
+        measure.close()
+
+
+def _rows_at(items, measure, size, scale, extent, force=False) -> Plan | None:
+    x0, y0, x1, y1 = extent
+    lo, hi = y0 - ROW_OVERHANG, y1 + ROW_OVERHANG
+    pitch_px = measure("Hg", size)[1] * ROW_PITCH
+    bands: dict[tuple[str, str], float] = {}
+    for step in range(4 * MAX_ROWS + 4):
+        ppm = scale(bands)
+        taken: dict[str, list[BaseGeometry]] = {}
+        inside, rest = _inside(items, measure, size, ppm, True, taken)
+        placed = _pack(rest, measure, size, ppm, pitch_px / ppm, (x0, lo, x1, hi), taken, force)
+        if placed is None:
+            return None
+        need: dict[tuple[str, str], float] = {}
+        for c, _, row in placed:
+            key = (c.item.foot, row[0])
+            need[key] = max(need.get(key, 0.0), (row[1] + 1) * pitch_px)
+        if step >= 2:  # from here on bands only grow: a fixed point is reached
+            need = {k: max(need.get(k, 0.0), bands.get(k, 0.0)) for k in need | bands}
+        if need == bands:
+            break
+        bands = need
+    plan = Plan(size, {"medial": 0.0, "lateral": 0.0}, ppm, inside, bands=bands, turned=True)
+    for c, _, (side, _) in placed:
+        plan.callouts.setdefault((c.item.foot, side), []).append(c)
+    for key in plan.callouts:
+        plan.callouts[key].sort(key=lambda c: (c.y, c.x or 0.0, c.item.zone))
+    return plan
+
+
+def _pack(rest, measure, size, ppm, pitch, bounds, taken, force):
+    """Callouts of lying profiles packed into rows above and below each profile.
+
+    Labels are taken from the surest of their side (near the floor or high up) to those
+    halfway up; each joins the side and row where no
+    leader crosses a label (inside the profile or in a row) or another leader, then where its
+    leader is short, its row near the outline and the row's labels move least from their
+    anchors (each row is spread along the foot by the labels' widths).  Returns
+    ``[(Callout, box, (side, row)), ...]`` (foot frame), or None when a label finds no room
+    (unless ``force``: then the fullest rows may overlap).
+
+    ``bounds`` is ``(bottom, lo, top, hi)``: the outline's height range (foot x) and the
+    stretch along the foot (foot y) the rows may use; ``taken`` the inside labels' boxes.
+    """
+    bottom, lo, top, hi = bounds
+    wanted = []
+    for item in rest:
+        pieces = tuple(anchor_point(p) for p in getattr(item.region, "geoms", [item.region]))
+        ay = sum(p[1] for p in pieces) / len(pieces)
+        w, h = measure(item.text, size, item.bold)
+        ax = sum(p[0] for p in pieces) / len(pieces)
+        # how strongly the label belongs to one side: near the floor below, high up above
+        sure = abs((ax - bottom) - (top - ax))
+        wanted.append((ay, item.foot, item.zone, item, pieces, w / ppm, h / ppm, sure))
+    # the surest first: they take their side; the labels halfway up fit in around them
+    wanted.sort(key=lambda t: (-round(t[7], 6), t[1], t[0], t[2]))
+    rows: dict[tuple[str, str, int], list] = {}  # (foot, side, row) -> members in order
+    laid: dict[tuple[str, str, int], list] = {}  # -> [(Callout, box, segments)]
+
+    def lay(key, members):
+        _, side, row = key
+        out = -1.0 if side == "below" else 1.0
+        edge = bottom if side == "below" else top
+        cx = edge + out * (ROW_LEAD + (row + 0.5) * pitch)
+        ys = spread_sized([m[0] for m in members], [m[5] + ROW_PAD for m in members], lo, hi)
+        done = []
+        for cy, (_, _, _, item, pieces, w, h, _) in zip(ys, members, strict=True):
+            box_ = box(cx - h / 2, cy - w / 2, cx + h / 2, cy + w / 2)
+            tip = (cx - out * (h / 2 + 0.5), cy)
+            segs = [LineString([tip, p]) for p in pieces]
+            done.append((Callout(item, cy, pieces, w, x=cx, height=h), box_, segs))
+        return done
+
+    for entry in wanted:
+        foot, w = entry[1], entry[5]
+        best = None
+        for side in ("below", "above"):
+            for row in range(MAX_ROWS):
+                key = (foot, side, row)
+                members = sorted([*rows.get(key, []), entry], key=lambda m: (m[0], m[2]))
+                over = sum(m[5] + ROW_PAD for m in members) > hi - lo
+                if over and not force:
+                    continue
+                new = lay(key, members)
+                others = [d for k, v in laid.items() if k[0] == foot and k != key for d in v]
+                boxes = taken.get(foot, []) + [d[1] for d in others]
+                lines = [g for d in others for g in d[2]]
+                hits = 0
+                for _, box_, segs in new:
+                    hits += sum(1 for g in segs for b in boxes if g.intersects(b))
+                    hits += sum(1 for g in lines if g.intersects(box_))
+                    hits += sum(0.25 for g in segs for o in lines if g.crosses(o))
+                moved = sum(abs(c.y - m[0]) for (c, _, _), m in zip(new, members, strict=True))
+                mine = next(d for d in new if d[0].item is entry[3])
+                length = sum(g.length for g in mine[2]) / len(mine[2])
+                cost = CROSSING * hits + length + moved + ROW_COST * row + 100 * CROSSING * over
+                if best is None or cost < best[0]:
+                    best = (cost, key, members, new)
+        if best is None:
+            return None
+        _, key, members, new = best
+        rows[key], laid[key] = members, new
+    return [(c, b, (k[1], k[2])) for k, v in sorted(laid.items()) for c, b, _ in v]

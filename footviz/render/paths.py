@@ -16,10 +16,12 @@ __all__ = ["draw_order", "geometry_path", "panel_transform", "visible_geometry"]
 
 
 def panel_transform(panel: Panel):
-    """The matplotlib ``Affine2D`` of a panel: mirror, then shift (foot → chart)."""
+    """The matplotlib ``Affine2D`` of a panel (foot → chart): its full :meth:`Panel.matrix`,
+    so mirrored and turned panels draw exactly where :meth:`Panel.to_chart` puts points."""
     from matplotlib.transforms import Affine2D
 
-    return Affine2D().scale(panel.sx, 1.0).translate(panel.dx, panel.dy)
+    a, b, d, e, xoff, yoff = panel.matrix()
+    return Affine2D.from_values(a, d, b, e, xoff, yoff)
 
 
 @per_object
