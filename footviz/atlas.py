@@ -500,8 +500,14 @@ class Atlas:
         -------
         HitResult or None
         """
-        index = self.__dict__.get("_hit_index") or self.hit_index()
-        return index.hit(x, y, foot, aspect, tolerance, overlaps)
+        if type(x) is float and type(y) is float and type(tolerance) is float:
+            # fast path: a built grid's plain-touch function (names are its exact keys)
+            touch = self.__dict__.get("_hit_touch")
+            if touch is not None and not tolerance and overlaps is False:
+                fn = touch.get((foot, aspect)) if type(foot) is type(aspect) is str else None
+                if fn is not None:
+                    return fn(x, y)
+        return self.hit_index().hit(x, y, foot, aspect, tolerance, overlaps)
 
     def hit_many(self, xs, ys, foot="left", aspect="plantar", tolerance=0.0):
         """Primary zone of many points (arrays of any broadcastable shape) as a ``HitArray``.

@@ -398,12 +398,14 @@ class _Grid:
             test[c, [r for r in cs if r < best]] = True
         self.cls_test = test
         self.cls_ranks = [int(r) for r in np.flatnonzero(test.any(axis=0))]
+        self.cls_cand_geoms = [np.array([self.geoms[r] for r in c], object) for c in cand]
 
     def _views(self) -> None:
         # memoryviews give fast Python-int indexing for the single-touch path
         self.coarse_mv = memoryview(self.coarse_codes)
         self.blocks_mv = memoryview(self.blocks)
         self.bmask = self.block - 1
+        self._single()
 
     @staticmethod
     def _raster_zone(r, geom, state, touch, x0, y0, hf, nfx, nfy) -> None:
@@ -488,27 +490,64 @@ class _Grid:
         return self._tree
 
     # -------------------------------------------------------------- single point
-    def locate(self, x: float, y: float) -> tuple[ZoneShape, ...]:
-        """Every zone shape covering (x, y), in rank order."""
-        fx = (x - self.x0) * self.k
-        fy = (y - self.y0) * self.k
-        if not (0.0 <= fx < self.nfx and 0.0 <= fy < self.nfy):
+    def _single(self) -> None:
+        """Bind the single-touch functions (:meth:`locate`, :meth:`hit1`) to closures over the
+        grid's constants: no attribute lookups per touch."""
+        x0, y0, k = self.x0, self.y0, self.k
+        nfx, nfy, ncx, nsets = float(self.nfx), float(self.nfy), self.ncx, self.nsets
+        s, s2, m = self.shift, 2 * self.shift, self.bmask
+        coarse, blocks = self.coarse_mv, self.blocks_mv
+        set_shapes = tuple(self.set_shapes)
+        exact = self._locate_exact
+        foot, aspect = self.foot, self.aspect
+        new = HitResult
+
+        def locate(x: float, y: float) -> tuple[ZoneShape, ...]:
+            """Every zone shape covering (x, y), in rank order."""
+            fx = (x - x0) * k
+            fy = (y - y0) * k
+            if 0.0 <= fx < nfx and 0.0 <= fy < nfy:
+                ix = int(fx)
+                iy = int(fy)
+                code = coarse[(iy >> s) * ncx + (ix >> s)]
+                if code < nsets:
+                    return set_shapes[code]
+                sid = blocks[((code - nsets) << s2) + ((iy & m) << s) + (ix & m)]
+                if sid < nsets:
+                    return set_shapes[sid]
+                return exact(sid - nsets, x, y)
             return ()
-        ix, iy = int(fx), int(fy)
-        s = self.shift
-        code = self.coarse_mv[(iy >> s) * self.ncx + (ix >> s)]
-        if code < self.nsets:
-            return self.set_shapes[code]
-        key = ((code - self.nsets) << (2 * s)) + ((iy & self.bmask) << s) + (ix & self.bmask)
-        sid = self.blocks_mv[key]
-        if sid < self.nsets:
-            return self.set_shapes[sid]
-        c = sid - self.nsets
-        ranks = set(self.cls_base[c])
-        for r in self.cls_cand[c]:
-            if shapely.intersects_xy(self.geoms[r], x, y):
-                ranks.add(r)
-        return tuple(self.shapes[r] for r in sorted(ranks))
+
+        def hit1(x: float, y: float) -> HitResult | None:
+            """The plain touch (no tolerance) at Python floats (x, y): ``locate`` inlined."""
+            fx = (x - x0) * k
+            fy = (y - y0) * k
+            if 0.0 <= fx < nfx and 0.0 <= fy < nfy:
+                ix = int(fx)
+                iy = int(fy)
+                code = coarse[(iy >> s) * ncx + (ix >> s)]
+                if code < nsets:
+                    found = set_shapes[code]
+                else:
+                    sid = blocks[((code - nsets) << s2) + ((iy & m) << s) + (ix & m)]
+                    found = set_shapes[sid] if sid < nsets else exact(sid - nsets, x, y)
+                if found:
+                    return new(found, foot, aspect, x, y)
+            return None
+
+        self.locate = locate
+        self.hit1 = hit1
+
+    def _locate_exact(self, c: int, x: float, y: float) -> tuple[ZoneShape, ...]:
+        """Covering zones of a point in a border sub-cell of exact class ``c``."""
+        cand = self.cls_cand_geoms[c]
+        ranks = self.cls_base[c]
+        if len(cand):
+            hit = shapely.intersects_xy(cand, x, y)
+            ranks = sorted(
+                ranks + tuple(r for r, h in zip(self.cls_cand[c], hit, strict=True) if h)
+            )
+        return tuple(self.shapes[r] for r in ranks)
 
     # -------------------------------------------------------------- many points
     def primary(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -715,6 +754,8 @@ class HitIndex:
             (f, a) for a in atlas.aspects for f in atlas.feet
         )
         self._grids: dict[tuple[str, str], _Grid] = {}
+        #: (foot, aspect) -> plain-touch function of each built grid (see ``Atlas.hit``)
+        self.touch: dict[tuple[str, str], object] = {}
         self._lock = threading.Lock()
 
     # -------------------------------------------------------------- grids
@@ -747,6 +788,7 @@ class HitIndex:
                         self.block,
                     )
                     self._grids[key] = g
+                    self.touch[key] = g.hit1
         return g
 
     def build(self) -> HitIndex:
@@ -772,14 +814,17 @@ class HitIndex:
     ) -> HitResult | None:
         """See :meth:`footviz.Atlas.hit`."""
         g = self._grids.get((foot, aspect))  # type: ignore[arg-type]
-        if g is None:
+        if g is not None and type(x) is float and type(y) is float:
+            if type(tolerance) is float and not tolerance and overlaps is False:
+                return g.hit1(x, y)
+        elif g is None:
             g = self.grid(foot, aspect)
         if type(x) is not float:
             x = _scalar("x", x)
         if type(y) is not float:
             y = _scalar("y", y)
         found = g.locate(x, y)  # type: ignore[arg-type]
-        if not tolerance and not overlaps:
+        if type(tolerance) in (float, int) and not tolerance and overlaps is False:
             if found:
                 return HitResult(found, g.foot, g.aspect, x, y)  # type: ignore[arg-type]
             return None
@@ -931,5 +976,6 @@ def index_for(atlas: Atlas) -> HitIndex:
             index = atlas.__dict__.get("_hit_index")
             if index is None:
                 index = HitIndex(atlas)
+                atlas.__dict__["_hit_touch"] = index.touch
                 atlas.__dict__["_hit_index"] = index
     return index
