@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> list[str]:
     parser.add_argument("--lang", default="en", choices=["en", "ru"])
     parser.add_argument("--dpi", type=int, default=150)
     args = parser.parse_args(argv)
+    Path(args.outdir).mkdir(parents=True, exist_ok=True)
     written = []
     for foot in ("left", "right"):
         sheet = draw_aspect_sheet(foot=foot, lang=args.lang)

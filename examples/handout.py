@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> list[Path]:
     parser.add_argument("--page", default="A4", choices=["A4", "Letter"])
     parser.add_argument("--outdir", default=".")
     args = parser.parse_args(argv)
+    Path(args.outdir).mkdir(parents=True, exist_ok=True)
     written = []
     for lang in ("en", "ru"):
         for suffix in ("png", "pdf"):
