@@ -22,8 +22,10 @@ Use it through the atlas: :meth:`footviz.Atlas.hit`, :meth:`~footviz.Atlas.hit_m
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
+import tempfile
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -254,6 +256,72 @@ def _bits_to_ranks(row: np.ndarray) -> list[int]:
     return [w * 64 + i for w, word in enumerate(row.tolist()) for i in range(64) if word >> i & 1]
 
 
+# ---------------------------------------------------------------------- on-disk cache
+_FORMAT = "footviz-hit-3"  # bump when the arrays or their meaning change
+
+
+def cache_dir() -> str | None:
+    """Directory of the on-disk index cache, or None when ``FOOTVIZ_NO_CACHE`` is set.
+
+    ``$XDG_CACHE_HOME/footviz`` (default ``~/.cache/footviz``).
+    """
+    if os.environ.get("FOOTVIZ_NO_CACHE", "") not in ("", "0"):
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(root, "footviz")
+
+
+def _cache_path(key: str) -> str | None:
+    d = cache_dir()
+    return None if d is None else os.path.join(d, f"hit-{key}.npz")
+
+
+def _cache_load(key: str) -> dict[str, np.ndarray] | None:
+    path = _cache_path(key)
+    if path is None or not os.path.exists(path):
+        return None
+    try:
+        with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as f:
+            return {name: f[name] for name in f.files}
+    except Exception:  # corrupt, truncated or unreadable: rebuild (and overwrite)
+        return None
+
+
+def _cache_save(key: str, arrays: dict[str, np.ndarray]) -> None:
+    """Write atomically (temp file, then rename); a cache that cannot be written is skipped."""
+    path = _cache_path(key)
+    if path is None:
+        return
+    tmp = None
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".hit-", suffix=".tmp", dir=os.path.dirname(path))
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, **arrays)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _split(flat: np.ndarray, sizes: np.ndarray) -> list[list[int]]:
+    """CSR (flat values, lengths) to lists."""
+    if flat.ndim != 1 or sizes.ndim != 1 or int(sizes.sum()) != len(flat) or (sizes < 0).any():
+        raise ValueError("bad CSR arrays")
+    out, i = [], 0
+    vals = flat.tolist()
+    for n in sizes.tolist():
+        out.append(vals[i : i + n])
+        i += n
+    return out
+
+
 # ---------------------------------------------------------------------- one grid
 class _Grid:
     """The index of one (foot, aspect): zones in rank order and the two-level grid."""
@@ -293,7 +361,82 @@ class _Grid:
         if nz == 0:
             self._empty()
             return
-        self._build()
+        key = self._cache_key()
+        saved = _cache_load(key)
+        if saved is None or not self._restore(saved):
+            self._build()
+            _cache_save(key, self._saved())
+
+    # -------------------------------------------------------------- on-disk cache
+    def _cache_key(self) -> str:
+        """Hash of everything the grid's arrays depend on."""
+        h = hashlib.sha256()
+        h.update(f"{_FORMAT}|{np.__version__}|{self.coarse!r}|{self.block}|".encode())
+        h.update(self.rank_to_global.tobytes())
+        for g in self.geoms:
+            h.update(shapely.to_wkb(g))
+        return h.hexdigest()[:32]
+
+    def _saved(self) -> dict[str, np.ndarray]:
+        """The built arrays, as stored in the cache file."""
+        sizes = [len(r) for r in self.set_ranks]
+        bsizes = [len(r) for r in self.cls_base]
+        csizes = [len(r) for r in self.cls_cand]
+        return {
+            "geo": np.array([self.x0, self.y0, self.k, self.cx, self.cy]),
+            "dims": np.array([self.ncx, self.nfx, self.nfy, self.nsets], np.int64),
+            "coarse_codes": self.coarse_codes,
+            "blocks": self.blocks,
+            "lut": self.lut,
+            "sub_lut": self.sub_lut,
+            "set_len": np.array(sizes, np.int64),
+            "set_ranks": np.array([r for m in self.set_ranks for r in m], np.int64),
+            "base_len": np.array(bsizes, np.int64),
+            "base_ranks": np.array([r for m in self.cls_base for r in m], np.int64),
+            "cand_len": np.array(csizes, np.int64),
+            "cand_ranks": np.array([r for m in self.cls_cand for r in m], np.int64),
+        }
+
+    def _restore(self, d: dict[str, np.ndarray]) -> bool:
+        """Take the arrays of a cache file; False (and nothing changed) when they do not fit."""
+        try:
+            x0, y0, k, cx, cy = (float(v) for v in d["geo"])
+            ncx, nfx, nfy, nsets = (int(v) for v in d["dims"])
+            codes, blocks, lut, sub_lut = d["coarse_codes"], d["blocks"], d["lut"], d["sub_lut"]
+            sets = _split(d["set_ranks"], d["set_len"])
+            base = _split(d["base_ranks"], d["base_len"])
+            cand = _split(d["cand_ranks"], d["cand_len"])
+            nz, B = self.nz, self.block
+            ok = (
+                len(sets) == nsets
+                and len(base) == len(cand)
+                and codes.ndim == blocks.ndim == 1
+                and codes.dtype.kind == "i"
+                and blocks.dtype.kind in "ui"
+                and nfx == ncx * B
+                and len(codes) * B * B == nfx * nfy
+                and lut.dtype == sub_lut.dtype == np.int32
+                and len(lut) == nsets + (len(blocks) >> (2 * self.shift))
+                and len(sub_lut) == nsets + len(base)
+                and 0 <= int(codes.min())
+                and int(codes.max()) < len(lut)
+                and 0 <= int(blocks.min())
+                and int(blocks.max()) < len(sub_lut)
+                and all(0 <= r < nz for m in sets + base + cand for r in m)
+            )
+        except Exception:  # a damaged or foreign file: rebuild
+            return False
+        if not ok:
+            return False
+        self.x0, self.y0, self.k, self.cx, self.cy = x0, y0, k, cx, cy
+        self.ncx, self.nfx, self.nfy, self.nsets = ncx, nfx, nfy, nsets
+        self.coarse_codes, self.blocks, self.lut, self.sub_lut = codes, blocks, lut, sub_lut
+        self.set_ranks = [tuple(m) for m in sets]
+        self.set_shapes = [tuple(self.shapes[r] for r in m) for m in sets]
+        self.set_best = np.array([m[0] if m else nz for m in sets], np.int32)
+        self._classes(base, cand)
+        self._views()
+        return True
 
     # -------------------------------------------------------------- build
     def _empty(self) -> None:

@@ -14,6 +14,14 @@ from footviz.layout import Layout
 from footviz.viewport import FootPoint, Viewport
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _cache_dir(tmp_path_factory):
+    """The on-disk index cache of these tests lives in a temporary directory."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 def layout_of(atlas, view="self", gap=40.0):
     return Layout.side_by_side(
         atlas.outline("left").bounds, ("left", "right"), "plantar", view, gap
