@@ -599,11 +599,13 @@ class _Grid:
         xc = ax[sidx] + (yr - ay[sidx]) * (bx[sidx] - ax[sidx]) / (by[sidx] - ay[sidx])
         col = np.floor((xc - x0) / hf - 0.5).astype(np.int64) + 1 - c0
         col = np.clip(col, 0, wx)
-        tog = np.zeros((wy, wx + 1), np.int32)
-        np.add.at(tog, (row, col), 1)
-        inside = (np.cumsum(tog, axis=1)[:, :wx] & 1).astype(bool)
-        state[r0 : r1 + 1, c0 : c1 + 1, word] |= np.where(inside, bit, np.uint64(0))
-        touch[r0 : r1 + 1, c0 : c1 + 1, word] |= np.where(tw, bit, np.uint64(0))
+        tog = np.zeros((wy, wx + 1), np.uint8)
+        np.bitwise_xor.at(tog, (row, col), 1)
+        inside = np.bitwise_xor.accumulate(tog[:, :wx], axis=1).view(bool)
+        view = state[r0 : r1 + 1, c0 : c1 + 1, word]
+        np.bitwise_or(view, bit, out=view, where=inside)
+        view = touch[r0 : r1 + 1, c0 : c1 + 1, word]
+        np.bitwise_or(view, bit, out=view, where=tw)
 
     # -------------------------------------------------------------- facts
     @property
