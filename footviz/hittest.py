@@ -48,7 +48,7 @@ __all__ = ["HitArray", "HitIndex", "HitResult", "Overlap"]
 EPS = 1e-6  # mm: a cell counts as touched by a border that passes this close to it
 _CHUNK = 1 << 16  # points per chunk of the vectorised path (keeps temporaries in cache)
 _PARALLEL_MIN = 1 << 18  # from this many points, chunks run on a thread pool
-_EXACT_BATCH = 4096  # border points per exact-test job of the pipelined path
+_EXACT_BATCH = 4096  # from this many border points, the exact test runs on the pool
 _SMALL = 48  # up to this many points, a loop over the single-point path
 
 
@@ -714,22 +714,18 @@ class _Grid:
             if len(pos):
                 out[pos] = self._exact(x[pos], y[pos], np.concatenate([f[1] for f in found]))
             return out
-        # pipeline: this thread runs the grid pass (streaming arithmetic) while a pool thread
-        # runs shapely's exact test (pointer chasing) on the border points found so far
+        # grid pass per chunk on the pool, then the exact test in one batch per worker
         pool = _pool()
-        jobs, pending, npending = [], [], 0
-        for a in range(0, n, _CHUNK):
-            found = self._chunk(x, y, out, a, a + _CHUNK)
-            if len(found[0]):
-                pending.append(found)
-                npending += len(found[0])
-            if npending >= _EXACT_BATCH or (a + _CHUNK >= n and pending):
-                pos = np.concatenate([f[0] for f in pending])
-                cls = np.concatenate([f[1] for f in pending])
-                jobs.append((pos, pool.submit(self._exact, x[pos], y[pos], cls)))
-                pending, npending = [], 0
-        for pos, job in jobs:
-            out[pos] = job.result()
+        found = list(pool.map(lambda a: self._chunk(x, y, out, a, a + _CHUNK), range(0, n, _CHUNK)))
+        pos = np.concatenate([f[0] for f in found])
+        if len(pos):
+            cls = np.concatenate([f[1] for f in found])
+            if len(pos) >= _EXACT_BATCH:
+                parts = np.array_split(np.arange(len(pos)), _workers())
+                res = pool.map(lambda p: self._exact(x[pos[p]], y[pos[p]], cls[p]), parts)
+                out[pos] = np.concatenate(list(res))
+            else:
+                out[pos] = self._exact(x[pos], y[pos], cls)
         return out
 
     def _chunk(
@@ -739,38 +735,32 @@ class _Grid:
         the exact test."""
         xs, ys = x[a:b], y[a:b]
         s = self.shift
-        n = len(xs)
-        f, ix, iy, p, q, c = _workspace(n, self.coarse_codes.dtype)
         with np.errstate(all="ignore"):
+            fx = np.multiply(xs, self.k)
+            fx += self.cx
+            fy = np.multiply(ys, self.k)
+            fy += self.cy
             # NaN, inf and out-of-range values cast to 0, INT_MIN or INT_MAX (by platform):
             # as unsigned, all of them clamp into the padding ring of empty cells
-            np.multiply(xs, self.k, out=f)
-            np.add(f, self.cx, out=ix, casting="unsafe")
-            np.multiply(ys, self.k, out=f)
-            np.add(f, self.cy, out=iy, casting="unsafe")
-        ix = ix.view(np.uint32)
-        iy = iy.view(np.uint32)
+            ix = fx.astype(np.int32).view(np.uint32)
+            iy = fy.astype(np.int32).view(np.uint32)
         np.minimum(ix, self.nfx - 1, out=ix)
         np.minimum(iy, self.nfy - 1, out=iy)
-        np.right_shift(iy, s, out=p)
-        np.multiply(p, self.ncx, out=p)
-        np.right_shift(ix, s, out=q)
-        np.add(p, q, out=p)
-        self.coarse_codes.take(p, out=c)
-        np.copyto(p, c)
-        res = out[a:b]
-        self.lut.take(p, out=res)
+        ci = (iy >> s).astype(np.intp)
+        ci *= self.ncx
+        ci += ix >> s
+        code = self.coarse_codes.take(ci)
+        res = self.lut.take(code)
+        out[a:b] = res
         blk = np.flatnonzero(res == -2)
         if not len(blk):
             return blk, blk
         m = self.bmask
-        bno = p[blk]
-        bno -= self.nsets
-        key = bno << (2 * s)
-        key += (iy[blk] & m) << s
+        key = (code[blk].astype(np.intp) - self.nsets) << (2 * s)
+        key += (iy[blk] & m).astype(np.intp) << s
         key += ix[blk] & m
         sub = self.sub_lut.take(self.blocks.take(key))
-        res[blk] = sub
+        out[a + blk] = sub
         exact = np.flatnonzero(sub <= -3)
         cls = sub[exact]
         np.negative(cls, out=cls)
@@ -833,27 +823,6 @@ class _Grid:
                 found.append((r, frac))
         found.sort(key=lambda t: (-t[1], t[0]))
         return tuple(Overlap(self.shapes[r], min(f, 1.0)) for r, f in found)
-
-
-_LOCAL = threading.local()
-
-
-def _workspace(n: int, code_dtype: np.dtype) -> tuple[np.ndarray, ...]:
-    """Per-thread scratch arrays for one chunk (fresh large temporaries cost page faults)."""
-    bufs = getattr(_LOCAL, "bufs", None)
-    if bufs is None:
-        bufs = _LOCAL.bufs = (
-            np.empty(_CHUNK),
-            np.empty(_CHUNK, np.int32),
-            np.empty(_CHUNK, np.int32),
-            np.empty(_CHUNK, np.intp),
-            np.empty(_CHUNK, np.intp),
-        )
-        _LOCAL.codes = {}
-    codes = _LOCAL.codes.get(code_dtype)
-    if codes is None:
-        codes = _LOCAL.codes[code_dtype] = np.empty(_CHUNK, code_dtype)
-    return (*(b[:n] for b in bufs), codes[:n])
 
 
 _POOL: ThreadPoolExecutor | None = None
