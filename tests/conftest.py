@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# The hit-testing index caches built grids on disk: keep the suite's cache out of the user's
+# home (subprocesses inherit this too).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="footviz-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_TEXT = ROOT.parent / "shared" / "source" / "foot-reflexology-source.txt"
