@@ -49,7 +49,7 @@ EPS = 1e-6  # mm: a cell counts as touched by a border that passes this close to
 _CHUNK = 1 << 16  # points per chunk of the vectorised path (keeps temporaries in cache)
 _PARALLEL_MIN = 1 << 18  # from this many points, chunks run on a thread pool
 _EXACT_BATCH = 4096  # from this many border points, the exact test runs on the pool
-_SMALL = 48  # up to this many points, a loop over the single-point path
+_SMALL = 96  # up to this many points, a loop over the single-point path
 
 
 # ---------------------------------------------------------------------- results
@@ -771,9 +771,12 @@ class _Grid:
         """Primary zones of points in sub-cells a border touches (``cls``: their classes)."""
         best = self.cls_best.take(cls)
         todo = np.ones(len(cls), bool)
-        test = self.cls_test
+        test = self.cls_test.take(cls, axis=0)  # (points, ranks): which zones to test
+        wanted = test.any(axis=0)
         for r in self.cls_ranks:  # ascending: the first zone a point hits is its primary
-            sel = np.flatnonzero(test[:, r].take(cls) & todo)
+            if not wanted[r]:  # no point here needs this zone (most, for small batches)
+                continue
+            sel = np.flatnonzero(test[:, r] & todo)
             if len(sel):
                 sel = sel[shapely.intersects_xy(self.geoms[r], px.take(sel), py.take(sel))]
                 best[sel] = r
