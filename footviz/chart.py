@@ -65,7 +65,7 @@ def draw_chart(
     atlas: Atlas | None = None,
     *,
     feet: tuple[str, ...] | list[str] = FEET,
-    view: str = "self",
+    layout: str = "self",
     lang: str = "en",
     labels: bool = True,
     legend: bool = True,
@@ -81,7 +81,7 @@ def draw_chart(
         Defaults to the built-in reflexology atlas.
     feet : sequence of {"left", "right"}
         Feet to draw, side by side with the big toes towards the middle.
-    view : {"self", "practitioner"}
+    layout : {"self", "practitioner"}
         ``"self"``: the soles as you see your own feet (left foot on the left);
         ``"practitioner"``: facing the client's soles (left foot on the right).
     lang : {"en", "ru"}
@@ -123,11 +123,11 @@ def draw_chart(
     extent = atlas.outline(feet[0], "plantar").bounds
     top = extent[3]
     gap = 2 * (2 * COLUMN_GAP + COLUMN_WIDTH)
-    layout = Layout.side_by_side(extent, feet, "plantar", view, gap=gap)
-    chart = Chart(fig, ax, layout=layout)
+    placement = Layout.side_by_side(extent, feet, "plantar", layout, gap=gap)
+    chart = Chart(fig, ax, layout=placement)
     placements: list[tuple[str, ZoneShape, BaseGeometry, str]] = []
     xs: list[float] = []
-    for panel in layout.panels:
+    for panel in placement.panels:
         foot = panel.foot
         data_tf = panel_transform(panel) + ax.transData
         outline = atlas.outline(foot, "plantar")

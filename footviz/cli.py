@@ -139,7 +139,7 @@ def cmd_render(args) -> int:
     else:  # pragma: no cover
         from .chart import draw_chart
 
-        fig = draw_chart(atlas, lang=args.lang, view=args.layout).figure
+        fig = draw_chart(atlas, lang=args.lang, layout=args.layout).figure
     with atomic_path(args.output) as tmp:
         save_figure(fig, tmp, fmt, args.dpi)
     print(f"wrote {args.output}")

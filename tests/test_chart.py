@@ -106,7 +106,7 @@ def test_draws_on_given_axes_and_passes_kwargs():
 
 
 def test_practitioner_view_puts_left_foot_on_the_right():
-    c = footviz.draw_chart(view="practitioner", labels=False)
+    c = footviz.draw_chart(layout="practitioner", labels=False)
     left_x = c.captions["left"].get_position()[0]
     right_x = c.captions["right"].get_position()[0]
     assert left_x > right_x
