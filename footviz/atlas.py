@@ -500,13 +500,21 @@ class Atlas:
         -------
         HitResult or None
         """
-        if type(x) is float and type(y) is float and type(tolerance) is float:
-            # fast path: a built grid's plain-touch function (names are its exact keys)
-            touch = self.__dict__.get("_hit_touch")
-            if touch is not None and not tolerance and overlaps is False:
-                fn = touch.get((foot, aspect)) if type(foot) is type(aspect) is str else None
-                if fn is not None:
-                    return fn(x, y)
+        # fast path: Python floats, no tolerance, and a built grid's plain-touch function
+        # (the index registers one per (foot, aspect), keyed by the exact names)
+        try:
+            fn = self._hit_touch.get((foot, aspect))
+        except (AttributeError, TypeError):  # index not built yet / unhashable names
+            fn = None
+        if (
+            fn is not None
+            and type(x) is float
+            and type(y) is float
+            and type(tolerance) is float
+            and not tolerance
+            and overlaps is False
+        ):
+            return fn(x, y)
         return self.hit_index().hit(x, y, foot, aspect, tolerance, overlaps)
 
     def hit_many(self, xs, ys, foot="left", aspect="plantar", tolerance=0.0):
