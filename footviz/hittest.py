@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from numbers import Real
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -53,7 +54,7 @@ _SMALL = 96  # up to this many points, a loop over the single-point path
 
 
 # ---------------------------------------------------------------------- results
-class HitResult:
+class HitResult(tuple):
     """What :meth:`Atlas.hit` returns when a point hits (or, with a tolerance, nears) a zone.
 
     Attributes
@@ -71,10 +72,12 @@ class HitResult:
         With ``overlaps=True``: every zone the fingertip disc overlaps, largest fraction first.
     """
 
-    __slots__ = ("aspect", "distance", "foot", "overlaps", "shapes", "x", "y")
+    # An immutable record stored as a tuple: made in C by the single-touch path (a touch
+    # costs well under a microsecond more than the grid lookup).
+    __slots__ = ()
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         shapes: tuple[ZoneShape, ...],
         foot: str,
         aspect: str,
@@ -82,14 +85,19 @@ class HitResult:
         y: float,
         distance: float = 0.0,
         overlaps: tuple[Overlap, ...] = (),
-    ) -> None:
-        self.shapes = shapes
-        self.foot = foot
-        self.aspect = aspect
-        self.x = x
-        self.y = y
-        self.distance = distance
-        self.overlaps = overlaps
+    ) -> HitResult:
+        return tuple.__new__(cls, (shapes, foot, aspect, x, y, distance, overlaps))
+
+    def __getnewargs__(self) -> tuple:  # pickling and copying rebuild through __new__
+        return tuple(self)
+
+    shapes = property(itemgetter(0), doc="Every zone shape at the point, primary first.")
+    foot = property(itemgetter(1), doc="The foot.")
+    aspect = property(itemgetter(2), doc="The aspect of the foot.")
+    x = property(itemgetter(3), doc="x of the point in the foot's frame (mm).")
+    y = property(itemgetter(4), doc="y of the point in the foot's frame (mm).")
+    distance = property(itemgetter(5), doc="0.0 inside, else mm to the nearest zone.")
+    overlaps = property(itemgetter(6), doc="Zones under the fingertip disc (overlaps=True).")
 
     @property
     def primary(self) -> ZoneShape:
@@ -645,7 +653,7 @@ class _Grid:
         set_shapes = tuple(self.set_shapes)
         exact = self._locate_exact
         foot, aspect = self.foot, self.aspect
-        new = HitResult
+        new, record = tuple.__new__, HitResult
 
         def locate(x: float, y: float) -> tuple[ZoneShape, ...]:
             """Every zone shape covering (x, y), in rank order."""
@@ -677,7 +685,7 @@ class _Grid:
                     sid = blocks[((code - nsets) << s2) + ((iy & m) << s) + (ix & m)]
                     found = set_shapes[sid] if sid < nsets else exact(sid - nsets, x, y)
                 if found:
-                    return new(found, foot, aspect, x, y)
+                    return new(record, (found, foot, aspect, x, y, 0.0, ()))
             return None
 
         self.locate = locate

@@ -487,3 +487,15 @@ def test_unwritable_cache_dir_still_builds(atlas, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # cannot make a directory under it
     fresh = footviz.Atlas(atlas.to_document())
     assert fresh.hit(10.0, 100.0) == atlas.hit(10.0, 100.0)
+
+
+def test_hit_result_is_an_immutable_record_that_survives_pickling(atlas):
+    import copy
+    import pickle
+
+    hit = atlas.hit(0.0, 30.0, "left", "plantar")
+    assert hit.primary.zone.id == "reproductive" and hit.distance == 0.0 and hit.overlaps == ()
+    assert pickle.loads(pickle.dumps(hit)) == hit
+    assert copy.deepcopy(hit) == hit
+    with pytest.raises(AttributeError):
+        hit.x = 5.0
