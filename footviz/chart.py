@@ -18,6 +18,7 @@ from .atlas import Atlas, load_atlas
 from .labels import anchor_point, fits_inside, spread, text_box
 from .layout import Layout
 from .model import FEET, LANGUAGES, ZoneShape, check_choice
+from .render.legend import system_handles
 from .render.paths import draw_order, geometry_path, panel_transform, visible_geometry
 from .style import (
     CAPTIONS,
@@ -103,7 +104,7 @@ def draw_chart(
     """
     import matplotlib.pyplot as plt
     from matplotlib.collections import PathCollection
-    from matplotlib.patches import Patch, PathPatch
+    from matplotlib.patches import PathPatch
 
     atlas = atlas or load_atlas()
     lang = check_choice("language", lang, LANGUAGES)
@@ -186,15 +187,7 @@ def draw_chart(
     if labels:
         _place_labels(chart, placements, lang, xs)
     if legend:
-        present = sorted({s.zone.system for f in feet for s in chart.shapes[f]})
-        handles = [
-            Patch(
-                facecolor=lighten(SYSTEM_COLOURS.get(sys_id, FALLBACK_COLOUR), 0.35),
-                edgecolor=EDGE_COLOUR,
-                label=atlas.systems.get(sys_id, {}).get(lang, sys_id),
-            )
-            for sys_id in present
-        ]
+        handles = system_handles(atlas, (s for f in feet for s in chart.shapes[f]), lang)
         chart.legend = fig.legend(
             handles=handles,
             loc="lower center",

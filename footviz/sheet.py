@@ -19,6 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from .atlas import Atlas, load_atlas
 from .labels import anchor_point, fits_inside, spread, text_box
 from .model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
+from .render.legend import system_handles
 from .render.paths import draw_order, geometry_path, visible_geometry
 from .style import (
     EDGE_COLOUR,
@@ -186,7 +187,7 @@ def draw_aspect_sheet(
     """
     import matplotlib.pyplot as plt
     from matplotlib.collections import PathCollection
-    from matplotlib.patches import Patch, PathPatch
+    from matplotlib.patches import PathPatch
     from matplotlib.path import Path
 
     atlas = atlas or load_atlas()
@@ -254,15 +255,7 @@ def draw_aspect_sheet(
         for aspect in ASPECTS:
             _label_panel(sheet, aspect, panel_matrix(foot, aspect), lang)
     if legend:
-        present = sorted({s.zone.system for a in ASPECTS for s in sheet.shapes[a]})
-        handles = [
-            Patch(
-                facecolor=lighten(SYSTEM_COLOURS.get(sys_id, FALLBACK_COLOUR), 0.35),
-                edgecolor=EDGE_COLOUR,
-                label=atlas.systems.get(sys_id, {}).get(lang, sys_id),
-            )
-            for sys_id in present
-        ]
+        handles = system_handles(atlas, (s for a in ASPECTS for s in sheet.shapes[a]), lang)
         sheet.legend = fig.legend(
             handles=handles,
             loc="lower center",

@@ -34,6 +34,7 @@ from ..style import (
 )
 from .labelling import COLUMN_GAP, ROW_LEAD, ROW_OVERHANG, Plan, plan_labels, plan_rows
 from .labelling import LabelItem as _Item
+from .legend import system_handles
 from .paths import draw_order, geometry_path, panel_transform, visible_geometry
 from .selection import HighlightSet, resolve_highlight, shape_keys
 from .values import ZoneValues, resolve_values
@@ -592,15 +593,7 @@ class FootMap:
                     )
                 )
         elif zv is None and not self.greyscale:
-            present = sorted({s.zone.system for ss in shapes.values() for s in ss})
-            for sys_id in present:
-                handles.append(
-                    Patch(
-                        facecolor=lighten(SYSTEM_COLOURS.get(sys_id, FALLBACK_COLOUR), 0.35),
-                        edgecolor=EDGE_COLOUR,
-                        label=self.atlas.systems.get(sys_id, {}).get(lang, sys_id),
-                    )
-                )
+            handles += system_handles(self.atlas, (s for ss in shapes.values() for s in ss), lang)
         if zv is not None:
             if zv.categorical:
                 for c in zv.categories:
