@@ -81,6 +81,14 @@ def _pair(name: str, value: object) -> tuple[float, float]:
     return a, b
 
 
+def _box_affine(box, x0: float, x1: float, y0: float, y1: float) -> tuple[float, ...]:
+    """Chart mm -> pixels for chart bounds shown in a pixel box (left, top, width, height):
+    ``u = left + (cx - x0) * sx``, ``v = top + height - (cy - y0) * sy`` (y down)."""
+    bl, bt, bw, bh = box
+    sx, sy = bw / (x1 - x0), bh / (y1 - y0)
+    return (sx, 0.0, bl - x0 * sx, 0.0, -sy, bt + bh + y0 * sy)
+
+
 def _fit(box: tuple[float, float, float, float], dx: float, dy: float) -> tuple[float, ...]:
     """Shrink ``box`` (left, top, width, height) to the aspect of dx:dy, centred."""
     left, top, width, height = box
@@ -153,10 +161,7 @@ class Viewport:
         box = (left * W, (1 - bottom - height) * H, width * W, height * H)  # top-left origin
         if equal_aspect:
             box = _fit(box, x1 - x0, y1 - y0)
-        bl, bt, bw, bh = box
-        sx, sy = bw / (x1 - x0), bh / (y1 - y0)
-        # u = bl + (cx - x0) * sx ; v = bt + bh - (cy - y0) * sy  (y down)
-        return cls((sx, 0.0, bl - x0 * sx, 0.0, -sy, bt + bh + y0 * sy), layout)
+        return cls(_box_affine(box, x0, x1, y0, y1), layout)
 
     @classmethod
     def from_figure(cls, obj: Any, layout: Layout | None = None, *, dpi: float | None = None):
@@ -229,9 +234,7 @@ class Viewport:
             raise ValueError(f"bounds must span a non-empty area, got {bounds!r}")
         if keep_aspect:
             box = _fit(box, x1 - x0, y1 - y0)
-        bl, bt, bw, bh = box
-        sx, sy = bw / (x1 - x0), bh / (y1 - y0)
-        return cls((sx, 0.0, bl - x0 * sx, 0.0, -sy, bt + bh + y0 * sy), layout)
+        return cls(_box_affine(box, x0, x1, y0, y1), layout)
 
     @classmethod
     def for_foot(
