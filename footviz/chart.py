@@ -92,7 +92,7 @@ def draw_chart(
     legend : bool
         Add a legend of body systems.
     title : str, optional
-        Figure title; defaults to the atlas title.
+        Figure title; defaults to "Reflex zones of the soles" in ``lang``.
     ax : matplotlib Axes, optional
         Axes to draw on; a new figure is made when omitted.
     **kwargs
@@ -183,7 +183,7 @@ def draw_chart(
     x1 = max(xs) + COLUMN_GAP + COLUMN_WIDTH
     ax.set_xlim(x0, x1)
     ax.set_ylim(-22.0, top + 6.0)
-    ax.set_title(title if title is not None else atlas.info.get("title", ""), fontsize=14)
+    ax.set_title(title if title is not None else words["soles_title"], fontsize=14)
     if labels:
         _place_labels(chart, placements, lang, xs)
     if legend:

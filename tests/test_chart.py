@@ -95,6 +95,7 @@ def test_russian_labels():
     texts = [t.get_text() for t in c.labels.values()]
     assert any("Сердце" in t for t in texts)
     assert c.captions["left"].get_text() == "Левая стопа"
+    assert c.ax.get_title() == "Рефлекторные зоны подошв"
 
 
 def test_draws_on_given_axes_and_passes_kwargs():
