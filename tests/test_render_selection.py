@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from footviz import UnknownNameError
-from footviz.render.selection import resolve_highlight
+from footviz.render.selection import resolve_highlight, shape_keys
 from footviz.style import HIGHLIGHT_COLOURS
 
 
@@ -37,3 +37,15 @@ def test_unknown_name_suggests(atlas):
         resolve_highlight(atlas, "migrane")
     with pytest.raises(UnknownNameError, match="foot"):
         resolve_highlight(atlas, "kidney/middle")
+
+
+def test_highlight_of_the_wrong_type_is_a_clear_error(atlas):
+    with pytest.raises(TypeError, match="highlight takes a zone, organ, group or condition name"):
+        resolve_highlight(atlas, 123)
+
+
+def test_zone_foot_names_that_zone_only(atlas):
+    # "bladder" is also an organ with a medial zone: "bladder/left" is the plantar zone itself
+    keys = shape_keys(atlas, "bladder/left")
+    assert keys == {("bladder", "left", "plantar")}
+    assert shape_keys(atlas, "kidney/right/plantar") == {("kidney", "right", "plantar")}

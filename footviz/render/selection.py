@@ -54,12 +54,18 @@ def shape_keys(atlas: Atlas, spec: Spec) -> frozenset[tuple[str, str, str]]:
             check_choice("foot", parts[1], FEET)
             if len(parts) == 3:
                 check_choice("aspect", parts[2], ASPECTS)
+            zone_id = atlas.zone(parts[0]).id  # the zone itself, not every zone of its organ
             return frozenset(
                 s.key
-                for s in atlas.lookup(parts[0])
-                if s.foot == parts[1] and (len(parts) == 2 or s.aspect == parts[2])
+                for s in atlas.shapes(parts[1], parts[2] if len(parts) == 3 else None)
+                if s.zone.id == zone_id
             )
         return frozenset(s.key for s in atlas.lookup(spec))
+    if not isinstance(spec, Iterable) or isinstance(spec, (bytes, Mapping)):
+        raise TypeError(
+            "highlight takes a zone, organ, group or condition name, a ZoneShape, a list of "
+            f"those, or a mapping of set name to those; got {spec!r}"
+        )
     out: set[tuple[str, str, str]] = set()
     for item in spec:
         out |= shape_keys(atlas, item)
@@ -71,6 +77,8 @@ def _name(spec: Spec) -> str:
         return spec.zone.id
     if isinstance(spec, str):
         return spec
+    if not isinstance(spec, Iterable):
+        return repr(spec)  # shape_keys() rejects it with a clear message
     return ", ".join(_name(s) for s in spec)
 
 
