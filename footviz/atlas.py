@@ -6,7 +6,7 @@ import copy
 import os
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shapely import affinity
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
@@ -27,6 +27,12 @@ from .model import (
     check_choice,
 )
 from .names import NameIndex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from numpy.typing import ArrayLike
+
+    from .hittest import HitArray, HitIndex, HitResult
+    from .layout import Layout
 
 __all__ = ["Atlas", "load_atlas"]
 
@@ -479,7 +485,7 @@ class Atlas:
         return validate(self, min_coverage=min_coverage, raise_on_error=raise_on_error)
 
     # ------------------------------------------------------------------ hit-testing
-    def hit_index(self):
+    def hit_index(self) -> HitIndex:
         """The exact hit-testing index (:class:`footviz.hittest.HitIndex`), built lazily once."""
         index = self.__dict__.get("_hit_index")
         if index is None:
@@ -488,13 +494,34 @@ class Atlas:
             index = index_for(self)
         return index
 
-    def hit(self, x, y, foot="left", aspect="plantar", tolerance=0.0, *, overlaps=False):
+    def hit(
+        self,
+        x: float,
+        y: float,
+        foot: str = "left",
+        aspect: str = "plantar",
+        tolerance: float = 0.0,
+        *,
+        overlaps: bool = False,
+    ) -> HitResult | None:
         """The zone under the point ``(x, y)`` mm of ``foot``'s ``aspect``, or None.
 
         A point on a border counts as inside; the primary zone is the smallest covering one
-        (see :mod:`footviz.hittest`).  With ``tolerance`` (mm, a fingertip is about 8-10) a
-        point outside every zone returns the nearest zone within it and its ``distance``;
-        ``overlaps=True`` also lists every zone the disc of that radius overlaps.
+        (see :mod:`footviz.hittest`).
+
+        Parameters
+        ----------
+        x, y : float
+            The point in the foot's own frame (mm; x > 0 medial, y from the heel).
+        foot : {"left", "right"}
+        aspect : {"plantar", "medial", "lateral", "dorsal"}
+        tolerance : float
+            How far a touch may miss, in mm (a fingertip is about 8-10 mm across): a point
+            outside every zone returns the nearest zone within this distance, with its
+            ``distance``.
+        overlaps : bool
+            Also list every zone the disc of radius ``tolerance`` overlaps, with the share of
+            the disc it covers.
 
         Returns
         -------
@@ -517,7 +544,14 @@ class Atlas:
             return fn(x, y)
         return self.hit_index().hit(x, y, foot, aspect, tolerance, overlaps)
 
-    def hit_many(self, xs, ys, foot="left", aspect="plantar", tolerance=0.0):
+    def hit_many(
+        self,
+        xs: ArrayLike,
+        ys: ArrayLike,
+        foot: str | ArrayLike = "left",
+        aspect: str | ArrayLike = "plantar",
+        tolerance: float = 0.0,
+    ) -> HitArray:
         """Primary zone of many points (arrays of any broadcastable shape) as a ``HitArray``.
 
         ``foot`` and ``aspect`` may be arrays of names (one per point).  Indices are into
@@ -526,11 +560,15 @@ class Atlas:
         index = self.__dict__.get("_hit_index") or self.hit_index()
         return index.hit_many(xs, ys, foot, aspect, tolerance)
 
-    def hit_chart(self, cx, cy, layout, tolerance=0.0):
+    def hit_chart(
+        self, cx: float, cy: float, layout: Layout, tolerance: float = 0.0
+    ) -> HitResult | None:
         """Which foot and zone lie under the chart-mm point ``(cx, cy)`` of a ``Layout``."""
         return self.hit_index().hit_chart(cx, cy, layout, tolerance)
 
-    def hit_chart_many(self, cx, cy, layout, tolerance=0.0):
+    def hit_chart_many(
+        self, cx: ArrayLike, cy: ArrayLike, layout: Layout, tolerance: float = 0.0
+    ) -> HitArray:
         """Vectorised :meth:`hit_chart`: a ``HitArray`` (the foot is the zone shape's)."""
         return self.hit_index().hit_chart_many(cx, cy, layout, tolerance)
 
