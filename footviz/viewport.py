@@ -69,13 +69,7 @@ def _quad(name: str, value: object) -> tuple[float, float, float, float]:
 
 
 def _pair(name: str, value: object) -> tuple[float, float]:
-    try:
-        items = tuple(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise TypeError(f"{name} must be 2 numbers, got {value!r}") from None
-    if len(items) != 2:
-        raise ValueError(f"{name} must be 2 numbers, got {value!r}")
-    a, b = (_number(name, v) for v in items)
+    a, b = (_number(name, v) for v in _pair_any(name, value))
     if a == b:
         raise ValueError(f"{name} must span a non-empty range, got {value!r}")
     return a, b
