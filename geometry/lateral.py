@@ -12,9 +12,9 @@ Both feet share this frame, so shapes of zones on both feet are identical in it.
 
 from __future__ import annotations
 
-from medial import LEG_CUT
-from plantar import FOOT_LENGTH, _ellipse, catmull_rom_closed
-from shapely.geometry import LineString, Point, Polygon, box
+from medial import LEG_CUT, bone_circle, profile_outline
+from plantar import FOOT_LENGTH, _ellipse
+from shapely.geometry import LineString, Polygon, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -74,17 +74,12 @@ EDGE_HEIGHT = 27.0  # the limb zones run along the outer border up to about this
 
 def outline() -> Polygon:
     """The lateral profile: one smooth polygon, the leg cut straight at ``LEG_CUT``."""
-    shape = Polygon(catmull_rom_closed(PROFILE)).buffer(0)
-    shape = shape.intersection(box(-10.0, -10.0, LEG_CUT, FOOT_LENGTH + 10.0))
-    if not isinstance(shape, Polygon):  # pragma: no cover - construction guard
-        raise RuntimeError("lateral outline is not a single polygon")
-    return shape
+    return profile_outline(PROFILE, "lateral")
 
 
 def ankle_bone() -> Polygon:
     """The outer ankle bone as a circle (drawn as a landmark, not a zone)."""
-    h, y, r = ANKLE_BONE
-    return Point(h, y).buffer(r, quad_segs=16)
+    return bone_circle(ANKLE_BONE)
 
 
 def raw_zone_shapes(foot: str) -> dict[str, BaseGeometry]:

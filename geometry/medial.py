@@ -96,19 +96,29 @@ TOE_Y = 200.0  # the big toe begins (crease of its joint)
 ANKLE_LINE = (89.0, 99.0)  # heights of the band that crosses the front of the ankle
 
 
-def outline() -> Polygon:
-    """The medial profile: one smooth polygon, the leg cut straight at ``LEG_CUT``."""
-    shape = Polygon(catmull_rom_closed(PROFILE)).buffer(0)
+def profile_outline(points: list[tuple[float, float]], name: str) -> Polygon:
+    """A side profile through ``points``: one smooth polygon, the leg cut at ``LEG_CUT``."""
+    shape = Polygon(catmull_rom_closed(points)).buffer(0)
     shape = shape.intersection(box(-10.0, -10.0, LEG_CUT, FOOT_LENGTH + 10.0))
     if not isinstance(shape, Polygon):  # pragma: no cover - construction guard
-        raise RuntimeError("medial outline is not a single polygon")
+        raise RuntimeError(f"{name} outline is not a single polygon")
     return shape
+
+
+def bone_circle(spec: tuple[float, float, float]) -> Polygon:
+    """An ankle bone ``(height, y, radius)`` as a circle (a landmark, not a zone)."""
+    h, y, r = spec
+    return Point(h, y).buffer(r, quad_segs=16)
+
+
+def outline() -> Polygon:
+    """The medial profile: one smooth polygon, the leg cut straight at ``LEG_CUT``."""
+    return profile_outline(PROFILE, "medial")
 
 
 def ankle_bone() -> Polygon:
     """The inner ankle bone as a circle (drawn as a landmark, not a zone)."""
-    h, y, r = ANKLE_BONE
-    return Point(h, y).buffer(r, quad_segs=16)
+    return bone_circle(ANKLE_BONE)
 
 
 def spine_band() -> Polygon:
