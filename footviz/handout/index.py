@@ -46,18 +46,7 @@ def index_page(subjects: list[Subject], atlas: Atlas, page: str, lang: str, tota
     else:
         raise PageOverflow(f"{len(subjects)} conditions do not fit on one index page")
     for t in ops.texts:
-        fig.text(
-            t.x,
-            t.y,
-            t.text,
-            fontsize=t.size,
-            fontweight=t.weight,
-            color=t.colour,
-            ha=t.ha,
-            va="baseline",
-            transform=fig.dpi_scale_trans,
-            parse_math=False,
-        )
+        t.draw(fig)
     fig.text(
         MARGIN,
         MARGIN - 0.3 + 0.25 * 6 * PT,

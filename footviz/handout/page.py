@@ -563,21 +563,7 @@ def _draw_ops(fig: Any, ops: Ops, out: dict[str, list[Any]]) -> None:
             )
         )
     for t in ops.texts:
-        out.setdefault(t.box, []).append(
-            fig.text(
-                t.x,
-                t.y,
-                t.text,
-                fontsize=t.size,
-                fontweight=t.weight,
-                fontstyle=t.style,
-                color=t.colour,
-                ha=t.ha,
-                va="baseline",
-                transform=inches,
-                parse_math=False,
-            )
-        )
+        out.setdefault(t.box, []).append(t.draw(fig))
 
 
 def compose(

@@ -67,6 +67,22 @@ class TextOp:
     colour: str = TEXT_COLOUR
     ha: str = "left"
 
+    def draw(self, fig: Any) -> Any:
+        """Draw the text on ``fig`` (positions in inches from the page's lower left)."""
+        return fig.text(
+            self.x,
+            self.y,
+            self.text,
+            fontsize=self.size,
+            fontweight=self.weight,
+            fontstyle=self.style,
+            color=self.colour,
+            ha=self.ha,
+            va="baseline",
+            transform=fig.dpi_scale_trans,
+            parse_math=False,
+        )
+
 
 @dataclass(frozen=True)
 class RuleOp:
