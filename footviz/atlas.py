@@ -528,20 +528,20 @@ class Atlas:
         HitResult or None
         """
         # fast path: Python floats, no tolerance, and a built grid's plain-touch function
-        # (the index registers one per (foot, aspect), keyed by the exact names)
-        try:
-            fn = self._hit_touch.get((foot, aspect))
-        except (AttributeError, TypeError):  # index not built yet / unhashable names
-            fn = None
+        # (the index registers one per foot and aspect, keyed by the exact names)
         if (
-            fn is not None
-            and type(x) is float
+            type(x) is float
             and type(y) is float
             and type(tolerance) is float
             and not tolerance
             and overlaps is False
         ):
-            return fn(x, y)
+            try:
+                touch = self._hit_touch[foot][aspect]
+            except (AttributeError, KeyError, TypeError):  # no index yet / other names
+                pass
+            else:
+                return touch(x, y)
         return self.hit_index().hit(x, y, foot, aspect, tolerance, overlaps)
 
     def hit_many(

@@ -63,17 +63,21 @@ class HitResult(tuple):
         Every zone covering the point, primary (smallest) first; with a tolerance and a point
         outside every zone, the single nearest zone.
     foot, aspect : str
-    x, y : float
-        The point, in the foot's own frame (mm).
     distance : float
         0.0 when the point is inside (or on the border of) the primary zone, else the distance
         in mm to the nearest zone.
     overlaps : tuple of Overlap
         With ``overlaps=True``: every zone the fingertip disc overlaps, largest fraction first.
+
+    Notes
+    -----
+    A result describes what lies under the point, not the point itself (the caller has it;
+    for a chart or screen point, :meth:`footviz.Viewport.to_foot` and
+    :meth:`footviz.Layout.panel_at` give its foot coordinates).  That keeps a plain touch
+    allocation-free: every point of the same set of zones gets the same immutable result,
+    made once when the index is built.
     """
 
-    # An immutable record stored as a tuple: made in C by the single-touch path (a touch
-    # costs well under a microsecond more than the grid lookup).
     __slots__ = ()
 
     def __new__(
@@ -81,12 +85,10 @@ class HitResult(tuple):
         shapes: tuple[ZoneShape, ...],
         foot: str,
         aspect: str,
-        x: float,
-        y: float,
         distance: float = 0.0,
         overlaps: tuple[Overlap, ...] = (),
     ) -> HitResult:
-        return tuple.__new__(cls, (shapes, foot, aspect, x, y, distance, overlaps))
+        return tuple.__new__(cls, (shapes, foot, aspect, distance, overlaps))
 
     def __getnewargs__(self) -> tuple:  # pickling and copying rebuild through __new__
         return tuple(self)
@@ -94,10 +96,8 @@ class HitResult(tuple):
     shapes = property(itemgetter(0), doc="Every zone shape at the point, primary first.")
     foot = property(itemgetter(1), doc="The foot.")
     aspect = property(itemgetter(2), doc="The aspect of the foot.")
-    x = property(itemgetter(3), doc="x of the point in the foot's frame (mm).")
-    y = property(itemgetter(4), doc="y of the point in the foot's frame (mm).")
-    distance = property(itemgetter(5), doc="0.0 inside, else mm to the nearest zone.")
-    overlaps = property(itemgetter(6), doc="Zones under the fingertip disc (overlaps=True).")
+    distance = property(itemgetter(3), doc="0.0 inside, else mm to the nearest zone.")
+    overlaps = property(itemgetter(4), doc="Zones under the fingertip disc (overlaps=True).")
 
     @property
     def primary(self) -> ZoneShape:
@@ -129,8 +129,6 @@ class HitResult(tuple):
             tuple(s.key for s in self.shapes),
             self.foot,
             self.aspect,
-            self.x,
-            self.y,
             self.distance,
             self.overlaps,
         )
@@ -144,7 +142,7 @@ class HitResult(tuple):
     def __repr__(self) -> str:
         ids = ", ".join(s.zone.id for s in self.shapes)
         dist = "" if self.distance == 0.0 else f", distance={self.distance:.3g} mm"
-        return f"HitResult({self.foot} {self.aspect} ({self.x:.6g}, {self.y:.6g}) mm: {ids}{dist})"
+        return f"HitResult({self.foot} {self.aspect}: {ids}{dist})"
 
 
 @dataclass(frozen=True)
@@ -651,9 +649,16 @@ class _Grid:
         s, s2, m = self.shift, 2 * self.shift, self.bmask
         coarse, blocks = self.coarse_mv, self.blocks_mv
         set_shapes = tuple(self.set_shapes)
-        exact = self._locate_exact
-        foot, aspect = self.foot, self.aspect
-        new, record = tuple.__new__, HitResult
+        # one shared immutable result per set of zones (None for no zone): a plain touch
+        # allocates nothing
+        results = tuple(self._result(found) for found in set_shapes)
+        # the exact border test answers with ranks; the same sets share the same results
+        self._exact_found: dict[tuple[int, ...], tuple[tuple[ZoneShape, ...], object]] = {
+            tuple(ranks): (found, res)
+            for ranks, found, res in zip(self.set_ranks, set_shapes, results, strict=True)
+        }
+        ranks_at = self._exact_ranks
+        found_of = self._found
 
         def locate(x: float, y: float) -> tuple[ZoneShape, ...]:
             """Every zone shape covering (x, y), in rank order."""
@@ -668,7 +673,7 @@ class _Grid:
                 sid = blocks[((code - nsets) << s2) + ((iy & m) << s) + (ix & m)]
                 if sid < nsets:
                     return set_shapes[sid]
-                return exact(sid - nsets, x, y)
+                return found_of(ranks_at(sid - nsets, x, y))[0]
             return ()
 
         def hit1(x: float, y: float) -> HitResult | None:
@@ -680,27 +685,38 @@ class _Grid:
                 iy = int(fy)
                 code = coarse[(iy >> s) * ncx + (ix >> s)]
                 if code < nsets:
-                    found = set_shapes[code]
-                else:
-                    sid = blocks[((code - nsets) << s2) + ((iy & m) << s) + (ix & m)]
-                    found = set_shapes[sid] if sid < nsets else exact(sid - nsets, x, y)
-                if found:
-                    return new(record, (found, foot, aspect, x, y, 0.0, ()))
+                    return results[code]
+                sid = blocks[((code - nsets) << s2) + ((iy & m) << s) + (ix & m)]
+                if sid < nsets:
+                    return results[sid]
+                return found_of(ranks_at(sid - nsets, x, y))[1]
             return None
 
         self.locate = locate
         self.hit1 = hit1
 
-    def _locate_exact(self, c: int, x: float, y: float) -> tuple[ZoneShape, ...]:
-        """Covering zones of a point in a border sub-cell of exact class ``c``."""
-        cand = self.cls_cand_geoms[c]
+    def _result(self, found: tuple[ZoneShape, ...]) -> HitResult | None:
+        return HitResult(found, self.foot, self.aspect) if found else None
+
+    def _found(self, ranks: tuple[int, ...]) -> tuple[tuple[ZoneShape, ...], HitResult | None]:
+        """The zone shapes and shared plain result of a set of ranks (cached: a class has only
+        a few possible sets)."""
+        pair = self._exact_found.get(ranks)
+        if pair is None:
+            found = tuple(self.shapes[r] for r in ranks)
+            pair = self._exact_found.setdefault(ranks, (found, self._result(found)))
+        return pair
+
+    def _exact_ranks(self, c: int, x: float, y: float) -> tuple[int, ...]:
+        """Ranks of the zones covering a point in a border sub-cell of exact class ``c``."""
         ranks = self.cls_base[c]
+        cand = self.cls_cand_geoms[c]
         if len(cand):
             hit = shapely.intersects_xy(cand, x, y)
-            ranks = sorted(
-                ranks + tuple(r for r, h in zip(self.cls_cand[c], hit, strict=True) if h)
-            )
-        return tuple(self.shapes[r] for r in ranks)
+            more = tuple(r for r, h in zip(self.cls_cand[c], hit.tolist(), strict=True) if h)
+            if more:
+                ranks = tuple(sorted(ranks + more))
+        return ranks
 
     # -------------------------------------------------------------- many points
     def primary(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -879,8 +895,8 @@ class HitIndex:
             (f, a) for a in atlas.aspects for f in atlas.feet
         )
         self._grids: dict[tuple[str, str], _Grid] = {}
-        #: (foot, aspect) -> plain-touch function of each built grid (see ``Atlas.hit``)
-        self.touch: dict[tuple[str, str], object] = {}
+        #: foot -> aspect -> plain-touch function of each built grid (see ``Atlas.hit``)
+        self.touch: dict[str, dict[str, object]] = {}
         self._lock = threading.Lock()
 
     # -------------------------------------------------------------- grids
@@ -913,7 +929,7 @@ class HitIndex:
                         self.block,
                     )
                     self._grids[key] = g
-                    self.touch[key] = g.hit1
+                    self.touch.setdefault(foot_s, {})[aspect_s] = g.hit1
         return g
 
     def build(self) -> HitIndex:
@@ -948,11 +964,8 @@ class HitIndex:
             x = _scalar("x", x)
         if type(y) is not float:
             y = _scalar("y", y)
-        found = g.locate(x, y)  # type: ignore[arg-type]
         if type(tolerance) in (float, int) and not tolerance and overlaps is False:
-            if found:
-                return HitResult(found, g.foot, g.aspect, x, y)  # type: ignore[arg-type]
-            return None
+            return g.hit1(x, y)  # type: ignore[arg-type]
         tol = _tolerance(tolerance)
         fx, fy = float(x), float(y)  # type: ignore[arg-type]
         over: tuple[Overlap, ...] = ()
@@ -960,12 +973,13 @@ class HitIndex:
             if tol <= 0.0:
                 raise ValueError("overlaps=True needs a tolerance > 0 (the fingertip radius)")
             over = g.overlaps(fx, fy, tol)
+        found = g.locate(fx, fy)
         if found:
-            return HitResult(found, g.foot, g.aspect, fx, fy, 0.0, over)
+            return HitResult(found, g.foot, g.aspect, 0.0, over)
         near = g.nearest(fx, fy, tol) if tol > 0.0 else None
         if near is None:
             return None
-        return HitResult((near[0],), g.foot, g.aspect, fx, fy, near[1], over)
+        return HitResult((near[0],), g.foot, g.aspect, near[1], over)
 
     def hit_many(
         self,
