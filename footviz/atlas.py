@@ -185,6 +185,11 @@ class Atlas:
     def version(self) -> str:
         return str(self.info.get("version", ""))
 
+    def title(self, lang: str = "en") -> str:
+        """The atlas's title in ``lang`` ("en" or "ru"), else its plain title."""
+        titles = self.info.get("titles") or {}
+        return str(titles.get(lang) or self.info.get("title", ""))
+
     @property
     def zones(self) -> tuple[Zone, ...]:
         """Metadata of every zone, in atlas order."""

@@ -208,7 +208,7 @@ def _place_labels(chart: Chart, placements, lang: str, xs: list[float]) -> None:
     taken: list[BaseGeometry] = []
     callouts: dict[tuple[str, str], list] = {}
     for foot, s, region, side in sorted(placements, key=lambda p: (p[0], p[1].zone.id)):
-        name = s.zone.name(lang)
+        name = s.zone.label(lang)
         px, py = anchor_point(region)
         placed = None
         for text in (name, textwrap.fill(name, 11), textwrap.fill(name, 8)):

@@ -43,6 +43,8 @@ class UnknownNameError(FootvizError, KeyError):
         msg = f"unknown {self.kind} {self.value!r}"
         if self.suggestions:
             msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        elif self.allowed:
+            msg += "."
         if self.allowed and len(self.allowed) <= 12:
             msg += " Allowed: " + ", ".join(repr(a) for a in self.allowed) + "."
         elif self.allowed:

@@ -71,6 +71,14 @@ class Zone:
         """Display name in ``lang`` ("en" or "ru")."""
         return self.names[check_choice("language", lang, LANGUAGES)]
 
+    def label(self, lang: str = "en") -> str:
+        """The name as a map labels it: without a closing "(...)" that says where on the foot
+        the zone lies ("Head (inner side of the big toe)" -> "Head"), which the map shows."""
+        name = self.name(lang)
+        if name.endswith(")") and " (" in name:
+            return name[: name.rindex(" (")]
+        return name
+
     def note(self, lang: str = "en") -> str:
         """Short note in ``lang``."""
         return self.notes.get(check_choice("language", lang, LANGUAGES), "")

@@ -381,7 +381,7 @@ def _label_panel(sheet: AspectSheet, aspect: str, m, lang: str) -> None:
     upright = aspect in ("plantar", "dorsal")
     for s in sorted(shapes, key=lambda s: s.zone.id):
         region = affinity.affine_transform(visible_of[s.zone.id], m)
-        name = s.zone.name(lang)
+        name = s.zone.label(lang)
         px, py = anchor_point(region)
         placed = None
         candidates = [(name, 0), (textwrap.fill(name, 12), 0), (textwrap.fill(name, 8), 0)]

@@ -53,6 +53,7 @@ CONSTRUCTIONS = {
 ATLAS_INFO = {
     "name": "reflexology",
     "title": "Foot reflex zones",
+    "titles": {"en": "Foot reflex zones", "ru": "Рефлекторные зоны стоп"},
     "version": "0.1.0",
     "tradition": (
         "Western zone-therapy foot charts in the line of Fitzgerald and Ingham: the right foot "

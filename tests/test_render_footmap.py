@@ -212,9 +212,36 @@ def test_numbered_callouts_give_numbering_as_data(atlas):
     assert heights == sorted(heights, reverse=True)  # toes to heel
 
 
+def test_long_callouts_wrap_and_keep_the_map_large():
+    """A long zone name wraps over balanced lines in its column instead of widening the
+    column (which would shrink both feet)."""
+    from footviz.render.labelling import CALLOUT_WRAP
+
+    maps = {lang: footviz.plot(aspect="dorsal", lang=lang) for lang in ("en", "ru")}
+    for lang, m in maps.items():
+        m.figure.canvas.draw()
+        texts = {k: t.get_text() for k, t in m.artists.labels.items()}
+        groin = texts[("left", "groin_lymph")]
+        assert groin.replace("\n", " ") == m.atlas.zone("groin_lymph").label(lang)
+        assert groin.count("\n") >= 2
+        for key in m.artists.leader_segments:
+            lines = texts[key].split("\n")
+            assert all(len(line) <= CALLOUT_WRAP for line in lines), texts[key]
+            assert max(map(len, lines)) - min(map(len, lines)) <= CALLOUT_WRAP // 2, texts[key]
+        # both feet together fill most of the figure's width
+        renderer = m.figure.canvas.get_renderer()
+        feet = [m.artists.outlines[f].get_window_extent(renderer) for f in ("left", "right")]
+        assert feet[1].x1 - feet[0].x0 > 0.6 * m.figure.bbox.width, lang
+    # Russian names are longer, yet the Russian map is drawn at nearly the same scale
+    assert maps["ru"].artists.plan.ppm > 0.9 * maps["en"].artists.plan.ppm
+
+
 def test_russian_labels():
     m = footviz.plot(feet="left", lang="ru")
     assert m.artists.labels[("left", "kidney")].get_text().replace("\n", " ") == "Почка"
+    assert m.ax.get_title() == "Рефлекторные зоны стоп" == m.atlas.title("ru")
+    assert footviz.plot(feet="left", labels=False).ax.get_title() == "Foot reflex zones"
+    assert footviz.plot(feet="left", title="", lang="ru").ax.get_title() == ""
 
 
 def test_greyscale_uses_hatches_for_highlight_sets():
@@ -322,8 +349,9 @@ def test_profile_labels_never_overlap_or_leave_the_figure(aspect, feet, kwargs):
 
 
 @pytest.mark.parametrize("aspect", ["medial", "lateral"])
-def test_profile_leaders_cross_no_other_label(aspect):
-    m = footviz.plot(aspect=aspect)
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_profile_leaders_cross_no_other_label(aspect, lang):
+    m = footviz.plot(aspect=aspect, lang=lang)
     m.figure.canvas.draw()
     drawn = m.artists
     renderer = m.figure.canvas.get_renderer()

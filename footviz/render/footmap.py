@@ -365,7 +365,7 @@ class FootMap:
             Label with numbers and add a key; ``MapArtists.numbering`` holds number → shapes.
         legend, colorbar : bool
         title : str, optional
-            Defaults to the atlas title.
+            Defaults to the atlas title in the map's language.
         value_label : str, optional
             Colorbar label.
         **kwargs
@@ -418,9 +418,7 @@ class FootMap:
 
         # decorations that take room from the axes: title, legend, colorbar, key
         # a fixed y: no automatic title placement (a costly pass; the axes has no decorations)
-        ax.set_title(
-            title if title is not None else atlas.info.get("title", ""), fontsize=14, y=1.0
-        )
+        ax.set_title(title if title is not None else atlas.title(lang), fontsize=14, y=1.0)
         handles = self._legend_handles(sets, zv, shapes) if legend else []
         key_entries = (
             [
@@ -465,7 +463,7 @@ class FootMap:
                 if s.key not in wanted:
                     continue
                 zid = s.zone.id
-                text = str(numbers[zid]) if numbered else s.zone.name(lang)
+                text = str(numbers[zid]) if numbered else s.zone.label(lang)
                 bold = numbered or (bool(sets) and s.key in highlighted)
                 items.append(_Item(f, zid, text, visible[f][zid], bold))
         stack = None
@@ -853,7 +851,7 @@ class FootMap:
                         ax,
                         tx,
                         ty,
-                        c.item.text,
+                        c.text,
                         ha="center",
                         va="center",
                         fontsize=size,
@@ -883,7 +881,7 @@ class FootMap:
                     ax,
                     tx,
                     ty,
-                    c.item.text,
+                    c.text,
                     ha=ha,
                     va="center",
                     fontsize=size,

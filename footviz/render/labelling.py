@@ -19,7 +19,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 import shapely
-from shapely.geometry import LineString, box
+from shapely.geometry import LineString, Point, box
 from shapely.geometry.base import BaseGeometry
 
 from ..labels import anchor_point, spread_sized
@@ -34,7 +34,13 @@ ROW_OVERHANG = 6.0  # mm a row may reach beyond the heel and the toe tip
 ROW_PITCH = 1.3  # row spacing in text heights
 MAX_ROWS = 3  # callout rows on one side of a profile before the font shrinks
 CROSSING = 1000.0  # mm a leader "costs" extra for crossing a label
+LEADER_CLEARANCE = 0.6  # mm a leader keeps from any label but its own
+ANCHOR_SHIFTS = (-3.0, 3.0, -6.0, 6.0)  # mm along the foot a row leader's end may move
+ANCHOR_INSET = 1.0  # mm a moved leader end keeps inside its zone
+ANCHOR_COST = 2.0  # cost per mm a leader's end moves from the zone's anchor point
 ROW_COST = 12.0  # mm a callout "costs" extra for each row further out
+REFINE_ROUNDS = 4  # passes that move row callouts to cheaper rows after the greedy placement
+CALLOUT_WRAP = 26  # characters per line of a column callout (longer names wrap)
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,7 @@ class Callout:
     width: float  # mm
     x: float | None = None  # text centre, foot frame (rows of a lying profile only)
     height: float = 0.0  # mm
+    text: str = ""  # as drawn (a column callout wraps a long name over lines)
 
 
 @dataclass
@@ -129,6 +136,25 @@ def _variants(item: LabelItem) -> list[str]:
         return [item.text]
     wraps = [textwrap.fill(item.text, n, break_long_words=False) for n in (11, 8)]
     return list(dict.fromkeys([item.text, *wraps]))
+
+
+def _grown(b: BaseGeometry, d: float) -> BaseGeometry:
+    x0, y0, x1, y1 = b.bounds
+    return box(x0 - d, y0 - d, x1 + d, y1 + d)
+
+
+def _column_text(item: LabelItem) -> str:
+    """A column callout's text: a long name wraps over lines of :data:`CALLOUT_WRAP` characters
+    (the column, and so the map, would otherwise narrow to make room for one long line)."""
+    text = item.text
+    if len(text) <= CALLOUT_WRAP:
+        return text
+    # balanced lines: the narrowest width that needs no more lines than CALLOUT_WRAP does
+    lines = len(textwrap.wrap(text, CALLOUT_WRAP, break_long_words=False))
+    for width in range(-(-len(text) // lines), CALLOUT_WRAP + 1):
+        if len(textwrap.wrap(text, width, break_long_words=False)) <= lines:
+            return textwrap.fill(text, width, break_long_words=False)
+    return textwrap.fill(text, CALLOUT_WRAP, break_long_words=False)
 
 
 def _inside(
@@ -207,7 +233,7 @@ def _plan_at(items, measure, size, scale, y_range, force=False) -> Plan | None:
         inside, rest = _inside(items, measure, size, ppm)
         need = {"medial": 0.0, "lateral": 0.0}
         for item in rest:
-            w, _ = measure(item.text, size, item.bold)
+            w, _ = measure(_column_text(item), size, item.bold)
             need[item.side] = max(need[item.side], w / ppm + 1.0)
         if all(abs(need[k] - columns[k]) < 0.5 for k in columns):
             columns = {k: max(need[k], columns[k]) for k in columns}
@@ -225,14 +251,18 @@ def _plan_at(items, measure, size, scale, y_range, force=False) -> Plan | None:
         for item in groups[key]:
             pieces = [anchor_point(p) for p in getattr(item.region, "geoms", [item.region])]
             ay = sum(p[1] for p in pieces) / len(pieces)
-            w, h = measure(item.text, size, item.bold)
-            wanted.append((ay, item.zone, item, tuple(pieces), w / ppm, h / ppm))
+            text = _column_text(item)
+            w, h = measure(text, size, item.bold)
+            wanted.append((ay, item.zone, item, tuple(pieces), w / ppm, h / ppm, text))
         wanted.sort(key=lambda t: (t[0], t[1]))
-        heights = [t[5] * 1.25 for t in wanted]
+        heights = [t[5] + 0.25 * t[5] / (t[6].count("\n") + 1) for t in wanted]
         if sum(heights) > hi - lo and not force:
             return None
         ys = spread_sized([t[0] for t in wanted], heights, lo, hi)
-        plan.callouts[key] = [Callout(t[2], y, t[3], t[4]) for t, y in zip(wanted, ys, strict=True)]
+        plan.callouts[key] = [
+            Callout(t[2], y, t[3], t[4], height=t[5], text=t[6])
+            for t, y in zip(wanted, ys, strict=True)
+        ]
     return plan
 
 
@@ -335,7 +365,16 @@ def _pack(rest, measure, size, ppm, pitch, bounds, taken, force):
         ax = sum(p[0] for p in pieces) / len(pieces)
         # how strongly the label belongs to one side: near the floor below, high up above
         sure = abs((ax - bottom) - (top - ax))
-        wanted.append((ay, item.foot, item.zone, item, pieces, w / ppm, h / ppm, sure))
+        variants = [(ay, pieces, 0.0)]
+        if len(pieces) == 1:  # a leader may end anywhere well inside its zone
+            core = item.region.buffer(-ANCHOR_INSET)
+            for shift in ANCHOR_SHIFTS:
+                p = (pieces[0][0], pieces[0][1] + shift)
+                if core.contains(Point(p)):
+                    variants.append((p[1], (p,), abs(shift)))
+        wanted.append(
+            (ay, item.foot, item.zone, item, pieces, w / ppm, h / ppm, sure, tuple(variants))
+        )
     # the surest first: they take their side; the labels halfway up fit in around them
     wanted.sort(key=lambda t: (-round(t[7], 6), t[1], t[0], t[2]))
     rows: dict[tuple[str, str, int], list] = {}  # (foot, side, row) -> members in order
@@ -348,40 +387,85 @@ def _pack(rest, measure, size, ppm, pitch, bounds, taken, force):
         cx = edge + out * (ROW_LEAD + (row + 0.5) * pitch)
         ys = spread_sized([m[0] for m in members], [m[5] + ROW_PAD for m in members], lo, hi)
         done = []
-        for cy, (_, _, _, item, pieces, w, h, _) in zip(ys, members, strict=True):
+        for cy, (_, _, _, item, pieces, w, h, _, _) in zip(ys, members, strict=True):
             box_ = box(cx - h / 2, cy - w / 2, cx + h / 2, cy + w / 2)
             tip = (cx - out * (h / 2 + 0.5), cy)
             segs = [LineString([tip, p]) for p in pieces]
-            done.append((Callout(item, cy, pieces, w, x=cx, height=h), box_, segs))
+            done.append((Callout(item, cy, pieces, w, x=cx, height=h, text=item.text), box_, segs))
         return done
 
-    for entry in wanted:
-        foot, w = entry[1], entry[5]
+    def cost_at(entry, key):
+        """(cost, key, members, laid row) of ``entry`` joining row ``key`` as the rows stand
+        (``entry`` itself in none of them), or None when the row has no room; the entry's
+        leader ends at whichever of its anchors costs least."""
+        best = None
+        for ay, pieces, shift in entry[8]:
+            found = _cost_one((ay, *entry[1:4], pieces, *entry[5:]), key, shift)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
+        return best
+
+    def _cost_one(entry, key, shift):
+        foot = key[0]
+        members = sorted([*rows.get(key, []), entry], key=lambda m: (m[0], m[2]))
+        over = sum(m[5] + ROW_PAD for m in members) > hi - lo
+        if over and not force:
+            return None
+        new = lay(key, members)
+        others = [d for k, v in laid.items() if k[0] == foot and k != key for d in v]
+        boxes = [_grown(b, LEADER_CLEARANCE) for b in taken.get(foot, []) + [d[1] for d in others]]
+        lines = [g for d in others for g in d[2]]
+        hits = 0
+        for _, box_, segs in new:
+            hits += sum(1 for g in segs for b in boxes if g.intersects(b))
+            hits += sum(1 for g in lines if g.intersects(box_))
+            hits += sum(0.25 for g in segs for o in lines if g.crosses(o))
+        moved = sum(abs(c.y - m[0]) for (c, _, _), m in zip(new, members, strict=True))
+        mine = next(d for d in new if d[0].item is entry[3])
+        length = sum(g.length for g in mine[2]) / len(mine[2])
+        cost = CROSSING * hits + length + moved + ROW_COST * key[2] + 100 * CROSSING * over
+        return (cost + ANCHOR_COST * shift, key, members, new)
+
+    def best_place(entry):
         best = None
         for side in ("below", "above"):
             for row in range(MAX_ROWS):
-                key = (foot, side, row)
-                members = sorted([*rows.get(key, []), entry], key=lambda m: (m[0], m[2]))
-                over = sum(m[5] + ROW_PAD for m in members) > hi - lo
-                if over and not force:
-                    continue
-                new = lay(key, members)
-                others = [d for k, v in laid.items() if k[0] == foot and k != key for d in v]
-                boxes = taken.get(foot, []) + [d[1] for d in others]
-                lines = [g for d in others for g in d[2]]
-                hits = 0
-                for _, box_, segs in new:
-                    hits += sum(1 for g in segs for b in boxes if g.intersects(b))
-                    hits += sum(1 for g in lines if g.intersects(box_))
-                    hits += sum(0.25 for g in segs for o in lines if g.crosses(o))
-                moved = sum(abs(c.y - m[0]) for (c, _, _), m in zip(new, members, strict=True))
-                mine = next(d for d in new if d[0].item is entry[3])
-                length = sum(g.length for g in mine[2]) / len(mine[2])
-                cost = CROSSING * hits + length + moved + ROW_COST * row + 100 * CROSSING * over
-                if best is None or cost < best[0]:
-                    best = (cost, key, members, new)
+                found = cost_at(entry, (entry[1], side, row))
+                if found is not None and (best is None or found[0] < best[0]):
+                    best = found
+        return best
+
+    def put(key, members):
+        if members:
+            rows[key], laid[key] = members, lay(key, members)
+        else:
+            rows.pop(key, None)
+            laid.pop(key, None)
+
+    where: dict[int, tuple[str, str, int]] = {}
+    for entry in wanted:
+        best = best_place(entry)
         if best is None:
             return None
         _, key, members, new = best
         rows[key], laid[key] = members, new
+        where[id(entry)] = key
+    # a greedy placement can keep a crossing that a later label caused: move labels one at
+    # a time to their cheapest row given all the others, until none moves
+    for _ in range(REFINE_ROUNDS):
+        moved_any = False
+        for entry in wanted:
+            key = where[id(entry)]
+            put(key, [m for m in rows[key] if m[3] is not entry[3]])
+            stay = cost_at(entry, key)
+            best = best_place(entry)
+            if stay is not None and (best is None or best[0] >= stay[0] - 1e-6):
+                best = stay
+            _, new_key, members, new = best  # type: ignore[misc]
+            rows[new_key], laid[new_key] = members, new
+            if new_key != key:
+                where[id(entry)] = new_key
+                moved_any = True
+        if not moved_any:
+            break
     return [(c, b, (k[1], k[2])) for k, v in sorted(laid.items()) for c, b, _ in v]
