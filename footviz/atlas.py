@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -380,6 +380,45 @@ class Atlas:
         """Zone shapes of a group (``"head"``, ``"genital areas"``, ``"intestines"`` ...)."""
         return self.shapes(foot, aspect, group=name)
 
+    def resolve_name(
+        self, name: str, kinds: Sequence[str] = ("organ", "zone", "group", "condition")
+    ) -> tuple[str, str]:
+        """``(kind, id)`` of the first of ``kinds`` that knows ``name`` (an id, a display name
+        in any language or a synonym).
+
+        Raises
+        ------
+        UnknownNameError
+            When no such kind knows the name; it lists close spellings from all of them.
+        ValueError
+            For a kind other than "zone", "organ", "group" and "condition".
+        """
+        indexes = self._indexes()
+        for kind in kinds:
+            if kind not in indexes:
+                raise ValueError(
+                    f"unknown kind of name {kind!r}; allowed: {', '.join(map(repr, indexes))}"
+                )
+        what = " or ".join(kinds) if len(kinds) <= 2 else ", ".join(kinds[:-1]) + f" or {kinds[-1]}"
+        if not isinstance(name, str):
+            raise UnknownNameError(what, name)
+        for kind in kinds:
+            found = indexes[kind].get(name)
+            if found is not None:
+                return kind, found
+        suggestions: list[str] = []
+        for kind in kinds:
+            suggestions.extend(indexes[kind].suggest(name, n=2))
+        raise UnknownNameError(what, name, suggestions[:4])
+
+    def _indexes(self) -> dict[str, NameIndex]:
+        return {
+            "zone": self._zone_index,
+            "organ": self._organ_index,
+            "group": self._group_index,
+            "condition": self._condition_index,
+        }
+
     def lookup(
         self, name: str, foot: str | None = None, aspect: str | None = None
     ) -> tuple[ZoneShape, ...]:
@@ -387,33 +426,21 @@ class Atlas:
 
         Raises :class:`UnknownNameError` with suggestions drawn from all kinds.
         """
-        if not isinstance(name, str):
-            raise UnknownNameError("zone, organ, group or condition name", name)
         # an organ name reaches every zone of that organ on every aspect, so it goes first
         # ("bladder" is a plantar zone id and also the organ with a medial zone)
-        if name in self._organ_index:
-            return self.organ_zones(name, foot, aspect)
-        if name in self._zone_index:
-            zid = self._zone_index.resolve(name)
-            return tuple(s for s in self.shapes(foot, aspect) if s.zone.id == zid)
-        if name in self._group_index:
-            return self.group_zones(name, foot, aspect)
-        if name in self._condition_index:
-            hit = self.for_condition(name)
-            return tuple(
-                s
-                for s in hit.shapes
-                if (foot is None or s.foot == foot) and (aspect is None or s.aspect == aspect)
-            )
-        suggestions: list[str] = []
-        for index in (
-            self._zone_index,
-            self._organ_index,
-            self._group_index,
-            self._condition_index,
-        ):
-            suggestions.extend(index.suggest(name, n=2))
-        raise UnknownNameError("zone, organ, group or condition", name, suggestions[:4])
+        kind, found = self.resolve_name(name)
+        if kind == "organ":
+            return self.organ_zones(found, foot, aspect)
+        if kind == "zone":
+            return tuple(s for s in self.shapes(foot, aspect) if s.zone.id == found)
+        if kind == "group":
+            return self.group_zones(found, foot, aspect)
+        hit = self.for_condition(found)
+        return tuple(
+            s
+            for s in hit.shapes
+            if (foot is None or s.foot == foot) and (aspect is None or s.aspect == aspect)
+        )
 
     # ------------------------------------------------------------------ conditions
     @cached_property

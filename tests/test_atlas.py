@@ -329,3 +329,18 @@ def test_wrong_kind_of_name_says_which_call_fits(atlas):
     assert "'spine' is a group: use atlas.group_zones('spine')" in str(info.value)
     with pytest.raises(UnknownNameError, match="'migraine' is a condition"):
         atlas.group_zones("migraine")
+
+
+def test_resolve_name_says_which_kind_of_name_it_is(atlas):
+    assert atlas.resolve_name("Почки") == ("organ", "kidneys")
+    assert atlas.resolve_name("bladder") == ("organ", "bladder")  # organs come first
+    assert atlas.resolve_name("bladder", ("zone", "organ")) == ("zone", "bladder")
+    assert atlas.resolve_name("head") == ("group", "head")
+    assert atlas.resolve_name("migraine") == ("condition", "migraine")
+    with pytest.raises(UnknownNameError, match=r"unknown zone or organ 'kidny'.*'kidney") as info:
+        atlas.resolve_name("kidny", ("zone", "organ"))
+    assert info.value.kind == "zone or organ"
+    with pytest.raises(ValueError, match=r"'place'.*'zone', 'organ', 'group', 'condition'"):
+        atlas.resolve_name("kidney", ("place",))
+    with pytest.raises(UnknownNameError, match="unknown zone or organ 3"):
+        atlas.resolve_name(3, ("zone", "organ"))

@@ -52,14 +52,10 @@ def _keys_for(atlas: Atlas, name: object) -> tuple[int, frozenset[Key]]:
         raise UnknownNameError("zone or organ", name)
     if "/" in name and name.split("/")[0] in atlas:
         return 0, shape_keys(atlas, name)
-    zone_id = atlas._zone_index.get(name)
-    if zone_id is not None:
-        return 1, frozenset(s.key for s in atlas.shapes() if s.zone.id == zone_id)
-    organ_id = atlas._organ_index.get(name)
-    if organ_id is not None:
-        return 2, frozenset(s.key for s in atlas.shapes(organ=organ_id))
-    suggestions = atlas._zone_index.suggest(name, 2) + atlas._organ_index.suggest(name, 2)
-    raise UnknownNameError("zone or organ", name, suggestions)
+    kind, found = atlas.resolve_name(name, ("zone", "organ"))
+    if kind == "zone":
+        return 1, frozenset(s.key for s in atlas.shapes() if s.zone.id == found)
+    return 2, frozenset(s.key for s in atlas.shapes(organ=found))
 
 
 def resolve_values(
