@@ -653,31 +653,14 @@ class _Grid:
         # allocates nothing
         results = tuple(self._result(found) for found in set_shapes)
         # the exact border test answers with ranks; the same sets share the same results
-        self._exact_found: dict[tuple[int, ...], tuple[tuple[ZoneShape, ...], object]] = {
-            tuple(ranks): (found, res)
-            for ranks, found, res in zip(self.set_ranks, set_shapes, results, strict=True)
+        self._by_ranks: dict[tuple[int, ...], HitResult | None] = {
+            tuple(ranks): res for ranks, res in zip(self.set_ranks, results, strict=True)
         }
         ranks_at = self._exact_ranks
-        found_of = self._found
-
-        def locate(x: float, y: float) -> tuple[ZoneShape, ...]:
-            """Every zone shape covering (x, y), in rank order."""
-            fx = (x - x0) * k
-            fy = (y - y0) * k
-            if 0.0 <= fx < nfx and 0.0 <= fy < nfy:
-                ix = int(fx)
-                iy = int(fy)
-                code = coarse[(iy >> s) * ncx + (ix >> s)]
-                if code < nsets:
-                    return set_shapes[code]
-                sid = blocks[((code - nsets) << s2) + ((iy & m) << s) + (ix & m)]
-                if sid < nsets:
-                    return set_shapes[sid]
-                return found_of(ranks_at(sid - nsets, x, y))[0]
-            return ()
+        result_of = self._result_of
 
         def hit1(x: float, y: float) -> HitResult | None:
-            """The plain touch (no tolerance) at Python floats (x, y): ``locate`` inlined."""
+            """The plain touch (no tolerance) at Python floats (x, y): the shared result."""
             fx = (x - x0) * k
             fy = (y - y0) * k
             if 0.0 <= fx < nfx and 0.0 <= fy < nfy:
@@ -689,8 +672,13 @@ class _Grid:
                 sid = blocks[((code - nsets) << s2) + ((iy & m) << s) + (ix & m)]
                 if sid < nsets:
                     return results[sid]
-                return found_of(ranks_at(sid - nsets, x, y))[1]
+                return result_of(ranks_at(sid - nsets, x, y))
             return None
+
+        def locate(x: float, y: float) -> tuple[ZoneShape, ...]:
+            """Every zone shape covering (x, y), in rank order."""
+            found = hit1(x, y)
+            return () if found is None else found[0]
 
         self.locate = locate
         self.hit1 = hit1
@@ -698,14 +686,14 @@ class _Grid:
     def _result(self, found: tuple[ZoneShape, ...]) -> HitResult | None:
         return HitResult(found, self.foot, self.aspect) if found else None
 
-    def _found(self, ranks: tuple[int, ...]) -> tuple[tuple[ZoneShape, ...], HitResult | None]:
-        """The zone shapes and shared plain result of a set of ranks (cached: a class has only
-        a few possible sets)."""
-        pair = self._exact_found.get(ranks)
-        if pair is None:
-            found = tuple(self.shapes[r] for r in ranks)
-            pair = self._exact_found.setdefault(ranks, (found, self._result(found)))
-        return pair
+    def _result_of(self, ranks: tuple[int, ...]) -> HitResult | None:
+        """The shared plain result of a set of ranks (made once: a border class has only a
+        few possible sets)."""
+        try:
+            return self._by_ranks[ranks]
+        except KeyError:
+            res = self._result(tuple(self.shapes[r] for r in ranks))
+            return self._by_ranks.setdefault(ranks, res)
 
     def _exact_ranks(self, c: int, x: float, y: float) -> tuple[int, ...]:
         """Ranks of the zones covering a point in a border sub-cell of exact class ``c``."""

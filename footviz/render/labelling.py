@@ -209,21 +209,7 @@ def plan_labels(
     y_range : (lo, hi)
         Foot-frame heights the callout columns may use.
     """
-    items = sorted(items, key=lambda i: i.key)
-    for item in items:
-        shapely.prepare(item.region)  # many containment tests against each region
-    measure = _Measure(fig, renderer)
-    try:
-        size = fontsize
-        while True:
-            plan = _plan_at(items, measure, size, scale, y_range)
-            if plan is not None or size <= min_fontsize:
-                if plan is None:  # give up shrinking: spread evenly (may be tight)
-                    plan = _plan_at(items, measure, size, scale, y_range, force=True)
-                return plan
-            size = round(size * 0.88, 2)
-    finally:
-        measure.close()
+    return _shrinking(items, fig, renderer, fontsize, min_fontsize, _plan_at, scale, y_range)
 
 
 def _plan_at(items, measure, size, scale, y_range, force=False) -> Plan | None:
@@ -296,17 +282,23 @@ def plan_rows(
     extent : (xmin, ymin, xmax, ymax)
         The profile's outline bounds in its own frame (x = height above the floor).
     """
-    items = sorted(items, key=lambda i: i.key)
+    return _shrinking(items, fig, renderer, fontsize, min_fontsize, _rows_at, scale, extent)
+
+
+def _shrinking(items, fig, renderer, fontsize, min_fontsize, plan_at, scale, room) -> Plan:
+    """``plan_at`` at the largest font size (from ``fontsize`` down by 12 % steps) whose
+    labels all find room; at ``min_fontsize`` the plan is forced (callouts may be tight)."""
+    items = sorted(items, key=lambda i: i.key)  # the plan does not depend on input order
     for item in items:
-        shapely.prepare(item.region)
+        shapely.prepare(item.region)  # many containment tests against each region
     measure = _Measure(fig, renderer)
     try:
         size = fontsize
         while True:
-            plan = _rows_at(items, measure, size, scale, extent)
+            plan = plan_at(items, measure, size, scale, room)
             if plan is not None or size <= min_fontsize:
-                if plan is None:  # give up shrinking: the rows may be tight
-                    plan = _rows_at(items, measure, size, scale, extent, force=True)
+                if plan is None:  # give up shrinking
+                    plan = plan_at(items, measure, size, scale, room, force=True)
                 return plan
             size = round(size * 0.88, 2)
     finally:
