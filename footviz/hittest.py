@@ -246,6 +246,13 @@ def _coords(name: str, value: object) -> np.ndarray:
     )
 
 
+def _flat(arr: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """``arr`` broadcast to ``shape``, as a contiguous 1-D array (no copy when it already is)."""
+    if arr.shape != shape:
+        arr = np.broadcast_to(arr, shape)
+    return np.ascontiguousarray(arr).ravel()
+
+
 def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct rows of a 2-D uint64 bit array (sorted) and each row's index among them."""
     rows = np.ascontiguousarray(rows)
@@ -996,8 +1003,8 @@ class HitIndex:
                 "xs, ys (and foot/aspect arrays) must broadcast together; got shapes "
                 + ", ".join(str(s) for s in shapes)
             ) from None
-        x = np.ascontiguousarray(np.broadcast_to(x, shape)).ravel()
-        y = np.ascontiguousarray(np.broadcast_to(y, shape)).ravel()
+        x = _flat(x, shape)
+        y = _flat(y, shape)
         if feet is None and aspects is None:
             out = self._run(self.grid(foot, aspect), x, y, None, tol)
             index, dist = out
@@ -1059,8 +1066,8 @@ class HitIndex:
             raise ValueError(
                 f"cx and cy must broadcast together; got shapes {x.shape}, {y.shape}"
             ) from None
-        x = np.broadcast_to(x, shape).ravel()
-        y = np.broadcast_to(y, shape).ravel()
+        x = _flat(x, shape)
+        y = _flat(y, shape)
         index = np.full(len(x), -1, np.int32)
         dist = np.full(len(x), np.inf)
         for panel in _panels(layout):
