@@ -17,10 +17,12 @@ from shapely import affinity
 from shapely.geometry.base import BaseGeometry
 
 from .atlas import Atlas, load_atlas
-from .labels import anchor_point, fits_inside, spread, text_box
+from .layout import Panel
 from .model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
+from .render.labelling import LabelItem, plan_labels, plan_rows
 from .render.legend import system_handles
 from .render.paths import draw_order, geometry_path, visible_geometry
+from .render.planned import draw_plan
 from .style import (
     EDGE_COLOUR,
     FALLBACK_COLOUR,
@@ -30,11 +32,12 @@ from .style import (
     lighten,
 )
 
-__all__ = ["SHEET_WORDS", "AspectSheet", "draw_aspect_sheet", "panel_matrix"]
+__all__ = ["SHEET_WORDS", "AspectSheet", "draw_aspect_sheet", "panel_matrix", "sheet_panel"]
 
 FONT_SIZE = 7.0
 MM_PER_INCH = 38.5  # the sheet is drawn at this scale
 COLUMN = 55.0  # mm for a callout column beside an upright foot
+SHEET_WRAP = 20  # characters per line of a callout beside an upright foot
 COLUMN_GAP = 8.0
 
 SHEET_WORDS: dict[str, dict[str, str]] = {
@@ -81,8 +84,8 @@ SHEET_WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def panel_matrix(foot: str, aspect: str) -> tuple[float, float, float, float, float, float]:
-    """Affine ``(a, b, d, e, xoff, yoff)`` from a foot's aspect frame to its sheet panel (mm).
+def sheet_panel(foot: str, aspect: str, atlas: Atlas | None = None) -> Panel:
+    """Where a foot's aspect frame sits in its sheet panel (mm), as a :class:`Panel`.
 
     Upright panels (sole, top) keep toes up and put the medial side where it is for that foot
     (the right foot is mirrored).  Profiles lie on their side: ``y`` along the foot becomes the
@@ -91,12 +94,20 @@ def panel_matrix(foot: str, aspect: str) -> tuple[float, float, float, float, fl
     """
     foot = check_choice("foot", foot, FEET)
     aspect = check_choice("aspect", aspect, ASPECTS)
+    extent = atlas.outline(foot, aspect).bounds if atlas is not None else (0.0, 0.0, 0.0, 0.0)
     if aspect in ("plantar", "dorsal"):
-        return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0) if foot == "left" else (-1.0, 0, 0, 1.0, 0, 0)
+        return Panel(foot, aspect, mirrored=foot == "right", dx=0.0, extent=extent)
     toes_right = (foot == "left") == (aspect == "medial")
-    if toes_right:
-        return (0.0, 1.0, 1.0, 0.0, 0.0, 0.0)  # X = y, Y = height
-    return (0.0, -1.0, 1.0, 0.0, 250.0, 0.0)  # X = 250 - y, Y = height
+    return Panel(
+        foot, aspect, mirrored=not toes_right, dx=0.0 if toes_right else 250.0,
+        extent=extent, turned=True,
+    )  # fmt: skip
+
+
+def panel_matrix(foot: str, aspect: str) -> tuple[float, float, float, float, float, float]:
+    """Affine ``(a, b, d, e, xoff, yoff)`` from a foot's aspect frame to its sheet panel (mm)
+    (see :func:`sheet_panel`)."""
+    return sheet_panel(foot, aspect).matrix()
 
 
 def _affine2d(m):
@@ -253,7 +264,7 @@ def draw_aspect_sheet(
     sheet.key_ax = _draw_key(fig, atlas, foot, words)
     if labels:
         for aspect in ASPECTS:
-            _label_panel(sheet, aspect, panel_matrix(foot, aspect), lang)
+            _label_panel(sheet, atlas, aspect, lang)
     if legend:
         handles = system_handles(atlas, (s for a in ASPECTS for s in sheet.shapes[a]), lang)
         sheet.legend = fig.legend(
@@ -315,9 +326,10 @@ def _draw_hints(ax, aspect: str, placed: BaseGeometry, words) -> list[Any]:
     toe_x, heel_x = (x1, x0) if toes_right else (x0, x1)
     arrow = "→" if toes_right else "←"
     toe_text = f"{words['toes']} {arrow}" if toes_right else f"{arrow} {words['toes']}"
+    # over the toe tip, ending at it: beyond it the next panel begins
     return [
-        ax.text(toe_x + (2 if toes_right else -2), 26.0, toe_text,
-                ha="left" if toes_right else "right", va="center", **style),
+        ax.text(toe_x, 34.0, toe_text, ha="right" if toes_right else "left", va="center",
+                **style),
         ax.text(heel_x + (-2 if toes_right else 2), 26.0, words["heel"],
                 ha="right" if toes_right else "left", va="center", **style),
         ax.text(heel_x + (-2 if toes_right else 2), 7.0, words["floor"],
@@ -358,115 +370,54 @@ def _draw_key(fig, atlas: Atlas, foot: str, words) -> Any:
         "medial": ((58 * s, 18), (35 * s, 18), "center", "top"),
         "lateral": ((-60 * s, 14), (-42 * s, 12), "center", "top"),
     }
+    renderer = fig.canvas.get_renderer()
+    edge = fig.bbox.x1 - 0.004 * fig.bbox.width
     for aspect, (tail, head, ha, va) in views.items():
         ax.annotate("", xy=head, xytext=tail, arrowprops=arrow)
         ty = tail[1] + (-3 if va == "top" else 3)
-        text = textwrap.fill(words[aspect], 10)
-        ax.text(tail[0], ty, text, ha=ha, va=va, fontsize=8.5, fontweight="bold")
+        text = textwrap.fill(words[aspect], 10, break_long_words=False)
+        t = ax.text(tail[0], ty, text, ha=ha, va=va, fontsize=8.5, fontweight="bold")
+        over = t.get_window_extent(renderer).x1 - edge  # a long word must not leave the page
+        if over > 0:
+            dx = (
+                ax.transData.inverted().transform((over, 0))
+                - ax.transData.inverted().transform((0, 0))
+            )[0]
+            t.set_x(tail[0] - dx)
     ax.text(0, -56, words["key"], ha="center", va="top", fontsize=8, color="#333333")
     return ax
 
 
-def _label_panel(sheet: AspectSheet, aspect: str, m, lang: str) -> None:
-    """Name every zone: inside when it fits, else a callout beside (or above/below) the foot."""
-    from matplotlib.collections import LineCollection
-
-    ax, fig = sheet.axes[aspect], sheet.figure
+def _label_panel(sheet: AspectSheet, atlas: Atlas, aspect: str, lang: str) -> None:
+    """Name every zone of a panel: inside when the name fits, else a callout in a column
+    beside an upright foot or in rows above and below a profile (the planner FootMap uses)."""
+    ax, fig, foot = sheet.axes[aspect], sheet.figure, sheet.foot
     renderer = fig.canvas.get_renderer()
+    ax.apply_aspect()
+    ppm = float(ax.transData.transform((1.0, 0.0))[0] - ax.transData.transform((0.0, 0.0))[0])
+    panel = sheet_panel(foot, aspect, atlas)
     shapes = sheet.shapes[aspect]
-    visible_of = visible_geometry(shapes)
-    taken: list[BaseGeometry] = []
-    callouts = []
-    ox0, oy0, ox1, oy1 = sheet.placed[aspect].bounds
-    upright = aspect in ("plantar", "dorsal")
-    for s in sorted(shapes, key=lambda s: s.zone.id):
-        region = affinity.affine_transform(visible_of[s.zone.id], m)
-        name = s.zone.label(lang)
-        px, py = anchor_point(region)
-        placed = None
-        candidates = [(name, 0), (textwrap.fill(name, 12), 0), (textwrap.fill(name, 8), 0)]
-        candidates += [(name, 90), (textwrap.fill(name, 16), 90)]
-        for text, angle in candidates:
-            t = ax.text(px, py, text, ha="center", va="center", fontsize=FONT_SIZE, zorder=5,
-                        rotation=angle)  # fmt: skip
-            bb = text_box(t, renderer, ax)
-            if fits_inside(bb, region, 0.8) and not any(bb.intersects(o) for o in taken):
-                placed = t
-                taken.append(bb)
-                break
-            t.remove()
-        if placed is not None:
-            sheet.labels[(aspect, s.zone.id)] = placed
-            continue
-        pieces = [anchor_point(p) for p in getattr(region, "geoms", [region])]
-        if upright:
-            side = "right" if region.centroid.x > (ox0 + ox1) / 2 else "left"
-        else:
-            side = "above" if py > 24.0 else "below"
-        callouts.append((side, px, py, pieces, s, name))
-    probe = ax.text(0, 0, "Hg", fontsize=FONT_SIZE)
-    pb = text_box(probe, renderer, ax)
-    probe.remove()
-    line_h = pb.bounds[3] - pb.bounds[1]
-    for side in ("left", "right", "above", "below"):
-        items = sorted(
-            (c for c in callouts if c[0] == side), key=lambda c: (c[1], c[2], c[4].zone.id)
-        )
-        if not items:
-            continue
-        if side in ("left", "right"):
-            items.sort(key=lambda c: (c[2], c[4].zone.id))
-            ys = spread([c[2] for c in items], line_h * 1.4, oy0 + 2.0, oy1 - 6.0)
-            tx = ox0 - COLUMN_GAP if side == "left" else ox1 + COLUMN_GAP
-            ha = "right" if side == "left" else "left"
-            spots = [(tx, ty, ha) for ty in ys]
-        else:
-            spots = _row_spots(ax, renderer, items, side, oy0, oy1, line_h)
-        for (tx, ty, ha), (_, _, _, pieces, s, name) in zip(spots, items, strict=True):
-            va = "center"
-            t = ax.text(tx, ty, name, ha=ha, va=va, fontsize=FONT_SIZE, zorder=5)
-            start_x = tx + (1.0 if ha == "right" else -1.0 if ha == "left" else 0.0)
-            start_y = ty
-            if ha == "center":
-                start_y = ty + (-line_h * 0.6 if side == "above" else line_h * 0.6)
-            segs = [[(start_x, start_y), (px, py)] for px, py in pieces]
-            lines = LineCollection(segs, colors="#222222", linewidths=0.5, zorder=4)
-            ax.add_collection(lines)
-            ax.plot([p[0] for p in pieces], [p[1] for p in pieces], "o", color="#222222",
-                    markersize=1.6, zorder=4)  # fmt: skip
-            sheet.labels[(aspect, s.zone.id)] = t
-            sheet.leaders[(aspect, s.zone.id)] = lines
+    visible = visible_geometry(shapes)
+    items = [LabelItem(foot, s.zone.id, s.zone.label(lang), visible[s.zone.id]) for s in shapes]
+    if panel.turned:
+        plan = plan_rows(
+            items, fig=fig, renderer=renderer, scale=lambda _bands: ppm, extent=panel.extent,
+            fontsize=FONT_SIZE,
+        )  # fmt: skip
+    else:
+        plan = plan_labels(
+            items, fig=fig, renderer=renderer, scale=lambda _columns: ppm,
+            y_range=(2.0, panel.extent[3] + 8.0), fontsize=FONT_SIZE, wrap=SHEET_WRAP,
+            x_range=(panel.extent[0], panel.extent[2]),
+        )  # fmt: skip
+    fc = sheet.collections[aspect].get_facecolors()
+    fills = {(foot, s.zone.id): fc[i] for i, s in enumerate(shapes)}
+    drawn = draw_plan(ax, plan, {foot: panel}, fills, add_text=_text)
+    for (_, zone), t in drawn.labels.items():
+        sheet.labels[(aspect, zone)] = t
+    for (_, zone), segs in drawn.leader_segments.items():
+        sheet.leaders[(aspect, zone)] = segs
 
 
-def _row_spots(ax, renderer, items, side, oy0, oy1, line_h):
-    """Centres for a row of callouts above or below a lying profile, kept apart by width."""
-    widths = []
-    for *_, name in items:
-        t = ax.text(0, 0, name, fontsize=FONT_SIZE)
-        b = text_box(t, renderer, ax).bounds
-        widths.append(b[2] - b[0])
-        t.remove()
-    items_x = [c[1] for c in items]
-    order = sorted(range(len(items)), key=lambda i: (items_x[i], items[i][4].zone.id))
-    lo, hi = _PROFILE[0] + 2.0, _PROFILE[2] - 2.0
-    xs = [0.0] * len(items)
-    rows = [0] * len(items)
-    # two staggered rows: neighbours alternate, so each row only has to keep every other
-    # label apart
-    for row in (0, 1):
-        members = order[row::2]
-        prev_right = lo
-        for i in members:
-            x = max(items_x[i], prev_right + widths[i] / 2 + 6.0)
-            xs[i], rows[i] = x, row
-            prev_right = x + widths[i] / 2
-        over = prev_right - hi
-        if over > 0:  # shift the row back inside, never past the left end
-            nxt_left = hi
-            for i in reversed(members):
-                x = min(xs[i], nxt_left - widths[i] / 2 - 6.0)
-                xs[i] = max(x, lo + widths[i] / 2)
-                nxt_left = xs[i] - widths[i] / 2
-    base = oy1 + 8.0 if side == "above" else oy0 - 9.0
-    step = line_h * 1.5 if side == "above" else -line_h * 1.5
-    return [(xs[i], base + rows[i] * step, "center") for i in range(len(items))]
+def _text(ax, x: float, y: float, text: str, **kwargs: Any):
+    return ax.text(x, y, text, **kwargs)

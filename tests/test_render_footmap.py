@@ -348,9 +348,9 @@ def test_profile_labels_never_overlap_or_leave_the_figure(aspect, feet, kwargs):
         assert label.y0 >= outline.y1 or label.y1 <= outline.y0, zone
 
 
-@pytest.mark.parametrize("aspect", ["medial", "lateral"])
+@pytest.mark.parametrize("aspect", ["plantar", "dorsal", "medial", "lateral"])
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_profile_leaders_cross_no_other_label(aspect, lang):
+def test_leaders_cross_no_other_label(aspect, lang):
     m = footviz.plot(aspect=aspect, lang=lang)
     m.figure.canvas.draw()
     drawn = m.artists

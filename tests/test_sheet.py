@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import matplotlib
+import numpy as np
 import pytest
 
 from footviz import ASPECTS
@@ -14,6 +15,14 @@ from footviz.sheet import draw_aspect_sheet, panel_matrix
 @pytest.fixture(params=["left", "right"])
 def drawn(request):
     sheet = draw_aspect_sheet(foot=request.param)
+    sheet.figure.canvas.draw()
+    return sheet
+
+
+@pytest.fixture(params=[("left", "en"), ("right", "en"), ("left", "ru"), ("right", "ru")])
+def any_sheet(request):
+    foot, lang = request.param
+    sheet = draw_aspect_sheet(foot=foot, lang=lang)
     sheet.figure.canvas.draw()
     return sheet
 
@@ -73,10 +82,16 @@ def test_toe_hint_sits_at_the_toe_end_of_each_profile(drawn):
         assert (toes.get_position()[0] > heel.get_position()[0]) == toes_right
 
 
-def test_no_text_overlaps_another(drawn):
+def _texts(sheet):
+    texts = [t for ax in sheet.figure.axes for t in ax.texts if t.get_text().strip()]
+    texts += [t for t in sheet.figure.texts if t.get_text().strip()]
+    return list({id(t): t for t in texts}.values())
+
+
+def test_no_text_overlaps_another(any_sheet):
+    drawn = any_sheet
     renderer = drawn.figure.canvas.get_renderer()
-    texts = [t for ax in drawn.figure.axes for t in ax.texts if t.get_text().strip()]
-    texts.append(drawn.figure._suptitle)
+    texts = _texts(drawn)
     boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
     clashes = [
         (a, b)
@@ -87,12 +102,49 @@ def test_no_text_overlaps_another(drawn):
     assert clashes == []
 
 
-def test_labels_stay_inside_the_figure(drawn):
-    renderer = drawn.figure.canvas.get_renderer()
-    fig_box = drawn.figure.bbox
-    for (aspect, zone), t in drawn.labels.items():
+def test_every_text_stays_inside_the_figure(any_sheet):
+    renderer = any_sheet.figure.canvas.get_renderer()
+    fig_box = any_sheet.figure.bbox
+    for t in _texts(any_sheet):
         bb = t.get_window_extent(renderer)
-        assert fig_box.x0 <= bb.x0 and bb.x1 <= fig_box.x1, (aspect, zone)
+        assert fig_box.x0 <= bb.x0 and bb.x1 <= fig_box.x1, t.get_text()
+        assert fig_box.y0 <= bb.y0 and bb.y1 <= fig_box.y1, t.get_text()
+
+
+def test_labels_stay_in_their_own_panel(any_sheet):
+    """A label never reaches into the neighbouring panel (each panel is its own axes)."""
+    renderer = any_sheet.figure.canvas.get_renderer()
+    for (aspect, zone), t in any_sheet.labels.items():
+        bb = t.get_window_extent(renderer)
+        ax_bb = any_sheet.axes[aspect].get_window_extent(renderer)
+        assert ax_bb.x0 - 1 <= bb.x0 and bb.x1 <= ax_bb.x1 + 1, (aspect, zone, t.get_text())
+        assert ax_bb.y0 - 1 <= bb.y0 and bb.y1 <= ax_bb.y1 + 1, (aspect, zone, t.get_text())
+
+
+def test_leaders_cross_no_other_label(any_sheet):
+    renderer = any_sheet.figure.canvas.get_renderer()
+    assert any_sheet.leaders
+    for (aspect, zone), segs in any_sheet.leaders.items():
+        to_px = any_sheet.axes[aspect].transData.transform
+        others = {
+            z: t.get_window_extent(renderer)
+            for (a, z), t in any_sheet.labels.items()
+            if a == aspect and z != zone
+        }
+        for seg in segs:
+            (x0, y0), (x1, y1) = to_px(np.asarray(seg))
+            ts = np.linspace(0, 1, 200)
+            xs, ys = x0 + (x1 - x0) * ts, y0 + (y1 - y0) * ts
+            for other, bb in others.items():
+                inside = (xs > bb.x0) & (xs < bb.x1) & (ys > bb.y0) & (ys < bb.y1)
+                assert not inside.any(), f"{aspect}: leader of {zone} crosses {other}"
+
+
+def test_labels_use_the_short_map_names(any_sheet, atlas):
+    for (aspect, zone), t in any_sheet.labels.items():
+        lang = "ru" if any("а" <= ch <= "я" for ch in t.get_text().lower()) else "en"
+        label = atlas.zone(zone).label(lang)
+        assert " ".join(t.get_text().split()) == label, (aspect, zone)
 
 
 def test_russian_sheet_and_bad_input():

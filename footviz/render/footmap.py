@@ -36,6 +36,7 @@ from .labelling import COLUMN_GAP, ROW_LEAD, ROW_OVERHANG, Plan, plan_labels, pl
 from .labelling import LabelItem as _Item
 from .legend import system_handles
 from .paths import draw_order, geometry_path, panel_transform, visible_geometry
+from .planned import draw_plan
 from .selection import HighlightSet, resolve_highlight, shape_keys
 from .values import ZoneValues, resolve_values
 
@@ -110,10 +111,6 @@ class MapArtists:
         return np.asarray(coll.get_facecolors()[self.index(zone, foot)])
 
 
-_PRINT_BOX = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9}
-_NUMBER_BOX = {"boxstyle": "circle,pad=0.18", "fc": "white", "ec": "#222222", "lw": 0.6}
-
-
 def _renderer(fig):
     try:
         return fig.canvas.get_renderer()
@@ -129,11 +126,6 @@ def _feet(feet: str | Sequence[str]) -> tuple[str, ...]:
     if not out or len(set(out)) != len(out):
         raise FootvizError(f"feet must name 'left' and/or 'right' once each, got {feet!r}")
     return tuple(f for f in FEET if f in out)
-
-
-def _luminance(rgba) -> float:
-    r, g, b = (float(c) for c in rgba[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 class FootMap:
@@ -486,6 +478,7 @@ class FootMap:
                 scale=scale,
                 y_range=(4.0, top + 4.0),
                 fontsize=self.fontsize,
+                x_range=(self.extent[0], self.extent[2]),
             )
             layout = self.layout_for(plan.columns)
             xlim = self._x_bounds(layout, plan.columns)
@@ -807,101 +800,23 @@ class FootMap:
         layout: Layout,
         stack: Mapping[str, float] | None = None,
     ) -> None:
-        from matplotlib.collections import LineCollection
-
         from .textlayer import TextLayer
 
         ax, words = out.ax, CAPTIONS[self.lang]
         layer = TextLayer(zorder=6)  # all labels and captions drawn in one pass on raster output
         ax.add_artist(layer)
         out.text_layer = layer
-        x0, _, x1, _ = self.extent
-        size = plan.fontsize
-        colours: dict[tuple[str, str], Any] = {}
+        fills: dict[tuple[str, str], Any] = {}
         for foot, coll in out.zones.items():
             coll.update_scalarmappable()
             fc = coll.get_facecolors()
             for i, s in enumerate(out.shapes[foot]):
-                colours[(foot, s.zone.id)] = fc[i] if len(fc) > 1 else fc[0]
-        for ins in plan.inside:
-            panel = layout.panel(ins.item.foot)
-            cx, cy = panel.to_chart(ins.x, ins.y)
-            dark = _luminance(colours[ins.item.key]) < 0.42
-            out.labels[ins.item.key] = layer.add(
-                ax,
-                float(cx),
-                float(cy),
-                ins.text,
-                ha="center",
-                va="center",
-                fontsize=size,
-                fontweight="bold" if ins.item.bold else "normal",
-                color="white" if (dark and not plan.numbered) else "black",
-                zorder=6,
-                bbox=_NUMBER_BOX if plan.numbered else (_PRINT_BOX if self.greyscale else None),
-            )
-        segments, dots = [], []
-        for (foot, side), callouts in sorted(plan.callouts.items()):
-            panel = layout.panel(foot)
-            if plan.turned:  # rows above and below a lying profile (foot-frame positions)
-                outward = 1.0 if side == "above" else -1.0
-                for c in callouts:
-                    tx, ty = (float(v) for v in panel.to_chart(c.x, c.y))
-                    out.labels[c.item.key] = layer.add(
-                        ax,
-                        tx,
-                        ty,
-                        c.text,
-                        ha="center",
-                        va="center",
-                        fontsize=size,
-                        fontweight="bold" if c.item.bold else "normal",
-                        zorder=6,
-                        bbox=_NUMBER_BOX if plan.numbered else None,
-                    )
-                    sx_, sy_ = (
-                        float(v) for v in panel.to_chart(c.x - outward * (c.height / 2 + 0.5), c.y)
-                    )
-                    segs = []
-                    for ax_, ay in c.anchors:
-                        px, py = panel.to_chart(ax_, ay)
-                        segs.append([(sx_, sy_), (float(px), float(py))])
-                        dots.append((float(px), float(py)))
-                    out.leader_segments[c.item.key] = segs
-                    segments.extend(segs)
-                continue
-            outward = 1.0 if side == "medial" else -1.0
-            fx = x1 + COLUMN_GAP if side == "medial" else x0 - COLUMN_GAP
-            tx = float(panel.to_chart(fx, 0.0)[0])
-            ha = "left" if outward * panel.sx > 0 else "right"
-            start = float(panel.to_chart(fx - outward * 0.8, 0.0)[0])
-            for c in callouts:
-                ty = c.y
-                out.labels[c.item.key] = layer.add(
-                    ax,
-                    tx,
-                    ty,
-                    c.text,
-                    ha=ha,
-                    va="center",
-                    fontsize=size,
-                    fontweight="bold" if c.item.bold else "normal",
-                    zorder=6,
-                    bbox=_NUMBER_BOX if plan.numbered else None,
-                )
-                segs = []
-                for ax_, ay in c.anchors:
-                    px, py = panel.to_chart(ax_, ay)
-                    segs.append([(start, ty), (float(px), float(py))])
-                    dots.append((float(px), float(py)))
-                out.leader_segments[c.item.key] = segs
-                segments.extend(segs)
-        if segments:
-            lc = LineCollection(segments, colors="#222222", linewidths=0.5, zorder=5)
-            ax.add_collection(lc, autolim=False)
-            out.leaders = lc
-            d = np.array(dots)
-            ax.plot(d[:, 0], d[:, 1], "o", color="#222222", markersize=1.6, zorder=5)
+                fills[(foot, s.zone.id)] = fc[i] if len(fc) > 1 else fc[0]
+        panels = {p.foot: p for p in layout.panels}
+        drawn = draw_plan(ax, plan, panels, fills, add_text=layer.add, boxed=self.greyscale)
+        out.labels.update(drawn.labels)
+        out.leader_segments.update(drawn.leader_segments)
+        out.leaders = drawn.leaders
         # captions: which foot is which, and the viewing convention
         for panel in layout.panels:
             b = panel.chart_bounds

@@ -16,7 +16,8 @@ spread along the foot by their measured widths.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 
 import shapely
 from shapely.geometry import LineString, Point, box
@@ -143,18 +144,18 @@ def _grown(b: BaseGeometry, d: float) -> BaseGeometry:
     return box(x0 - d, y0 - d, x1 + d, y1 + d)
 
 
-def _column_text(item: LabelItem) -> str:
-    """A column callout's text: a long name wraps over lines of :data:`CALLOUT_WRAP` characters
-    (the column, and so the map, would otherwise narrow to make room for one long line)."""
+def _column_text(item: LabelItem, wrap: int = CALLOUT_WRAP) -> str:
+    """A column callout's text: a name longer than ``wrap`` characters wraps over balanced
+    lines (the column, and so the map, would otherwise narrow to make room for one long line)."""
     text = item.text
-    if len(text) <= CALLOUT_WRAP:
+    if len(text) <= wrap:
         return text
-    # balanced lines: the narrowest width that needs no more lines than CALLOUT_WRAP does
-    lines = len(textwrap.wrap(text, CALLOUT_WRAP, break_long_words=False))
-    for width in range(-(-len(text) // lines), CALLOUT_WRAP + 1):
+    # balanced lines: the narrowest width that needs no more lines than ``wrap`` does
+    lines = len(textwrap.wrap(text, wrap, break_long_words=False))
+    for width in range(-(-len(text) // lines), wrap + 1):
         if len(textwrap.wrap(text, width, break_long_words=False)) <= lines:
             return textwrap.fill(text, width, break_long_words=False)
-    return textwrap.fill(text, CALLOUT_WRAP, break_long_words=False)
+    return textwrap.fill(text, wrap, break_long_words=False)
 
 
 def _inside(
@@ -196,6 +197,8 @@ def plan_labels(
     y_range: tuple[float, float],
     fontsize: float = 7.0,
     min_fontsize: float = 4.0,
+    wrap: int = CALLOUT_WRAP,
+    x_range: tuple[float, float] | None = None,
 ) -> Plan:
     """Decide where every label goes.
 
@@ -208,18 +211,26 @@ def plan_labels(
         ``scale(columns) -> pixels per mm`` of the chart for the given column widths.
     y_range : (lo, hi)
         Foot-frame heights the callout columns may use.
+    wrap : int
+        Characters per line of a column callout: longer names wrap over balanced lines.
+    x_range : (x0, x1), optional
+        The outline's width in the foot frame (where the columns start).  When given, an
+        inside label a leader would cross moves within its zone, out of the leader's way.
     """
-    return _shrinking(items, fig, renderer, fontsize, min_fontsize, _plan_at, scale, y_range)
+    plan_at = partial(_plan_at, wrap=wrap, x_range=x_range)
+    return _shrinking(items, fig, renderer, fontsize, min_fontsize, plan_at, scale, y_range)
 
 
-def _plan_at(items, measure, size, scale, y_range, force=False) -> Plan | None:
+def _plan_at(
+    items, measure, size, scale, y_range, force=False, wrap=CALLOUT_WRAP, x_range=None
+) -> Plan | None:
     columns = {"medial": 30.0, "lateral": 30.0}
     for _ in range(8):
         ppm = scale(columns)
         inside, rest = _inside(items, measure, size, ppm)
         need = {"medial": 0.0, "lateral": 0.0}
         for item in rest:
-            w, _ = measure(_column_text(item), size, item.bold)
+            w, _ = measure(_column_text(item, wrap), size, item.bold)
             need[item.side] = max(need[item.side], w / ppm + 1.0)
         if all(abs(need[k] - columns[k]) < 0.5 for k in columns):
             columns = {k: max(need[k], columns[k]) for k in columns}
@@ -237,7 +248,7 @@ def _plan_at(items, measure, size, scale, y_range, force=False) -> Plan | None:
         for item in groups[key]:
             pieces = [anchor_point(p) for p in getattr(item.region, "geoms", [item.region])]
             ay = sum(p[1] for p in pieces) / len(pieces)
-            text = _column_text(item)
+            text = _column_text(item, wrap)
             w, h = measure(text, size, item.bold)
             wanted.append((ay, item.zone, item, tuple(pieces), w / ppm, h / ppm, text))
         wanted.sort(key=lambda t: (t[0], t[1]))
@@ -249,7 +260,77 @@ def _plan_at(items, measure, size, scale, y_range, force=False) -> Plan | None:
             Callout(t[2], y, t[3], t[4], height=t[5], text=t[6])
             for t, y in zip(wanted, ys, strict=True)
         ]
+    if x_range is not None:
+        _clear_of_leaders(plan, measure, x_range)
     return plan
+
+
+def _clear_of_leaders(plan: Plan, measure, x_range: tuple[float, float]) -> None:
+    """Move each inside label a column leader would cross to the nearest spot of its zone
+    that no leader crosses (it stays put when there is none)."""
+    x0, x1 = x_range
+    lines: dict[str, list[LineString]] = {}
+    for (foot, side), callouts in plan.callouts.items():
+        sx = x1 + COLUMN_GAP - 0.8 if side == "medial" else x0 - COLUMN_GAP + 0.8
+        for c in callouts:
+            lines.setdefault(foot, []).extend(LineString([(sx, c.y), a]) for a in c.anchors)
+    size, ppm = plan.fontsize, plan.ppm
+    halves = []
+    for ins in plan.inside:
+        w, h = measure(ins.text, size, ins.item.bold)
+        halves.append((w / ppm / 2, h / ppm / 2))
+    boxes = [
+        box(i.x - hw, i.y - hh, i.x + hw, i.y + hh)
+        for i, (hw, hh) in zip(plan.inside, halves, strict=True)
+    ]
+    offsets = sorted(
+        ((dx * 0.75, dy * 0.75) for dx in range(-16, 17) for dy in range(-16, 17)),
+        key=lambda d: (d[0] ** 2 + d[1] ** 2, d),
+    )[1:]
+    for i, ins in enumerate(plan.inside):
+        crossing = lines.get(ins.item.foot, [])
+        if not any(g.intersects(boxes[i]) for g in crossing):
+            continue
+        hw, hh = halves[i]
+        others = [
+            b for j, b in enumerate(boxes) if j != i and plan.inside[j].item.foot == ins.item.foot
+        ]
+        for dx, dy in offsets:
+            x, y = ins.x + dx, ins.y + dy
+            bb = box(x - hw, y - hh, x + hw, y + hh)
+            grown = box(x - hw - PAD, y - hh - PAD, x + hw + PAD, y + hh + PAD)
+            if (
+                ins.item.region.contains(grown)
+                and not any(grown.intersects(o) for o in others)
+                and not any(g.intersects(grown) for g in crossing)
+            ):
+                plan.inside[i] = Inside(ins.item, x, y, ins.text)
+                boxes[i] = bb
+                break
+    # a leader still crossing a label ends elsewhere in its zone instead, when a spot is free
+    by_foot: dict[str, list] = {}
+    for ins, b in zip(plan.inside, boxes, strict=True):
+        by_foot.setdefault(ins.item.foot, []).append(_grown(b, LEADER_CLEARANCE))
+    for (foot, side), callouts in plan.callouts.items():
+        sx = x1 + COLUMN_GAP - 0.8 if side == "medial" else x0 - COLUMN_GAP + 0.8
+        labels = by_foot.get(foot, [])
+        for k, c in enumerate(callouts):
+            pieces = list(getattr(c.item.region, "geoms", [c.item.region]))
+            anchors = list(c.anchors)
+            for j, (a, piece) in enumerate(zip(anchors, pieces, strict=True)):
+                start = (sx, c.y)
+                if not any(LineString([start, a]).intersects(b) for b in labels):
+                    continue
+                core = piece.buffer(-ANCHOR_INSET)
+                for dx, dy in offsets:
+                    p = (a[0] + dx, a[1] + dy)
+                    if core.contains(Point(p)) and not any(
+                        LineString([start, p]).intersects(b) for b in labels
+                    ):
+                        anchors[j] = p
+                        break
+            if anchors != list(c.anchors):
+                callouts[k] = replace(c, anchors=tuple(anchors))
 
 
 def plan_rows(
