@@ -1,29 +1,14 @@
-"""Label placement: inside a zone when the text fits, otherwise a callout in a side column.
-
-Works on matplotlib ``Text`` artists that are already on an axes; needs a renderer to measure
-them.  Deterministic: the result depends only on the zones and the text, never on the order
-they were given in.
-"""
+"""Geometry helpers for labels: where in a zone a label or leader goes, and how a column of
+callouts spreads out.  Pure geometry (no matplotlib); the planner is
+:mod:`footviz.render.labelling`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from shapely.geometry import Polygon, box
+from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
 from ._memo import per_object
-
-
-@dataclass
-class LabelRequest:
-    """A label to place: its text, the zone it names (in axes data coordinates) and a key."""
-
-    key: str
-    text: str
-    region: BaseGeometry
-    side: str  # "left" or "right": the callout column used when the label does not fit
 
 
 @per_object
@@ -60,19 +45,6 @@ def spread(ys: list[float], gap: float, lo: float, hi: float) -> list[float]:
     for i in range(1, n):  # a final forward pass in case the backward pass hit ``lo``
         out[i] = max(out[i], out[i - 1] + gap)
     return out
-
-
-def text_box(text, renderer, ax) -> BaseGeometry:
-    """Bounding box of a Text artist, in the axes' data coordinates."""
-    bb = text.get_window_extent(renderer=renderer)
-    inv = ax.transData.inverted()
-    (x0, y0), (x1, y1) = inv.transform([(bb.x0, bb.y0), (bb.x1, bb.y1)])
-    return box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-
-
-def fits_inside(box_geom: BaseGeometry, region: BaseGeometry, pad: float) -> bool:
-    """True when a text box, grown by ``pad``, lies inside ``region``."""
-    return region.contains(box_geom.buffer(pad, join_style="mitre"))
 
 
 def spread_sized(ys: list[float], heights: list[float], lo: float, hi: float) -> list[float]:
