@@ -19,6 +19,7 @@ import textwrap
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, box
 from shapely.geometry.base import BaseGeometry
@@ -287,9 +288,10 @@ def _clear_of_leaders(plan: Plan, measure, x_range: tuple[float, float]) -> None
         ((dx * 0.75, dy * 0.75) for dx in range(-16, 17) for dy in range(-16, 17)),
         key=lambda d: (d[0] ** 2 + d[1] ** 2, d),
     )[1:]
+    arrays = {foot: np.array(ls, dtype=object) for foot, ls in lines.items()}
     for i, ins in enumerate(plan.inside):
-        crossing = lines.get(ins.item.foot, [])
-        if not any(g.intersects(boxes[i]) for g in crossing):
+        crossing = arrays.get(ins.item.foot)
+        if crossing is None or not shapely.intersects(crossing, boxes[i]).any():
             continue
         hw, hh = halves[i]
         others = [
@@ -302,7 +304,7 @@ def _clear_of_leaders(plan: Plan, measure, x_range: tuple[float, float]) -> None
             if (
                 ins.item.region.contains(grown)
                 and not any(grown.intersects(o) for o in others)
-                and not any(g.intersects(grown) for g in crossing)
+                and not shapely.intersects(crossing, grown).any()
             ):
                 plan.inside[i] = Inside(ins.item, x, y, ins.text)
                 boxes[i] = bb
@@ -313,19 +315,20 @@ def _clear_of_leaders(plan: Plan, measure, x_range: tuple[float, float]) -> None
         by_foot.setdefault(ins.item.foot, []).append(_grown(b, LEADER_CLEARANCE))
     for (foot, side), callouts in plan.callouts.items():
         sx = x1 + COLUMN_GAP - 0.8 if side == "medial" else x0 - COLUMN_GAP + 0.8
-        labels = by_foot.get(foot, [])
+        labels = np.array(by_foot.get(foot, []), dtype=object)
         for k, c in enumerate(callouts):
             pieces = list(getattr(c.item.region, "geoms", [c.item.region]))
             anchors = list(c.anchors)
             for j, (a, piece) in enumerate(zip(anchors, pieces, strict=True)):
                 start = (sx, c.y)
-                if not any(LineString([start, a]).intersects(b) for b in labels):
+                if not shapely.intersects(labels, LineString([start, a])).any():
                     continue
                 core = piece.buffer(-ANCHOR_INSET)
                 for dx, dy in offsets:
                     p = (a[0] + dx, a[1] + dy)
-                    if core.contains(Point(p)) and not any(
-                        LineString([start, p]).intersects(b) for b in labels
+                    if (
+                        core.contains(Point(p))
+                        and not shapely.intersects(labels, LineString([start, p])).any()
                     ):
                         anchors[j] = p
                         break
