@@ -103,6 +103,17 @@ def test_heat_map_limits_colorbar_and_no_data():
     assert len(layer.get_paths()) == n_missing
 
 
+def test_labels_over_no_data_hatching_sit_on_a_light_box():
+    m = footviz.plot(values={"kidney": "better", "lungs": "same"})
+    boxed = {k for k, t in m.artists.labels.items() if t.get_bbox_patch() is not None}
+    inside = {ins.item.key for ins in m.artists.plan.inside}
+    assert ("left", "heart") in boxed and ("left", "spleen") in boxed
+    assert ("left", "kidney") not in boxed and ("left", "lungs") not in boxed
+    assert boxed <= inside  # callouts sit outside the foot, on the page: no box
+    plain = footviz.plot(highlight="heart")
+    assert all(t.get_bbox_patch() is None for t in plain.artists.labels.values())
+
+
 def test_status_palette():
     m = footviz.plot(values={"kidney": "worse", "liver": "better", "heart": "same"}, labels=False)
     for zone, foot, status in [("kidney", "left", "worse"), ("liver", "right", "better")]:

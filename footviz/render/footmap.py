@@ -813,7 +813,15 @@ class FootMap:
             for i, s in enumerate(out.shapes[foot]):
                 fills[(foot, s.zone.id)] = fc[i] if len(fc) > 1 else fc[0]
         panels = {p.foot: p for p in layout.panels}
-        drawn = draw_plan(ax, plan, panels, fills, add_text=layer.add, boxed=self.greyscale)
+        boxed: bool | set[tuple[str, str]] = self.greyscale
+        if not boxed and out.values is not None:  # text over "no data" hatching
+            boxed = {
+                (f, s.zone.id)
+                for f, shapes in out.shapes.items()
+                for s in shapes
+                if out.values.get(s.key) is None
+            }
+        drawn = draw_plan(ax, plan, panels, fills, add_text=layer.add, boxed=boxed)
         out.labels.update(drawn.labels)
         out.leader_segments.update(drawn.leader_segments)
         out.leaders = drawn.leaders

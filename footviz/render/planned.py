@@ -7,7 +7,7 @@ four-side sheet (:func:`footviz.draw_aspect_sheet`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,7 +46,7 @@ def draw_plan(
     fills: Mapping[tuple[str, str], Any],
     *,
     add_text: Any,
-    boxed: bool = False,
+    boxed: bool | Container[tuple[str, str]] = False,
 ) -> DrawnLabels:
     """Draw ``plan`` on ``ax``: inside labels, callouts and their leaders.
 
@@ -59,8 +59,9 @@ def draw_plan(
     add_text : callable
         ``add_text(ax, x, y, text, **text_kwargs)`` making one label (``ax.text`` or a
         :class:`~footviz.render.textlayer.TextLayer`'s ``add``).
-    boxed : bool
-        Inside labels on a white box (greyscale print).
+    boxed : bool or container of (foot, zone id)
+        Inside labels on a light box: all of them (greyscale print), or those of the given
+        zones (zones hatched for "no data", where bare text is hard to read).
     """
     from matplotlib.collections import LineCollection
 
@@ -82,7 +83,9 @@ def draw_plan(
             fontweight="bold" if ins.item.bold else "normal",
             color="white" if (dark and not plan.numbered) else "black",
             zorder=6,
-            bbox=NUMBER_BOX if plan.numbered else (PRINT_BOX if boxed else None),
+            bbox=NUMBER_BOX
+            if plan.numbered
+            else (PRINT_BOX if boxed is True or (boxed and ins.item.key in boxed) else None),
         )
     segments: list = []
     dots: list = []
