@@ -21,9 +21,11 @@ from functools import partial
 
 import numpy as np
 import shapely
+from shapely import affinity
 from shapely.geometry import LineString, Point, box
 from shapely.geometry.base import BaseGeometry
 
+from .._memo import per_object
 from ..labels import anchor_point, spread_sized
 
 __all__ = ["Callout", "Inside", "LabelItem", "Plan", "plan_labels", "plan_rows"]
@@ -168,25 +170,53 @@ def _inside(
     rest: list[LabelItem] = []
     taken = {} if taken is None else taken
     for item in items:
-        x, y = anchor_point(item.region)
+        x0, y0 = anchor_point(item.region)
         done = False
         for text in _variants(item):
             w, h = measure(text, size, item.bold)
             hw, hh = w / ppm / 2, h / ppm / 2
             if turned:  # the text runs along the foot (y), its height across (x)
                 hw, hh = hh, hw
-            bb = box(x - hw, y - hh, x + hw, y + hh)
-            grown = box(x - hw - PAD, y - hh - PAD, x + hw + PAD, y + hh + PAD)
-            if item.region.contains(grown) and not any(
-                grown.intersects(o) for o in taken.get(item.foot, [])
-            ):
-                placed.append(Inside(item, x, y, text))
-                taken.setdefault(item.foot, []).append(bb)
-                done = True
+            others = taken.get(item.foot, [])
+            for x, y in _centres(item.region, (x0, y0), hw + PAD, hh + PAD):
+                grown = box(x - hw - PAD, y - hh - PAD, x + hw + PAD, y + hh + PAD)
+                if item.region.contains(grown) and not any(grown.intersects(o) for o in others):
+                    placed.append(Inside(item, x, y, text))
+                    taken.setdefault(item.foot, []).append(box(x - hw, y - hh, x + hw, y + hh))
+                    done = True
+                    break
+            if done:
                 break
         if not done:
             rest.append(item)
     return placed, rest
+
+
+@per_object
+def _rooms(region: BaseGeometry) -> dict[tuple[float, float], tuple[float, float] | None]:
+    """Per region: text-box half-sizes -> a centre where such a box fits (see _centres)."""
+    return {}
+
+
+def _centres(region: BaseGeometry, anchor: tuple[float, float], hw: float, hh: float):
+    """Where a text box of half-sizes ``hw`` x ``hh`` may be centred in ``region``: the zone's
+    own anchor point first, then the middle of the spots the box fits at all (the region
+    eroded by the box), when the anchor point is not one of them."""
+    yield anchor
+    rooms = _rooms(region)
+    key = (round(hw, 2), round(hh, 2))
+    if key not in rooms:
+        # erosion by a rectangle: squash x so the box is square, erode by a square, unsquash
+        k = hh / hw
+        squashed = affinity.scale(region, xfact=k, yfact=1.0, origin=(0.0, 0.0))
+        room = squashed.buffer(-hh, join_style="mitre")
+        rooms[key] = None
+        if not room.is_empty and room.area > 1e-6:
+            unsquashed = affinity.scale(room, xfact=1 / k, yfact=1.0, origin=(0.0, 0.0))
+            rooms[key] = anchor_point(unsquashed)
+    found = rooms[key]
+    if found is not None and found != anchor:
+        yield found
 
 
 def plan_labels(
