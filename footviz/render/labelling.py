@@ -201,8 +201,12 @@ def _rooms(region: BaseGeometry) -> dict[tuple[float, float], tuple[float, float
 def _centres(region: BaseGeometry, anchor: tuple[float, float], hw: float, hh: float):
     """Where a text box of half-sizes ``hw`` x ``hh`` may be centred in ``region``: the zone's
     own anchor point first, then the middle of the spots the box fits at all (the region
-    eroded by the box), when the anchor point is not one of them."""
+    eroded by the box), when the anchor point is not one of them.  A zone in several pieces
+    (the teeth on every toe) keeps to its anchor point: written in one piece, the name would
+    leave the other pieces unnamed, so it becomes a callout with a leader to each."""
     yield anchor
+    if len(getattr(region, "geoms", (region,))) > 1:
+        return
     rooms = _rooms(region)
     key = (round(hw, 2), round(hh, 2))
     if key not in rooms:
