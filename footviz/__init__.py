@@ -1,7 +1,7 @@
 """footviz: foot reflexology maps and "which reflex zone is under this point?".
 
-The core (atlas, lookups, validation) needs only numpy and shapely; drawing functions import
-matplotlib on first use, so ``import footviz`` stays light.
+The core (atlas, lookups, validation, hit-testing) needs only numpy and shapely and loads on
+first use; drawing functions import matplotlib on first use.  ``import footviz`` stays light.
 
 >>> import footviz
 >>> atlas = footviz.load_atlas()
@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .atlas import Atlas, load_atlas
 from .errors import (
     AtlasFormatError,
     AtlasValidationError,
@@ -22,19 +21,6 @@ from .errors import (
     NotInAtlasError,
     UnknownNameError,
 )
-from .frame import ReferenceFoot
-from .model import (
-    ASPECTS,
-    FEET,
-    Condition,
-    ConditionZones,
-    Group,
-    Organ,
-    Unresolved,
-    Zone,
-    ZoneShape,
-)
-from .validate import Problem, ValidationReport, validate
 
 __all__ = [
     "ASPECTS",
@@ -65,8 +51,24 @@ __all__ = [
     "validate",
 ]
 
-# Drawing lives in modules that import matplotlib; load them only when asked for.
+# Everything else loads on first use: the core needs numpy and shapely (most of the import
+# time), drawing needs matplotlib.  ``import footviz`` itself stays a few milliseconds.
 _LAZY = {
+    "Atlas": ("footviz.atlas", "Atlas"),
+    "load_atlas": ("footviz.atlas", "load_atlas"),
+    "ReferenceFoot": ("footviz.frame", "ReferenceFoot"),
+    "ASPECTS": ("footviz.model", "ASPECTS"),
+    "FEET": ("footviz.model", "FEET"),
+    "Condition": ("footviz.model", "Condition"),
+    "ConditionZones": ("footviz.model", "ConditionZones"),
+    "Group": ("footviz.model", "Group"),
+    "Organ": ("footviz.model", "Organ"),
+    "Unresolved": ("footviz.model", "Unresolved"),
+    "Zone": ("footviz.model", "Zone"),
+    "ZoneShape": ("footviz.model", "ZoneShape"),
+    "Problem": ("footviz.validation", "Problem"),
+    "ValidationReport": ("footviz.validation", "ValidationReport"),
+    "validate": ("footviz.validation", "validate"),
     "draw_chart": ("footviz.chart", "draw_chart"),
     "draw_aspect_sheet": ("footviz.sheet", "draw_aspect_sheet"),
     "FootMap": ("footviz.render", "FootMap"),
@@ -75,10 +77,24 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .atlas import Atlas, load_atlas
     from .chart import draw_chart
+    from .frame import ReferenceFoot
     from .handout import handout
+    from .model import (
+        ASPECTS,
+        FEET,
+        Condition,
+        ConditionZones,
+        Group,
+        Organ,
+        Unresolved,
+        Zone,
+        ZoneShape,
+    )
     from .render import FootMap, plot
     from .sheet import draw_aspect_sheet
+    from .validation import Problem, ValidationReport, validate
 
 
 def __getattr__(name: str) -> Any:
@@ -90,3 +106,7 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module 'footviz' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

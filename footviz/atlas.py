@@ -512,7 +512,7 @@ class Atlas:
     # ------------------------------------------------------------------ validation
     def validate(self, *, min_coverage: float = 0.9, raise_on_error: bool = False):
         """Check geometry and metadata; see :func:`footviz.validate`."""
-        from .validate import validate
+        from .validation import validate
 
         return validate(self, min_coverage=min_coverage, raise_on_error=raise_on_error)
 

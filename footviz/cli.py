@@ -71,7 +71,7 @@ def cmd_conditions(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from .validate import validate
+    from .validation import validate
 
     atlas = _atlas(args.atlas_file)
     report = validate(atlas)

@@ -46,6 +46,45 @@ def test_core_does_not_import_matplotlib(tmp_path):
     assert out == "False"
 
 
+def test_import_footviz_loads_nothing_heavy_until_used(tmp_path):
+    out = run_python(
+        """
+        import sys
+        import footviz
+        heavy = [m for m in ("numpy", "shapely", "matplotlib") if m in sys.modules]
+        names = sorted(footviz.__all__)
+        missing = [n for n in names if not hasattr(footviz, n)]
+        print(heavy, missing, "numpy" in sys.modules, "matplotlib" in sys.modules)
+        """,
+        tmp_path,
+    )
+    # every public name resolves on access; the core ones bring numpy and shapely, and even
+    # the drawing functions leave matplotlib alone until they draw
+    assert out == "[] [] True False"
+
+
+def test_public_functions_stay_functions_whatever_was_imported_first(tmp_path):
+    out = run_python(
+        """
+        import footviz
+        import footviz.handout.page
+        footviz.load_atlas().validate()  # imports the validator's module first
+        report = footviz.validate(footviz.load_atlas())
+        print(callable(footviz.validate), callable(footviz.handout), report.ok)
+        """,
+        tmp_path,
+    )
+    assert out == "True True True"
+
+
+def test_unknown_attribute_is_an_attribute_error():
+    import footviz
+
+    with pytest.raises(AttributeError, match="no attribute 'plott'"):
+        footviz.plott  # noqa: B018
+    assert "load_atlas" in dir(footviz) and "plot" in dir(footviz)
+
+
 def test_drawing_imports_matplotlib_lazily(tmp_path):
     out = run_python(
         """
