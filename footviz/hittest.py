@@ -722,10 +722,10 @@ class _Grid:
             out[:] = -1
             return out
         if n <= _SMALL:  # a Python loop beats numpy's per-call overhead
-            glob = self.rank_global_of
+            glob, hit1 = self.rank_global_of, self.hit1
             for i, (px, py) in enumerate(zip(x.tolist(), y.tolist(), strict=True)):
-                found = self.locate(px, py)
-                out[i] = glob[id(found[0])] if found else -1
+                found = hit1(px, py)
+                out[i] = -1 if found is None else glob[id(found[0][0])]
             return out
         if n < _PARALLEL_MIN:
             found = [self._chunk(x, y, out, a, a + _CHUNK) for a in range(0, n, _CHUNK)]
@@ -949,12 +949,7 @@ class HitIndex:
         overlaps: bool = False,
     ) -> HitResult | None:
         """See :meth:`footviz.Atlas.hit`."""
-        g = self._grids.get((foot, aspect))  # type: ignore[arg-type]
-        if g is not None and type(x) is float and type(y) is float:
-            if type(tolerance) is float and not tolerance and overlaps is False:
-                return g.hit1(x, y)
-        elif g is None:
-            g = self.grid(foot, aspect)
+        g = self.grid(foot, aspect)
         if type(x) is not float:
             x = _scalar("x", x)
         if type(y) is not float:

@@ -21,8 +21,8 @@ from .layout import Panel
 from .model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
 from .render.labelling import LabelItem, plan_labels, plan_rows
 from .render.legend import system_handles
-from .render.paths import draw_order, geometry_path, visible_geometry
-from .render.planned import draw_plan
+from .render.paths import draw_order, geometry_path, panel_transform, visible_geometry
+from .render.planned import draw_plan, zone_fills
 from .style import (
     EDGE_COLOUR,
     FALLBACK_COLOUR,
@@ -108,13 +108,6 @@ def panel_matrix(foot: str, aspect: str) -> tuple[float, float, float, float, fl
     """Affine ``(a, b, d, e, xoff, yoff)`` from a foot's aspect frame to its sheet panel (mm)
     (see :func:`sheet_panel`)."""
     return sheet_panel(foot, aspect).matrix()
-
-
-def _affine2d(m):
-    from matplotlib.transforms import Affine2D
-
-    a, b, d, e, xoff, yoff = m
-    return Affine2D.from_values(a, d, b, e, xoff, yoff)
 
 
 @dataclass
@@ -230,8 +223,8 @@ def draw_aspect_sheet(
         ax.set_aspect("equal", adjustable="box")
         ax.set_axis_off()
         sheet.axes[aspect] = ax
-        m = panel_matrix(foot, aspect)
-        tf = _affine2d(m) + ax.transData
+        panel = sheet_panel(foot, aspect, atlas)
+        tf = panel_transform(panel) + ax.transData
         outline = atlas.outline(foot, aspect)
         ring = Path(list(outline.exterior.coords), closed=True)
         ax.add_patch(PathPatch(ring, facecolor=SKIN_COLOUR, edgecolor="none", transform=tf))
@@ -253,7 +246,7 @@ def draw_aspect_sheet(
         sheet.outlines[aspect] = edge
         sheet.shapes[aspect] = shapes
         sheet.landmarks[aspect] = _draw_landmarks(ax, atlas, aspect, tf)
-        placed = affinity.affine_transform(outline, m)
+        placed = affinity.affine_transform(outline, panel.matrix())
         sheet.placed[aspect] = placed
         sheet.hints[aspect] = _draw_hints(ax, aspect, placed, words)
         cap = f"{words[aspect]}  ({words[aspect + '_from']})"
@@ -410,8 +403,7 @@ def _label_panel(sheet: AspectSheet, atlas: Atlas, aspect: str, lang: str) -> No
             y_range=(2.0, panel.extent[3] + 8.0), fontsize=FONT_SIZE, wrap=SHEET_WRAP,
             x_range=(panel.extent[0], panel.extent[2]),
         )  # fmt: skip
-    fc = sheet.collections[aspect].get_facecolors()
-    fills = {(foot, s.zone.id): fc[i] for i, s in enumerate(shapes)}
+    fills = zone_fills(foot, sheet.collections[aspect], shapes)
     drawn = draw_plan(ax, plan, {foot: panel}, fills, add_text=_text)
     for (_, zone), t in drawn.labels.items():
         sheet.labels[(aspect, zone)] = t

@@ -36,7 +36,7 @@ from .labelling import COLUMN_GAP, ROW_LEAD, ROW_OVERHANG, Plan, plan_labels, pl
 from .labelling import LabelItem as _Item
 from .legend import system_handles
 from .paths import draw_order, geometry_path, panel_transform, visible_geometry
-from .planned import draw_plan
+from .planned import draw_plan, zone_fills
 from .selection import HighlightSet, resolve_highlight, shape_keys
 from .values import ZoneValues, resolve_values
 
@@ -808,10 +808,7 @@ class FootMap:
         out.text_layer = layer
         fills: dict[tuple[str, str], Any] = {}
         for foot, coll in out.zones.items():
-            coll.update_scalarmappable()
-            fc = coll.get_facecolors()
-            for i, s in enumerate(out.shapes[foot]):
-                fills[(foot, s.zone.id)] = fc[i] if len(fc) > 1 else fc[0]
+            fills.update(zone_fills(foot, coll, out.shapes[foot]))
         panels = {p.foot: p for p in layout.panels}
         boxed: bool | set[tuple[str, str]] = self.greyscale
         if not boxed and out.values is not None:  # text over "no data" hatching

@@ -28,7 +28,7 @@ from shapely.geometry.base import BaseGeometry
 from .._memo import per_object
 from ..labels import anchor_point, spread_sized
 
-__all__ = ["Callout", "Inside", "LabelItem", "Plan", "plan_labels", "plan_rows"]
+__all__ = ["Callout", "Inside", "LabelItem", "Plan", "column_x", "plan_labels", "plan_rows"]
 
 COLUMN_GAP = 7.0  # mm between a foot's outline and its callout column
 PAD = 0.6  # mm a text box must keep from the edge of its zone
@@ -45,6 +45,7 @@ ANCHOR_COST = 2.0  # cost per mm a leader's end moves from the zone's anchor poi
 ROW_COST = 12.0  # mm a callout "costs" extra for each row further out
 REFINE_ROUNDS = 4  # passes that move row callouts to cheaper rows after the greedy placement
 CALLOUT_WRAP = 26  # characters per line of a column callout (longer names wrap)
+LEADER_GAP = 0.8  # mm between a column callout's text and the start of its leader
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,15 @@ def _variants(item: LabelItem) -> list[str]:
         return [item.text]
     wraps = [textwrap.fill(item.text, n, break_long_words=False) for n in (11, 8)]
     return list(dict.fromkeys([item.text, *wraps]))
+
+
+def column_x(side: str, x_range: tuple[float, float]) -> tuple[float, float]:
+    """Foot-frame x of a column callout's text edge and of its leader's start, for the column
+    on ``side`` ("medial" or "lateral") of an outline spanning ``x_range``."""
+    x0, x1 = x_range
+    if side == "medial":
+        return x1 + COLUMN_GAP, x1 + COLUMN_GAP - LEADER_GAP
+    return x0 - COLUMN_GAP, x0 - COLUMN_GAP + LEADER_GAP
 
 
 def _grown(b: BaseGeometry, d: float) -> BaseGeometry:
@@ -303,10 +313,9 @@ def _plan_at(
 def _clear_of_leaders(plan: Plan, measure, x_range: tuple[float, float]) -> None:
     """Move each inside label a column leader would cross to the nearest spot of its zone
     that no leader crosses (it stays put when there is none)."""
-    x0, x1 = x_range
     lines: dict[str, list[LineString]] = {}
     for (foot, side), callouts in plan.callouts.items():
-        sx = x1 + COLUMN_GAP - 0.8 if side == "medial" else x0 - COLUMN_GAP + 0.8
+        _, sx = column_x(side, x_range)
         for c in callouts:
             lines.setdefault(foot, []).extend(LineString([(sx, c.y), a]) for a in c.anchors)
     size, ppm = plan.fontsize, plan.ppm
@@ -348,7 +357,7 @@ def _clear_of_leaders(plan: Plan, measure, x_range: tuple[float, float]) -> None
     for ins, b in zip(plan.inside, boxes, strict=True):
         by_foot.setdefault(ins.item.foot, []).append(_grown(b, LEADER_CLEARANCE))
     for (foot, side), callouts in plan.callouts.items():
-        sx = x1 + COLUMN_GAP - 0.8 if side == "medial" else x0 - COLUMN_GAP + 0.8
+        _, sx = column_x(side, x_range)
         labels = np.array(by_foot.get(foot, []), dtype=object)
         for k, c in enumerate(callouts):
             pieces = list(getattr(c.item.region, "geoms", [c.item.region]))
@@ -536,13 +545,21 @@ def _pack(rest, measure, size, ppm, pitch, bounds, taken, force):
         cost = CROSSING * hits + length + moved + ROW_COST * key[2] + 100 * CROSSING * over
         return (cost + ANCHOR_COST * shift, key, members, new)
 
-    def best_place(entry):
-        best = None
+    def best_place(entry, stay=None):
+        """The cheapest row for ``entry``; row ``stay`` wins ties (a label moves only when
+        that is cheaper)."""
+        best = kept = None
         for side in ("below", "above"):
             for row in range(MAX_ROWS):
                 found = cost_at(entry, (entry[1], side, row))
-                if found is not None and (best is None or found[0] < best[0]):
+                if found is None:
+                    continue
+                if found[1] == stay:
+                    kept = found
+                if best is None or found[0] < best[0]:
                     best = found
+        if kept is not None and best[0] >= kept[0] - 1e-6:
+            return kept
         return best
 
     def put(key, members):
@@ -567,11 +584,7 @@ def _pack(rest, measure, size, ppm, pitch, bounds, taken, force):
         for entry in wanted:
             key = where[id(entry)]
             put(key, [m for m in rows[key] if m[3] is not entry[3]])
-            stay = cost_at(entry, key)
-            best = best_place(entry)
-            if stay is not None and (best is None or best[0] >= stay[0] - 1e-6):
-                best = stay
-            _, new_key, members, new = best  # type: ignore[misc]
+            _, new_key, members, new = best_place(entry, stay=key)
             rows[new_key], laid[new_key] = members, new
             if new_key != key:
                 where[id(entry)] = new_key

@@ -7,16 +7,16 @@ four-side sheet (:func:`footviz.draw_aspect_sheet`).
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from ..layout import Panel
-from .labelling import COLUMN_GAP, Plan
+from .labelling import Plan, column_x
 
-__all__ = ["NUMBER_BOX", "PRINT_BOX", "DrawnLabels", "draw_plan", "luminance"]
+__all__ = ["NUMBER_BOX", "PRINT_BOX", "DrawnLabels", "draw_plan", "luminance", "zone_fills"]
 
 PRINT_BOX = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9}
 NUMBER_BOX = {"boxstyle": "circle,pad=0.18", "fc": "white", "ec": "#222222", "lw": 0.6}
@@ -27,6 +27,14 @@ def luminance(rgba) -> float:
     """Relative luminance of an RGB(A) colour (0 black .. 1 white)."""
     r, g, b = (float(c) for c in rgba[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def zone_fills(foot: str, collection: Any, shapes: Sequence[Any]) -> dict[tuple[str, str], Any]:
+    """``(foot, zone id) -> RGBA`` fill of each zone shape of a zones collection (its paths in
+    the order of ``shapes``), colour-mapped values included."""
+    collection.update_scalarmappable()
+    fc = collection.get_facecolors()
+    return {(foot, s.zone.id): fc[i] if len(fc) > 1 else fc[0] for i, s in enumerate(shapes)}
 
 
 @dataclass
@@ -114,8 +122,8 @@ def draw_plan(
             continue
         # a column beside an upright foot, on the zone's side (medial or lateral)
         x0, _, x1, _ = panel.extent
+        fx, lx = column_x(side, (x0, x1))
         outward = 1.0 if side == "medial" else -1.0
-        fx = x1 + COLUMN_GAP if side == "medial" else x0 - COLUMN_GAP
         ha = "left" if outward * panel.sx > 0 else "right"
         for c in callouts:
             tx, ty = (float(v) for v in panel.to_chart(fx, c.y))
@@ -123,7 +131,7 @@ def draw_plan(
                 ax, tx, ty, c.text, ha=ha, va="center", fontsize=size,
                 fontweight="bold" if c.item.bold else "normal", zorder=6, bbox=number_box,
             )  # fmt: skip
-            start = panel.to_chart(fx - outward * 0.8, c.y)
+            start = panel.to_chart(lx, c.y)
             leader(c.item.key, tuple(float(v) for v in start), c.anchors, panel)
     if segments:
         lc = LineCollection(segments, colors=LEADER_COLOUR, linewidths=0.5, zorder=5)
