@@ -37,7 +37,12 @@ def atlas():
 
 @pytest.fixture(scope="session")
 def source_text() -> str:
-    """The shared source text; CI lays ../shared beside the clone."""
+    """The shared source text: CI lays ../shared beside the clone; a user's clone has none.
+
+    Tests that compare against it skip on a user's machine but must run in CI (``CI`` set).
+    """
     if not SOURCE_TEXT.exists():
-        pytest.fail(f"source text not found at {SOURCE_TEXT}: clone the repo beside shared/")
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"source text not found at {SOURCE_TEXT}: CI lays shared/ beside the clone")
+        pytest.skip(f"needs the shared source text at {SOURCE_TEXT} (present in CI only)")
     return SOURCE_TEXT.read_text(encoding="utf-8")
