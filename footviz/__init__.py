@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import _moved
 from ._version import __version__
 from .errors import (
     AtlasFormatError,
@@ -21,6 +22,8 @@ from .errors import (
     NotInAtlasError,
     UnknownNameError,
 )
+
+_moved.install()  # old module paths (footviz.model, footviz.hittest, ...) keep working
 
 __all__ = [
     "ASPECTS",
@@ -54,34 +57,32 @@ __all__ = [
 # Everything else loads on first use: the core needs numpy and shapely (most of the import
 # time), drawing needs matplotlib.  ``import footviz`` itself stays a few milliseconds.
 _LAZY = {
-    "Atlas": ("footviz.atlas", "Atlas"),
-    "load_atlas": ("footviz.atlas", "load_atlas"),
-    "ReferenceFoot": ("footviz.frame", "ReferenceFoot"),
-    "ASPECTS": ("footviz.model", "ASPECTS"),
-    "FEET": ("footviz.model", "FEET"),
-    "Condition": ("footviz.model", "Condition"),
-    "ConditionZones": ("footviz.model", "ConditionZones"),
-    "Group": ("footviz.model", "Group"),
-    "Organ": ("footviz.model", "Organ"),
-    "Unresolved": ("footviz.model", "Unresolved"),
-    "Zone": ("footviz.model", "Zone"),
-    "ZoneShape": ("footviz.model", "ZoneShape"),
-    "Problem": ("footviz.validation", "Problem"),
-    "ValidationReport": ("footviz.validation", "ValidationReport"),
-    "validate": ("footviz.validation", "validate"),
-    "draw_chart": ("footviz.chart", "draw_chart"),
-    "draw_aspect_sheet": ("footviz.sheet", "draw_aspect_sheet"),
+    "Atlas": ("footviz.atlas.core", "Atlas"),
+    "load_atlas": ("footviz.atlas.core", "load_atlas"),
+    "ReferenceFoot": ("footviz.atlas.frame", "ReferenceFoot"),
+    "ASPECTS": ("footviz.atlas.model", "ASPECTS"),
+    "FEET": ("footviz.atlas.model", "FEET"),
+    "Condition": ("footviz.atlas.model", "Condition"),
+    "ConditionZones": ("footviz.atlas.model", "ConditionZones"),
+    "Group": ("footviz.atlas.model", "Group"),
+    "Organ": ("footviz.atlas.model", "Organ"),
+    "Unresolved": ("footviz.atlas.model", "Unresolved"),
+    "Zone": ("footviz.atlas.model", "Zone"),
+    "ZoneShape": ("footviz.atlas.model", "ZoneShape"),
+    "Problem": ("footviz.atlas.validation", "Problem"),
+    "ValidationReport": ("footviz.atlas.validation", "ValidationReport"),
+    "validate": ("footviz.atlas.validation", "validate"),
+    "draw_chart": ("footviz.render.chart", "draw_chart"),
+    "draw_aspect_sheet": ("footviz.render.sheet", "draw_aspect_sheet"),
     "FootMap": ("footviz.render", "FootMap"),
     "plot": ("footviz.render", "plot"),
-    "handout": ("footviz.handout", "handout"),
+    "handout": ("footviz.handouts", "handout"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .atlas import Atlas, load_atlas
-    from .chart import draw_chart
-    from .frame import ReferenceFoot
-    from .handout import handout
-    from .model import (
+    from .atlas.core import Atlas, load_atlas
+    from .atlas.frame import ReferenceFoot
+    from .atlas.model import (
         ASPECTS,
         FEET,
         Condition,
@@ -92,9 +93,11 @@ if TYPE_CHECKING:  # pragma: no cover
         Zone,
         ZoneShape,
     )
+    from .atlas.validation import Problem, ValidationReport, validate
+    from .handouts import handout
     from .render import FootMap, plot
-    from .sheet import draw_aspect_sheet
-    from .validation import Problem, ValidationReport, validate
+    from .render.chart import draw_chart
+    from .render.sheet import draw_aspect_sheet
 
 
 def __getattr__(name: str) -> Any:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .atlas import Atlas
-from .layout import Layout
-from .model import FEET, LANGUAGES, ZoneShape, check_choice
+from ..atlas import Atlas
+from ..atlas.layout import Layout
+from ..atlas.model import FEET, LANGUAGES, ZoneShape, check_choice
 from .style import CAPTIONS
 
 __all__ = ["Chart", "draw_chart"]
@@ -89,7 +89,7 @@ def draw_chart(
     -------
     Chart
     """
-    from .render.footmap import FootMap
+    from .footmap import FootMap
 
     lang = check_choice("language", lang, LANGUAGES)
     if isinstance(feet, str):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from shapely import affinity
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
-from .errors import AtlasFormatError, NotInAtlasError, UnknownNameError
+from ..errors import AtlasFormatError, NotInAtlasError, UnknownNameError
 from .io import builtin_path, read_document, write_document
 from .model import (
     ASPECTS,
@@ -31,7 +31,7 @@ from .names import NameIndex
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import ArrayLike
 
-    from .hittest import HitArray, HitIndex, HitResult
+    from ..hit.index import HitArray, HitIndex, HitResult
     from .layout import Layout
 
 __all__ = ["Atlas", "load_atlas"]
@@ -521,7 +521,7 @@ class Atlas:
         """The exact hit-testing index (:class:`footviz.hittest.HitIndex`), built lazily once."""
         index = self.__dict__.get("_hit_index")
         if index is None:
-            from .hittest import index_for
+            from ..hit.index import index_for
 
             index = index_for(self)
         return index

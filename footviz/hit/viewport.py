@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
-from .layout import Layout, Panel
-from .model import ASPECTS, FEET, check_choice
+from ..atlas.layout import Layout, Panel
+from ..atlas.model import ASPECTS, FEET, check_choice
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .atlas import Atlas
-    from .hittest import HitArray, HitResult
+    from ..atlas import Atlas
+    from .index import HitArray, HitResult
 
 __all__ = ["FootPoint", "Viewport"]
 
@@ -250,7 +250,7 @@ class Viewport:
         x = 0, medial side +x), times ``pixels_per_mm``, shifted by ``origin``; ``mirrored``
         flips x (a photo with the medial side on the left), ``y_down`` flips y (image rows).
         """
-        from .frame import ReferenceFoot
+        from ..atlas.frame import ReferenceFoot
 
         foot = check_choice("foot", foot, FEET)
         aspect = check_choice("aspect", aspect, ASPECTS)
@@ -325,7 +325,7 @@ class Viewport:
 
     def hit_many(self, atlas: Atlas, u, v, tolerance: float = 0.0) -> HitArray:
         """Vectorised :meth:`hit` (a :class:`~footviz.hittest.HitArray`)."""
-        from .hittest import _coords
+        from .index import _coords
 
         cx, cy = self.to_chart(_coords("u", u), _coords("v", v))
         return atlas.hit_chart_many(cx, cy, self.layout, tolerance)

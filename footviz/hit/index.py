@@ -37,12 +37,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from .errors import NotInAtlasError
-from .model import ASPECTS, FEET, ZoneShape, check_choice
+from ..atlas.model import ASPECTS, FEET, ZoneShape, check_choice
+from ..errors import NotInAtlasError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .atlas import Atlas
-    from .layout import Layout
+    from ..atlas import Atlas
+    from ..atlas.layout import Layout
 
 __all__ = ["HitArray", "HitIndex", "HitResult", "Overlap"]
 

@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 
-from .errors import UnknownNameError
+from ..errors import UnknownNameError
 
 _SPACES = re.compile(r"[\s_\-/]+")
 

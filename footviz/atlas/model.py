@@ -13,7 +13,7 @@ LANGUAGES: tuple[str, ...] = ("en", "ru")
 
 def check_choice(kind: str, value: object, allowed: tuple[str, ...]) -> str:
     """Return ``value`` if it is one of ``allowed``; raise a clear error otherwise."""
-    from .errors import UnknownNameError
+    from ..errors import UnknownNameError
     from .names import NameIndex
 
     if isinstance(value, str) and value in allowed:

@@ -8,7 +8,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
-from ._memo import per_object
+from .._internal.memo import per_object
 
 
 @per_object

@@ -12,10 +12,10 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import FootvizError
+from ..errors import FootvizError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .atlas import Atlas
+    from .core import Atlas
 
 
 def _positive(name: str, value: object) -> float:

@@ -13,11 +13,11 @@ import shapely
 from shapely.geometry import Point
 from shapely.strtree import STRtree
 
-from .errors import AtlasValidationError
+from ..errors import AtlasValidationError
 from .model import ASPECTS, FEET, LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .atlas import Atlas
+    from .core import Atlas
 
 INSIDE_TOLERANCE = 0.5  # mm: a zone may poke this far outside its outline
 OVERLAP_TOLERANCE = 0.05  # mm^2: shared-border rounding below this is not an overlap

@@ -16,13 +16,13 @@ from typing import Any
 from shapely import affinity
 from shapely.geometry.base import BaseGeometry
 
-from .atlas import Atlas, load_atlas
-from .layout import Panel
-from .model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
-from .render.labelling import LabelItem, plan_labels, plan_rows
-from .render.legend import system_handles
-from .render.paths import draw_order, geometry_path, panel_transform, visible_geometry
-from .render.planned import draw_plan, zone_fills
+from ..atlas import Atlas, load_atlas
+from ..atlas.layout import Panel
+from ..atlas.model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
+from .labelling import LabelItem, plan_labels, plan_rows
+from .legend import system_handles
+from .paths import draw_order, geometry_path, panel_transform, visible_geometry
+from .planned import draw_plan, zone_fills
 from .style import (
     EDGE_COLOUR,
     FALLBACK_COLOUR,

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import AtlasFormatError, UnknownNameError
+from ..errors import AtlasFormatError, UnknownNameError
 
 SCHEMA_VERSION = 1
 BUILT_IN = {"reflexology": "reflexology.geojson"}

@@ -1,0 +1,54 @@
+"""Old module paths (before the package was split into atlas/, hit/, render/, handouts/)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from footviz._moved import MOVED, new_name
+
+
+@pytest.mark.parametrize("old", sorted(MOVED))
+def test_old_path_is_the_module_at_its_new_path(old):
+    import importlib
+
+    assert importlib.import_module(old) is importlib.import_module(MOVED[old])
+
+
+def test_old_path_below_a_moved_package():
+    import footviz.handout.page
+    import footviz.handouts.page
+
+    assert footviz.handout.page is footviz.handouts.page
+    assert new_name("footviz.handout.page") == "footviz.handouts.page"
+    assert new_name("footviz.render.footmap") is None
+
+
+def test_old_names_keep_their_objects():
+    from footviz.atlas.layout import Layout as NewLayout
+    from footviz.atlas.model import ZoneShape as NewZoneShape
+    from footviz.hit.index import HitResult as NewHitResult
+    from footviz.hittest import HitResult
+    from footviz.layout import Layout
+    from footviz.model import ZoneShape
+
+    assert (HitResult, Layout, ZoneShape) == (NewHitResult, NewLayout, NewZoneShape)
+
+
+def test_old_path_first_in_a_fresh_process():
+    # importing an old path before anything else: the module keeps its own spec, so its
+    # relative imports resolve and no ImportWarning is raised
+    code = (
+        "import warnings; warnings.simplefilter('error');"
+        "import footviz.model as m, footviz.viewport as v;"
+        "print(m.__spec__.name, v.__spec__.name, m.check_choice('foot', 'left', ('left',)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["footviz.atlas.model", "footviz.hit.viewport", "left"]
+
+
+def test_unknown_module_is_still_an_import_error():
+    with pytest.raises(ModuleNotFoundError):
+        import footviz.nonexistent  # noqa: F401
