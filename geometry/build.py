@@ -32,6 +32,7 @@ import dorsal  # noqa: E402
 import lateral  # noqa: E402
 import medial  # noqa: E402
 import plantar  # noqa: E402
+import points  # noqa: E402
 import vocabulary  # noqa: E402
 import zones  # noqa: E402
 
@@ -251,12 +252,98 @@ def zone_table() -> dict[str, dict[str, object]]:
     return table
 
 
+def point_features(outlines: dict[str, BaseGeometry]) -> list[dict[str, object]]:
+    """One Point feature per (point, foot, aspect); every point must lie in its outline."""
+    features: list[dict[str, object]] = []
+    where = points.positions()
+    for code, spec in points.POINTS.items():
+        feet = FEET if spec["feet"] == "both" else (str(spec["feet"]),)
+        for foot in feet:
+            for aspect in ASPECTS:
+                if aspect not in where[code]:
+                    continue
+                x, y = (round(v, 2) + 0.0 for v in where[code][aspect])
+                if not outlines[aspect].covers(shapely.Point(x, y)):
+                    raise RuntimeError(f"point {code} lies outside the {aspect} outline")
+                features.append(
+                    {
+                        "type": "Feature",
+                        "id": f"{code}/{foot}/{aspect}",
+                        "properties": {
+                            "kind": "point",
+                            "point": code,
+                            "foot": foot,
+                            "aspect": aspect,
+                        },
+                        "geometry": {"type": "Point", "coordinates": [x, y]},
+                    }
+                )
+    return features
+
+
+def acupoint_tables() -> dict[str, object]:
+    """The ``acupoints`` member: meridian role tables and point records (see README)."""
+    where = points.positions()
+    table: dict[str, object] = {}
+    for code, spec in points.POINTS.items():
+        table[code] = {
+            "name": {"pinyin": spec["pinyin"], "en": spec["en"], "ru": spec["ru"]},
+            "meridian": spec["meridian"],
+            "order": spec["order"],
+            "feet": list(FEET) if spec["feet"] == "both" else [spec["feet"]],
+            "aspects": [a for a in ASPECTS if a in where[code]],
+            "radius": spec["radius"],
+            "roles": points.roles_of(code),
+            "note": {"en": spec["note_en"], "ru": spec["note_ru"]},
+            "provenance": points.PROVENANCE,
+        }
+    meridians: dict[str, object] = {}
+    for mid, m in points.MERIDIANS.items():
+        roles = points.meridian_roles(mid)
+        off = sorted(
+            {c for codes in roles.values() for c in codes if c not in points.POINTS},
+            key=points._code_order,
+        )
+        missing = [c for c in off if c not in points.OFF_FOOT]
+        if missing:
+            raise RuntimeError(f"meridian {mid!r}: role points {missing} have no entry")
+        meridians[mid] = {
+            "code": m["code"],
+            "name": {"en": m["en"], "ru": m["ru"], "pinyin": m["pinyin"]},
+            "synonyms": m["synonyms"],
+            "element": m["element"],
+            "polarity": m["polarity"],
+            "flow": m["flow"],
+            "first": m["first"],
+            "last": m["last"],
+            "points": [c for c, p in points.POINTS.items() if p["meridian"] == mid],
+            "roles": roles,
+            "off_foot": {
+                c: {
+                    "name": {k: points.OFF_FOOT[c][k] for k in ("pinyin", "en", "ru")},
+                    "order": points._code_order(c),
+                    "roles": points.roles_of(c),
+                    "where": points.WHERE[str(points.OFF_FOOT[c]["where"])],
+                }
+                for c in off
+            },
+            "provenance": points.PROVENANCE,
+        }
+    return {
+        "foot_length": plantar.FOOT_LENGTH,
+        "roles": list(points.ROLES),
+        "meridians": meridians,
+        "points": table,
+    }
+
+
 def build() -> dict[str, object]:
     features: list[dict[str, object]] = []
     claimed: dict[tuple[str, str], dict[str, BaseGeometry]] = {}
+    outlines: dict[str, BaseGeometry] = {}
     for aspect in ASPECTS:
         make_outline, make_zones = CONSTRUCTIONS[aspect]
-        outline = grid(make_outline())
+        outline = outlines[aspect] = grid(make_outline())
         for foot in FEET:
             features.append(
                 {
@@ -298,6 +385,7 @@ def build() -> dict[str, object]:
         }
         if extra:
             raise RuntimeError(f"shapes for zones not on the {foot} {aspect}: {sorted(extra)}")
+    features.extend(point_features(outlines))
     return {
         "type": "FeatureCollection",
         "footviz": {
@@ -317,6 +405,7 @@ def build() -> dict[str, object]:
                 }
                 for c in conditions.CONDITIONS
             ],
+            "acupoints": acupoint_tables(),
         },
         "features": features,
     }

@@ -27,6 +27,7 @@ from .model import (
     check_choice,
 )
 from .names import NameIndex
+from .points import AcuPoint, Meridian, PointSet, PointShape
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import ArrayLike
@@ -114,6 +115,7 @@ class Atlas:
             self.conditions[cond.id] = cond
         self._shapes: dict[tuple[str, str, str], ZoneShape] = {}
         self._outlines: dict[tuple[str, str], Polygon] = {}
+        self._acupoints = PointSet(meta.get("acupoints"), self.info.get("foot_length"))
         for i, feature in enumerate(doc["features"]):
             self._add_feature(i, feature)
 
@@ -172,8 +174,12 @@ class Atlas:
                 self.load_problems.append((where, f"second geometry for {'/'.join(key)}"))
                 return
             self._shapes[key] = ZoneShape(self._zones[zid], foot, aspect, geom)
+        elif kind == "point":
+            self._acupoints.add_feature(where, props, geom, self.load_problems)
         else:
-            raise AtlasFormatError(f"{where}: kind must be 'zone' or 'outline', got {kind!r}")
+            raise AtlasFormatError(
+                f"{where}: kind must be 'zone', 'outline' or 'point', got {kind!r}"
+            )
 
     # ------------------------------------------------------------------ basic facts
     @property
@@ -477,6 +483,93 @@ class Atlas:
         for cond in self.conditions.values():
             out.extend(self.for_condition(cond.id).unresolved)
         return tuple(out)
+
+    # ------------------------------------------------------------------ acupoints
+    @property
+    def acupoints(self) -> PointSet:
+        """The atlas's acupoints (records, meridians, positions); empty for atlases without."""
+        return self._acupoints
+
+    def points(
+        self,
+        foot: str | None = None,
+        aspect: str | None = None,
+        *,
+        meridian: str | None = None,
+        role: str | None = None,
+    ) -> tuple[PointShape, ...]:
+        """Acupoint positions filtered by foot, aspect, meridian and role (all optional).
+
+        Parameters
+        ----------
+        foot : {"left", "right"}, optional
+        aspect : {"plantar", "medial", "lateral", "dorsal"}, optional
+        meridian : str, optional
+            A meridian id, code or name (``"kidney"``, ``"KI"``, ``"меридиан почек"``).
+        role : str, optional
+            A role (``"calming"``, ``"exciting"``, ``"harmonising"``, ``"source"`` ...; see
+            :data:`footviz.atlas.points.ROLES`).
+
+        Returns
+        -------
+        tuple of PointShape
+            In atlas order: one per (point, foot, aspect) where the point shows.
+        """
+        return self._acupoints.select(foot, aspect, meridian, role)
+
+    def point(self, name: str, foot: str = "left", aspect: str | None = None) -> PointShape:
+        """The position of the point ``name`` (code, pinyin, English or Russian) on ``foot``
+        and ``aspect`` (default: the first aspect where it shows).
+
+        Raises
+        ------
+        UnknownNameError
+            For an unknown point, with close spellings.
+        NotInAtlasError
+            If the point lies off the foot (LR8 ...) or not on that aspect.
+        """
+        return self._acupoints.position(name, foot, aspect)
+
+    def acupoint(self, name: str) -> AcuPoint:
+        """The record of the point ``name``, on the foot or off it (no position)."""
+        return self._acupoints.record(name)
+
+    def meridian(self, name: str) -> Meridian:
+        """The meridian ``name`` (id, code or name in any language) with its points in order,
+        including its role points that lie off the foot (flagged ``on_foot=False``)."""
+        return self._acupoints.meridian(name)
+
+    @property
+    def meridians(self) -> tuple[Meridian, ...]:
+        """Every meridian of the atlas, in atlas order."""
+        return tuple(self._acupoints.meridians.values())
+
+    def hit_point(
+        self,
+        x: float,
+        y: float,
+        foot: str = "left",
+        aspect: str = "plantar",
+        tolerance: float = 0.0,
+    ) -> PointShape | None:
+        """The nearest acupoint whose disc (radius + ``tolerance`` mm) holds ``(x, y)``, or None.
+
+        Where two points share a place (Bafeng and a meridian's web point), the meridian's
+        point is returned.
+        """
+        return self._acupoints.hit(x, y, foot, aspect, tolerance)
+
+    def hit_points_many(
+        self,
+        xs: ArrayLike,
+        ys: ArrayLike,
+        foot: str = "left",
+        aspect: str = "plantar",
+        tolerance: float = 0.0,
+    ):
+        """Vectorised :meth:`hit_point`: an int array of the broadcast shape of ``xs`` and
+        ``ys``, each an index into ``atlas.points(foot, aspect)`` or -1 (also for NaN)."""
+        return self._acupoints.hit_many(xs, ys, foot, aspect, tolerance)
 
     # ------------------------------------------------------------------ transforms
     def scaled(self, length: float, width: float | None = None) -> Atlas:
