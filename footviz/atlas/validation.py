@@ -126,6 +126,7 @@ def validate(
     _check_overlaps(atlas, err)
     _check_symmetry(atlas, err)
     _check_coverage(atlas, min_coverage, report, err)
+    _check_points(atlas, err, warn)
     if raise_on_error:
         report.raise_if_errors()
     return report
@@ -368,3 +369,118 @@ def _check_coverage(atlas: Atlas, min_coverage: float, report: ValidationReport,
                         aspect,
                     )
                 )
+
+
+# ---------------------------------------------------------------------- acupoints
+POINT_INSIDE_TOLERANCE = 0.01  # mm: a point on its outline's border counts as on it
+MAX_POINT_RADIUS = 10.0  # mm: the source puts points at most 10-20 mm across
+
+
+def _check_points(atlas: Atlas, err, warn) -> None:
+    """Acupoints: fields, codes unique, positions where declared and on or inside their
+    outline, and every role of each meridian's table present on the foot or marked off it."""
+    from .names import normalise
+    from .points import NOTE_LANGUAGES, POINT_LANGUAGES, ROLES
+
+    points = atlas.acupoints
+    records = points.raw.get("points") or {}
+    meridians = points.raw.get("meridians") or {}
+    # codes: unique, also across the meridians' lists of points off the foot
+    seen: dict[str, str] = {}
+    owners = [(code, "the points table") for code in records]
+    for mid, m in meridians.items():
+        owners += [(code, f"meridian {mid!r} (off the foot)") for code in m.get("off_foot") or {}]
+    for code, owner in owners:
+        key = normalise(code).replace(" ", "")
+        if key in seen:
+            err(
+                Problem(
+                    "point-code", f"code {code!r} is given twice: in {seen[key]} and {owner}", code
+                )
+            )
+        else:
+            seen[key] = owner
+    for code, rec in records.items():
+        names, notes = rec.get("name") or {}, rec.get("note") or {}
+        lacking = [lang for lang in POINT_LANGUAGES if not names.get(lang)]
+        lacking += [f"note {lang}" for lang in NOTE_LANGUAGES if not notes.get(lang)]
+        if lacking:
+            err(Problem("point-metadata", f"lacks {', '.join(lacking)}", code))
+        meridian = rec.get("meridian")
+        if meridian is not None and meridian not in meridians:
+            err(Problem("point-metadata", f"unknown meridian {meridian!r}", code))
+        radius = rec.get("radius")
+        if isinstance(radius, bool) or not isinstance(radius, (int, float)) or not radius > 0:
+            err(
+                Problem("point-metadata", f"radius must be a positive number, got {radius!r}", code)
+            )
+        elif radius > MAX_POINT_RADIUS:
+            warn(Problem("point-metadata", f"radius {radius} mm is larger than points get", code))
+        unknown = [r for r in rec.get("roles") or () if r not in ROLES]
+        if unknown:
+            err(Problem("point-metadata", f"unknown role(s) {', '.join(map(repr, unknown))}", code))
+        provenance = rec.get("provenance")
+        if provenance not in PROVENANCES:
+            warn(
+                Problem(
+                    "point-metadata", f"provenance {provenance!r} is not one of {PROVENANCES}", code
+                )
+            )
+        for foot in rec.get("feet") or ():
+            for aspect in rec.get("aspects") or ():
+                if (code, foot, aspect) not in points.shapes:
+                    err(
+                        Problem(
+                            "point-presence", "declared but has no position", code, foot, aspect
+                        )
+                    )
+    for (code, foot, aspect), s in points.shapes.items():
+        if foot not in s.point.feet or aspect not in s.point.aspects:
+            err(
+                Problem(
+                    "point-presence", "has a position but is not declared here", code, foot, aspect
+                )
+            )
+        try:
+            outline = atlas.outline(foot, aspect)
+        except LookupError:
+            err(Problem("point-outside", "no outline for this foot and aspect", code, foot, aspect))
+            continue
+        if not outline.buffer(POINT_INSIDE_TOLERANCE).covers(s.geometry):
+            g = s.geometry
+            err(
+                Problem(
+                    "point-outside",
+                    f"x={g.x:.1f}, y={g.y:.1f} lies {outline.distance(g):.1f} mm outside "
+                    "the outline",
+                    code,
+                    foot,
+                    aspect,
+                )
+            )
+    # every role the meridian tables give: present on the foot, or marked off it
+    for mid, m in meridians.items():
+        off = m.get("off_foot") or {}
+        for code in m.get("points") or ():
+            if code not in records:
+                err(Problem("point-role", f"meridian {mid!r} lists unknown point {code!r}", code))
+        for role, codes in (m.get("roles") or {}).items():
+            for code in [codes] if isinstance(codes, str) else codes or ():
+                rec = records.get(code) or off.get(code)
+                if rec is None:
+                    err(
+                        Problem(
+                            "point-role",
+                            f"meridian {mid!r}: its {role} point {code} is neither on the foot "
+                            "nor marked as off it",
+                            code,
+                        )
+                    )
+                elif role not in (rec.get("roles") or ()):
+                    err(
+                        Problem(
+                            "point-role",
+                            f"meridian {mid!r} gives it the role {role!r}, which it lacks",
+                            code,
+                        )
+                    )
