@@ -151,6 +151,11 @@ class AcuPoint:
         """True when the point holds ``role`` (one of :data:`ROLES` or a synonym)."""
         return _role_index().resolve(role) in self.roles
 
+    def __repr__(self) -> str:
+        where = "" if self.on_foot else f", off the foot ({self.where.get('en', '?')})"
+        roles = ", ".join(self.roles) or "-"
+        return f"AcuPoint({self.code!r} {self.names.get('pinyin', '')}, roles: {roles}{where})"
+
 
 @dataclass(frozen=True, eq=False)
 class PointShape:
@@ -259,6 +264,10 @@ class Meridian:
 
     def __iter__(self):
         return iter(self.points)
+
+    def __repr__(self) -> str:
+        codes = " ".join(p.code if p.on_foot else f"({p.code})" for p in self.points)
+        return f"Meridian({self.id!r}, {self.code}: {codes})"
 
     def __len__(self) -> int:
         return len(self.points)
