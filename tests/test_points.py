@@ -372,6 +372,15 @@ def test_hit_points_many_matches_hit_point(atlas):
     assert grid.shape == (2, 3)
 
 
+def test_hit_points_many_bad_input(atlas):
+    with pytest.raises(FootvizError, match="xs and ys must be arrays of numbers"):
+        atlas.hit_points_many(["a"], [1.0])
+    with pytest.raises(FootvizError, match="xs and ys must be arrays of numbers"):
+        atlas.hit_points_many([1.0, 2.0, 3.0], [1.0, 2.0])
+    with pytest.raises(FootvizError, match="tolerance must be a finite number"):
+        atlas.hit_points_many([1.0], [1.0], tolerance=math.inf)
+
+
 # ---------------------------------------------------------------------- scaling and files
 def test_scaled_moves_and_sizes_the_points(atlas):
     small = atlas.scaled(200.0)
@@ -478,6 +487,17 @@ def test_validator_catches_a_code_given_twice(atlas):
     report = _doc_with(atlas, twice)
     assert any(p.code == "point-code" and "'ki1' is given twice" in p.message
                for p in report.errors), str(report)  # fmt: skip
+
+
+def test_validator_reports_a_malformed_meridian_without_crashing(atlas):
+    def break_it(doc):
+        kidney = doc["footviz"]["acupoints"]["meridians"]["kidney"]
+        kidney["roles"] = ["KI1"]
+        kidney["off_foot"]["KI7"]["order"] = "seven"
+
+    report = _doc_with(atlas, break_it)
+    assert any("meridian 'kidney': 'roles' must be a dict" in p.message for p in report.errors)
+    assert Atlas(atlas.to_document()).acupoint("KI7").order == 7
 
 
 def test_validator_catches_a_declared_point_without_position(atlas):

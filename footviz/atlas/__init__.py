@@ -2,7 +2,8 @@
 
 Needs numpy and shapely only (never matplotlib).  Modules: :mod:`.core` (the :class:`Atlas`
 and :func:`load_atlas`), :mod:`.model` (records), :mod:`.names` (name resolution),
-:mod:`.io` (reading and writing atlas documents), :mod:`.validation`, :mod:`.frame`
+:mod:`.io` (reading and writing atlas documents), :mod:`.points` (acupoints and
+meridians), :mod:`.validation`, :mod:`.frame`
 (reference foot and landmarks), :mod:`.layout` (where each foot sits on a chart).
 """
 

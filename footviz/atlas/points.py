@@ -315,6 +315,13 @@ def _tolerance(value: object) -> float:
     return tol
 
 
+def _order(value: Any) -> int:
+    """A point's number along its meridian (0 when the document gives none)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return 0
+    return int(value)
+
+
 def _record(code: str, rec: Any, radius_scale: float) -> AcuPoint:
     if not isinstance(rec, dict):
         raise AtlasFormatError(f"acupoints: point {code!r} must be an object")
@@ -323,7 +330,7 @@ def _record(code: str, rec: Any, radius_scale: float) -> AcuPoint:
         code=code,
         names=_text_map(rec.get("name")),
         meridian=rec.get("meridian") if isinstance(rec.get("meridian"), str) else None,
-        order=int(rec["order"]) if isinstance(rec.get("order"), (int, float)) else 0,
+        order=_order(rec.get("order")),
         feet=_tuple(rec.get("feet")),
         aspects=_tuple(rec.get("aspects")),
         radius=float(radius) * radius_scale if isinstance(radius, (int, float)) else None,
@@ -375,7 +382,7 @@ class PointSet:
                         code=code,
                         names=_text_map(rec.get("name")),
                         meridian=mid,
-                        order=int(rec.get("order", 0) or 0),
+                        order=_order(rec.get("order")),
                         roles=_tuple(rec.get("roles")),
                         provenance=str(m.get("provenance", "")),
                         on_foot=False,

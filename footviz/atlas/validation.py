@@ -384,7 +384,14 @@ def _check_points(atlas: Atlas, err, warn) -> None:
 
     points = atlas.acupoints
     records = points.raw.get("points") or {}
-    meridians = points.raw.get("meridians") or {}
+    meridians: dict[str, dict] = {}
+    for mid, raw in (points.raw.get("meridians") or {}).items():
+        m = meridians[mid] = dict(raw)
+        for member, kind in (("off_foot", dict), ("roles", dict), ("points", list)):
+            if not isinstance(m.get(member, kind()), kind):
+                message = f"meridian {mid!r}: {member!r} must be a {kind.__name__}"
+                err(Problem("point-metadata", message))
+                del m[member]
     # codes: unique, also across the meridians' lists of points off the foot
     seen: dict[str, str] = {}
     owners = [(code, "the points table") for code in records]
@@ -401,7 +408,9 @@ def _check_points(atlas: Atlas, err, warn) -> None:
         else:
             seen[key] = owner
     for code, rec in records.items():
-        names, notes = rec.get("name") or {}, rec.get("note") or {}
+        names, notes = rec.get("name"), rec.get("note")
+        names = names if isinstance(names, dict) else {}
+        notes = notes if isinstance(notes, dict) else {}
         lacking = [lang for lang in POINT_LANGUAGES if not names.get(lang)]
         lacking += [f"note {lang}" for lang in NOTE_LANGUAGES if not notes.get(lang)]
         if lacking:
@@ -467,6 +476,7 @@ def _check_points(atlas: Atlas, err, warn) -> None:
         for role, codes in (m.get("roles") or {}).items():
             for code in [codes] if isinstance(codes, str) else codes or ():
                 rec = records.get(code) or off.get(code)
+                rec = rec if isinstance(rec, dict) or rec is None else {}
                 if rec is None:
                     err(
                         Problem(
