@@ -254,6 +254,7 @@ def test_meridian_lists_its_points_in_order_with_those_off_the_foot(atlas):
         ("Yongquan", "KI1"),
         ("gushing spring", "KI1"),
         ("Юн-цюань", "KI1"),
+        ("юнцюань", "KI1"),
         ("LIV3", "LR3"),
         ("Taichong", "LR3"),
         ("Тай-чун", "LR3"),

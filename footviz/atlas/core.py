@@ -27,7 +27,7 @@ from .model import (
     check_choice,
 )
 from .names import NameIndex
-from .points import AcuPoint, Meridian, PointSet, PointShape
+from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import ArrayLike
@@ -566,7 +566,7 @@ class Atlas:
         foot: str = "left",
         aspect: str = "plantar",
         tolerance: float = 0.0,
-    ):
+    ) -> IndexArray:
         """Vectorised :meth:`hit_point`: an int array of the broadcast shape of ``xs`` and
         ``ys``, each an index into ``atlas.points(foot, aspect)`` or -1 (also for NaN)."""
         return self._acupoints.hit_many(xs, ys, foot, aspect, tolerance)

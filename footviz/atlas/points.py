@@ -27,6 +27,7 @@ __all__ = [
     "POINT_LANGUAGES",
     "ROLES",
     "AcuPoint",
+    "IndexArray",
     "Meridian",
     "PointSet",
     "PointShape",
@@ -80,6 +81,7 @@ LEGACY_PREFIXES: dict[str, tuple[str, ...]] = {
     "SP": ("SPL",),
 }
 _CODE = re.compile(r"^([A-Z]+)(\d+)$")
+IndexArray = np.ndarray  # what hit_points_many returns: indices into atlas.points(foot, aspect)
 
 
 def _text_map(value: Any) -> dict[str, str]:
@@ -439,7 +441,11 @@ class PointSet:
             index = NameIndex(
                 "point",
                 {
-                    c: (*code_spellings(c), *(p.names.get(k, "") for k in POINT_LANGUAGES))
+                    c: (
+                        *code_spellings(c),
+                        *(p.names.get(k, "") for k in POINT_LANGUAGES),
+                        p.names.get("ru", "").replace("-", ""),  # "Юнцюань" as well
+                    )
                     for c, p in self.all_records.items()
                 },
             )
