@@ -286,6 +286,9 @@ def acupoint_tables() -> dict[str, object]:
     where = points.positions()
     table: dict[str, object] = {}
     for code, spec in points.POINTS.items():
+        odd = set(spec["types"]) - set(points.OWN_TYPES)  # type: ignore[arg-type]
+        if odd:
+            raise RuntimeError(f"point {code}: {sorted(odd)} are not types a point has itself")
         table[code] = {
             "name": {"pinyin": spec["pinyin"], "en": spec["en"], "ru": spec["ru"]},
             "meridian": spec["meridian"],
@@ -302,7 +305,7 @@ def acupoint_tables() -> dict[str, object]:
         roles = points.meridian_roles(mid)
         off = sorted(
             {c for codes in roles.values() for c in codes if c not in points.POINTS},
-            key=points._code_order,
+            key=points.code_order,
         )
         missing = [c for c in off if c not in points.OFF_FOOT]
         if missing:
@@ -321,7 +324,7 @@ def acupoint_tables() -> dict[str, object]:
             "off_foot": {
                 c: {
                     "name": {k: points.OFF_FOOT[c][k] for k in ("pinyin", "en", "ru")},
-                    "order": points._code_order(c),
+                    "order": points.code_order(c),
                     "roles": points.roles_of(c),
                     "where": points.WHERE[str(points.OFF_FOOT[c]["where"])],
                 }

@@ -1,6 +1,6 @@
 """The acupoints of the six foot meridians, and two extra points, as atlas source data.
 
-Three tables and one construction:
+Four tables and one construction:
 
 ``MERIDIANS``  the six meridians that run on the foot (spleen, stomach, liver, gallbladder,
                kidney, bladder): code, names, element, direction, and the meridian's role table
@@ -10,6 +10,7 @@ Three tables and one construction:
                confluent), radius on the reference foot, a note in English and Russian.
 ``OFF_FOOT``   the role points of those meridians that lie off the foot (LR8, GB38, KI7 ...):
                names and where they are, never a position.
+``WHERE``      the words for where a point off the foot lies, in English and Russian.
 ``positions``  each point's position on each aspect where it shows, built from the landmarks
                of ``landmarks.py`` (and so from the outlines themselves).
 
@@ -379,7 +380,8 @@ WHERE = {
 }
 
 
-def _code_order(code: str) -> int:
+def code_order(code: str) -> int:
+    """A standard code's number along its meridian (``"KI22"`` -> 22)."""
     return int("".join(ch for ch in code if ch.isdigit()))
 
 

@@ -216,6 +216,11 @@ def test_ki1_holds_several_roles(atlas):
     assert list(roles) == [r for r in ROLES if r in roles]  # in the documented order
 
 
+def test_the_document_lists_the_roles_the_package_knows(atlas):
+    assert atlas.acupoints.raw["roles"] == list(ROLES)
+    assert ROLES[:3] == ("harmonising", "exciting", "calming")
+
+
 def test_classical_types(atlas):
     def having(role):
         return {p.code for p in atlas.points("left", role=role) if p.meridian}
