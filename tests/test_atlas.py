@@ -276,7 +276,7 @@ def test_unknown_names_suggest(atlas, call, bad, hint):
 
 
 def test_non_string_name_is_a_clear_error(atlas):
-    with pytest.raises(UnknownNameError, match="unknown organ 42"):
+    with pytest.raises(UnknownNameError, match=r"name must be an organ name \(a str\), got 42"):
         atlas.organ_zones(42)
 
 
@@ -342,5 +342,8 @@ def test_resolve_name_says_which_kind_of_name_it_is(atlas):
     assert info.value.kind == "zone or organ"
     with pytest.raises(ValueError, match=r"'place'.*'zone', 'organ', 'group', 'condition'"):
         atlas.resolve_name("kidney", ("place",))
-    with pytest.raises(UnknownNameError, match="unknown zone or organ 3"):
+    with pytest.raises(UnknownNameError, match=r"name must be a zone or organ name.*got 3"):
         atlas.resolve_name(3, ("zone", "organ"))
+    with pytest.raises(TypeError, match=r"kinds must be a non-empty sequence.*got None"):
+        atlas.resolve_name("kidney", None)
+    assert atlas.resolve_name("kidney", "zone") == ("zone", "kidney")
