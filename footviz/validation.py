@@ -13,7 +13,8 @@ import shapely
 from shapely.geometry import Point
 from shapely.strtree import STRtree
 
-from .errors import AtlasValidationError
+from ._internal.checks import check_bool, check_real
+from .errors import AtlasValidationError, BadTypeError
 from .model import ASPECTS, FEET, LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,10 +59,6 @@ class ValidationReport:
     def codes(self) -> set[str]:
         """The codes of all errors (handy in tests)."""
         return {p.code for p in self.errors}
-
-    def for_zone(self, zone: str) -> list[Problem]:
-        """Errors and warnings concerning ``zone``."""
-        return [p for p in (*self.errors, *self.warnings) if p.zone == zone]
 
     def raise_if_errors(self) -> None:
         if self.errors:
@@ -114,7 +111,19 @@ def validate(
     Returns
     -------
     ValidationReport
+
+    Raises
+    ------
+    BadTypeError, BadValueError
+        For an ``atlas`` that is not an :class:`~footviz.atlas.Atlas`, a ``min_coverage``
+        outside 0..1 or a ``raise_on_error`` that is not a bool.
     """
+    from .atlas import Atlas
+
+    if not isinstance(atlas, Atlas):
+        raise BadTypeError("atlas", atlas, "a footviz Atlas (see footviz.load_atlas)")
+    min_coverage = check_real("min_coverage", min_coverage, low=0.0, high=1.0)
+    raise_on_error = check_bool("raise_on_error", raise_on_error)
     report = ValidationReport(atlas.name)
     err, warn = report.errors.append, report.warnings.append
     for where, message in atlas.load_problems:
