@@ -62,9 +62,9 @@ def test_bad_arguments(extent):
         Layout.side_by_side(extent, feet=["rigth"])
     with pytest.raises(ValueError, match="once each"):
         Layout.side_by_side(extent, feet=["left", "left"])
-    with pytest.raises(ValueError, match="gap must be a finite number from 0 to 1e.06 mm, got -1"):
+    with pytest.raises(ValueError, match=r"gap must be a finite number from 0 to 1e.06 mm, got -1"):
         Layout.side_by_side(extent, gap=-1)
-    with pytest.raises(TypeError, match="gap must be .* got '40'"):
+    with pytest.raises(TypeError, match=r"gap must be .* got '40'"):
         Layout.side_by_side(extent, gap="40")
     with pytest.raises(TypeError, match=r"feet must be 'left', 'right' or a sequence.*got None"):
         Layout.side_by_side(extent, feet=None)
@@ -201,5 +201,5 @@ def test_upright_profiles_and_bad_turns(atlas):
     assert not any(p.turned for p in Layout.side_by_side(atlas.outline("left").bounds).panels)
     with pytest.raises(ValueError, match=r"aspect must be a side profile .* got 'plantar'"):
         Layout.side_by_side(atlas.outline("left").bounds, turned=True)
-    with pytest.raises(ValueError, match="gap must be a finite number .* got nan"):
+    with pytest.raises(ValueError, match=r"gap must be a finite number .* got nan"):
         Layout.stacked(extent, gap=float("nan"))
