@@ -85,7 +85,22 @@ class NotANameError(UnknownNameError, TypeError):
 
 
 class UnknownOptionError(UnknownNameError, TypeError):
-    """A keyword argument that the function does not take (with a did-you-mean)."""
+    """A keyword argument that the function does not take (with a did-you-mean).
+
+    ``kind`` is the function's name (``"FootMap.draw"``); ``allowed`` its keywords.
+    """
+
+    def _message(self) -> str:
+        from ._internal.checks import shorten
+
+        msg = f"{self.kind} got an unknown keyword argument {shorten(self.value)}"
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        if self.allowed and len(self.allowed) <= 12:
+            msg += " Allowed: " + ", ".join(repr(a) for a in self.allowed) + "."
+        elif self.allowed:
+            msg += f" ({len(self.allowed)} keywords are allowed.)"
+        return msg + (f" {self.hint}" if self.hint else "")
 
 
 class BadValueError(FootvizError, ValueError):
@@ -101,14 +116,19 @@ class BadValueError(FootvizError, ValueError):
         What the parameter allows, in words.
     """
 
-    def __init__(self, parameter: str, value: object, allowed: str, detail: str = "") -> None:
+    def __init__(
+        self, parameter: str, value: object, allowed: str, suggestions: Iterable[str] = ()
+    ) -> None:
         from ._internal.checks import describe
 
         self.parameter = parameter
         self.value = value
         self.allowed = allowed
+        self.suggestions = tuple(suggestions)
         msg = f"{parameter} must be {allowed}, got {describe(value)}"
-        super().__init__(msg + (f" ({detail})" if detail else ""))
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(msg)
 
 
 class BadTypeError(BadValueError, TypeError):

@@ -51,6 +51,7 @@ __all__ = [
     "check_source",
     "describe",
     "shorten",
+    "suggest",
 ]
 
 SHORT = 60  # characters of a bad value shown in a message
@@ -89,6 +90,15 @@ def describe(value: object) -> str:
 
 
 # ---------------------------------------------------------------------- names and choices
+def suggest(value: str, allowed: Iterable[str], n: int = 3) -> tuple[str, ...]:
+    """The closest of ``allowed`` to ``value``, best first, spelled as in ``allowed``."""
+    from ..names import NameIndex
+
+    index = NameIndex("", {a: () for a in allowed})
+    found = (index.get(s) for s in index.suggest(value[:200], n=n))
+    return tuple(dict.fromkeys(f for f in found if f is not None))
+
+
 def check_name(
     parameter: str,
     value: object,
@@ -125,10 +135,7 @@ def check_choice(kind: str, value: object, allowed: Sequence[str], parameter: st
         folded = value.casefold().strip()
         if folded in allowed:
             return folded
-        from ..names import NameIndex
-
-        index = NameIndex(kind, {a: () for a in allowed})
-        raise UnknownNameError(kind, value, index.suggest(value[:200]), allowed)
+        raise UnknownNameError(kind, value, suggest(value, allowed), allowed)
     raise NotANameError(kind, value, allowed, parameter or kind)
 
 
@@ -164,15 +171,8 @@ def check_keywords(
     """
     allowed = tuple(dict.fromkeys(allowed))
     for key in given:
-        if key in allowed:
-            continue
-        from ..names import NameIndex
-
-        index = NameIndex(f"keyword argument of {where}", {a: () for a in allowed})
-        suggestions = index.suggest(str(key)[:200])
-        raise UnknownOptionError(
-            f"keyword argument of {where}", key, suggestions, allowed, hint=hint
-        )
+        if key not in allowed:
+            raise UnknownOptionError(where, key, suggest(str(key), allowed), allowed, hint=hint)
 
 
 # ---------------------------------------------------------------------- numbers
@@ -291,14 +291,8 @@ def check_colour(parameter: str, value: object) -> object:
         return value
     allowed = "a matplotlib colour (a name such as 'red', '#RRGGBB', or an RGB(A) tuple in 0..1)"
     if isinstance(value, str):
-        from ..names import NameIndex
-
-        names = {*colors.CSS4_COLORS, *colors.TABLEAU_COLORS, *colors.BASE_COLORS}
-        index = NameIndex("colour", {n: () for n in sorted(names)})
-        suggestions = index.suggest(value[:200])
-        if suggestions:
-            allowed += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
-        raise BadValueError(parameter, value, allowed)
+        names = sorted({*colors.CSS4_COLORS, *colors.TABLEAU_COLORS, *colors.BASE_COLORS})
+        raise BadValueError(parameter, value, allowed, suggest(value, names))
     raise BadTypeError(parameter, value, allowed)
 
 
@@ -320,8 +314,6 @@ def check_cmap(parameter: str, value: object) -> object:
     if isinstance(value, str):
         if value in mpl.colormaps:
             return value
-        from ..names import NameIndex
-
-        index = NameIndex("colormap", {n: () for n in names})
-        raise UnknownNameError("colormap", value, index.suggest(value[:200]), names)
+        hint = f"({parameter} takes a matplotlib colormap name or a Colormap.)"
+        raise UnknownNameError("colormap", value, suggest(value, names), names, hint=hint)
     raise NotANameError("colormap", value, names, parameter)
