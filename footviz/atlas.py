@@ -8,6 +8,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import shapely
 from shapely import affinity
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
@@ -162,7 +164,8 @@ class Atlas:
                 f"got foot={shorten(props.get('foot'))}, aspect={shorten(aspect)}"
             )
         try:
-            geom = shape(feature["geometry"])
+            with np.errstate(invalid="ignore", over="ignore"):  # NaN is refused just below
+                geom = shape(feature["geometry"])
         except Exception as exc:  # shapely raises several types for malformed GeoJSON
             raise AtlasFormatError(f"{where}: unreadable geometry ({shorten(str(exc))})") from None
         _check_coordinates(where, geom)
@@ -647,8 +650,6 @@ class _KindError(UnknownNameError, ValueError):
 
 def _check_coordinates(where: str, geom: Any) -> None:
     """Refuse NaN, infinite and absurdly distant vertices (a NaN breaks every index)."""
-    import numpy as np
-    import shapely
 
     coords = shapely.get_coordinates(geom)
     if not np.isfinite(coords).all():

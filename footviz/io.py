@@ -74,14 +74,16 @@ def _read_text(path: Path) -> str:
             raise AtlasFormatError(
                 f"{path} is {encoding} text; atlas files must be UTF-8 (save it as UTF-8)"
             )
+    head = data[:4096]
+    if 0 in head:  # JSON text has no NUL byte; UTF-16 text has one in every other byte
+        if head.count(0) * 3 >= len(head):
+            raise AtlasFormatError(
+                f"{path} looks like UTF-16 text; atlas files must be UTF-8 (save it as UTF-8)"
+            )
+        raise AtlasFormatError(f"{path} holds NUL bytes: not a UTF-8 GeoJSON text file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        head = data[:4096]
-        if head and head.count(0) * 3 >= len(head):  # every other byte NUL: UTF-16 text
-            raise AtlasFormatError(
-                f"{path} looks like UTF-16 text; atlas files must be UTF-8 (save it as UTF-8)"
-            ) from None
         raise AtlasFormatError(
             f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}): "
             "an atlas file is UTF-8 encoded GeoJSON"

@@ -150,9 +150,14 @@ def check_bool(parameter: str, value: object) -> bool:
     """``value`` as a ``bool``: ``True``/``False`` (or a numpy bool) only, not ``1`` or ``"no"``."""
     if isinstance(value, bool):
         return value
-    if type(value).__name__ == "bool_" and type(value).__module__ == "numpy":
+    if _is_numpy_bool(value):
         return bool(value)
     raise BadTypeError(parameter, value, "True or False")
+
+
+def _is_numpy_bool(value: object) -> bool:
+    kind = type(value)
+    return kind.__module__ == "numpy" and kind.__name__ in ("bool_", "bool")
 
 
 def check_mapping(parameter: str, value: object, what: str = "a mapping") -> Mapping[Any, Any]:
@@ -179,7 +184,7 @@ def check_keywords(
 def _is_real(value: object) -> bool:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return False
-    return not (type(value).__name__ == "bool_" and type(value).__module__ == "numpy")
+    return not _is_numpy_bool(value)
 
 
 def _allowed_words(

@@ -171,7 +171,7 @@ class FootMap:
         fontsize: float = 7.0,
     ) -> None:
         figsize = check_map_options(
-            atlas=atlas, greyscale=greyscale, figsize=figsize, fontsize=fontsize
+            atlas=atlas, feet=feet, greyscale=greyscale, figsize=figsize, fontsize=fontsize
         )
         self.atlas = atlas if atlas is not None else load_atlas()
         self.feet = _feet(feet)

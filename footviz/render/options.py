@@ -51,6 +51,7 @@ _WIDTH_KEYS = frozenset({"linewidth", "linewidths", "lw"})
 def check_map_options(
     *,
     atlas: object = None,
+    feet: object = "both",
     greyscale: object = False,
     figsize: object = None,
     fontsize: object = 7.0,
@@ -61,6 +62,8 @@ def check_map_options(
 
     if atlas is not None and not isinstance(atlas, Atlas):
         raise BadTypeError("atlas", atlas, "a footviz Atlas (footviz.load_atlas()) or None")
+    if not isinstance(feet, (str, list, tuple)):
+        raise BadTypeError("feet", feet, "'both', 'left', 'right' or a sequence of feet")
     check_bool("greyscale", greyscale)
     check_real("fontsize", fontsize, low=MIN_FONTSIZE, high=MAX_FONTSIZE, unit="points")
     return None if figsize is None else check_pair("figsize", figsize)
