@@ -154,6 +154,10 @@ class Atlas:
         props = feature["properties"]
         kind, foot, aspect = props.get("kind"), props.get("foot"), props.get("aspect")
         zid = props.get("zone")
+        if not isinstance(kind, str) or kind not in ("zone", "outline"):
+            raise AtlasFormatError(
+                f"feature {i}: kind must be 'zone' or 'outline', got {shorten(kind)}"
+            )
         label = feature.get("id", zid if kind == "zone" else kind)
         where = f"feature {i} ({label if isinstance(label, str) else shorten(label)})"
         if not (isinstance(foot, str) and foot in FEET and isinstance(aspect, str)):
@@ -170,12 +174,12 @@ class Atlas:
             raise AtlasFormatError(f"{where}: unreadable geometry ({shorten(str(exc))})") from None
         _check_coordinates(where, geom)
         if kind == "outline":
-            if not isinstance(geom, (Polygon, MultiPolygon)):
-                raise AtlasFormatError(f"{where}: outline must be a Polygon")
+            if not isinstance(geom, (Polygon, MultiPolygon)) or geom.is_empty:
+                raise AtlasFormatError(f"{where}: outline must be a non-empty Polygon")
             if isinstance(geom, MultiPolygon):
                 geom = max(geom.geoms, key=lambda g: g.area)
             self._outlines[(foot, aspect)] = geom
-        elif kind == "zone":
+        else:  # a zone
             if not isinstance(zid, str):
                 raise AtlasFormatError(f"{where}: properties.zone must be a zone id (a str)")
             if zid not in self._zones:
@@ -190,10 +194,6 @@ class Atlas:
                 self.load_problems.append((where, f"second geometry for {'/'.join(key)}"))
                 return
             self._shapes[key] = ZoneShape(self._zones[zid], foot, aspect, geom)
-        else:
-            raise AtlasFormatError(
-                f"{where}: kind must be 'zone' or 'outline', got {shorten(kind)}"
-            )
 
     # ------------------------------------------------------------------ basic facts
     @property
@@ -428,6 +428,8 @@ class Atlas:
         if not isinstance(kinds, (list, tuple)) or not kinds:
             raise BadTypeError("kinds", kinds, f"a non-empty sequence of {', '.join(indexes)}")
         for kind in kinds:
+            if not isinstance(kind, str):
+                raise BadTypeError("kinds", kinds, f"a sequence of {', '.join(indexes)}")
             if kind not in indexes:
                 raise _KindError(kind, tuple(indexes))
         what = " or ".join(kinds) if len(kinds) <= 2 else ", ".join(kinds[:-1]) + f" or {kinds[-1]}"

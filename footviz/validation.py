@@ -140,9 +140,13 @@ def validate(
     return report
 
 
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, (str, list, dict)) and not value)
+
+
 def _check_metadata(atlas: Atlas, err, warn) -> None:
     for zid, rec in atlas.zone_records.items():
-        missing = [f for f in REQUIRED_FIELDS if f not in rec or rec[f] in (None, "", [], {})]
+        missing = [f for f in REQUIRED_FIELDS if _empty(rec.get(f))]
         if "groups" in missing and isinstance(rec.get("groups"), list):
             missing.remove("groups")  # an empty group list is allowed
         if missing:

@@ -45,6 +45,7 @@ __all__ = [
     "check_keywords",
     "check_mapping",
     "check_name",
+    "check_names",
     "check_optional_str",
     "check_pair",
     "check_real",
@@ -137,6 +138,20 @@ def check_choice(kind: str, value: object, allowed: Sequence[str], parameter: st
             return folded
         raise UnknownNameError(kind, value, suggest(value, allowed), allowed)
     raise NotANameError(kind, value, allowed, parameter or kind)
+
+
+def check_names(parameter: str, value: object) -> list[str]:
+    """A name or a non-empty sequence of names, as a list of ``str``."""
+    allowed = "a name or a non-empty sequence of names (str)"
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, (list, tuple, set, frozenset)) or not all(
+        isinstance(v, str) for v in value
+    ):
+        raise BadTypeError(parameter, value, allowed)
+    if not value:
+        raise BadValueError(parameter, value, allowed)
+    return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
 
 
 def check_optional_str(parameter: str, value: object) -> str | None:

@@ -375,10 +375,10 @@ class FootMap:
         import matplotlib.pyplot as plt
 
         check_draw_options(
-            ax, kwargs, highlight_colours=highlight_colours, values=values, cmap=cmap,
-            vmin=vmin, vmax=vmax, categories=categories, status_colours=status_colours,
-            labels=labels, numbered=numbered, legend=legend, colorbar=colorbar, title=title,
-            value_label=value_label,
+            ax, kwargs, highlight=highlight, highlight_colours=highlight_colours,
+            values=values, cmap=cmap, vmin=vmin, vmax=vmax, categories=categories,
+            status_colours=status_colours, labels=labels, numbered=numbered, legend=legend,
+            colorbar=colorbar, title=title, value_label=value_label,
         )  # fmt: skip
         atlas, lang, words = self.atlas, self.lang, CAPTIONS[self.lang]
         sets = resolve_highlight(atlas, highlight, highlight_colours)

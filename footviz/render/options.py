@@ -73,6 +73,7 @@ def check_draw_options(
     ax: object,
     kwargs: Mapping[str, Any],
     *,
+    highlight: object = None,
     highlight_colours: object = None,
     values: object = None,
     cmap: object = None,
@@ -93,6 +94,7 @@ def check_draw_options(
     are refused with a did-you-mean; colours, widths and ``alpha`` are checked.
     """
     _check_ax(ax)
+    _check_highlight(highlight)
     _check_colours("highlight_colours", highlight_colours)
     if status_colours is not None:
         for status, colour in check_mapping(
@@ -128,8 +130,9 @@ def check_save_options(kwargs: Mapping[str, Any]) -> None:
     """Check ``dpi`` (and ``format``) of a ``savefig`` call before matplotlib sees them."""
     from .._internal.checks import check_dpi
 
-    if kwargs.get("dpi") not in (None, "figure"):
-        check_dpi("dpi", kwargs["dpi"])
+    dpi = kwargs.get("dpi")
+    if dpi is not None and not (isinstance(dpi, str) and dpi == "figure"):
+        check_dpi("dpi", dpi)
     if "format" in kwargs and kwargs["format"] is not None:
         check_optional_str("format", kwargs["format"])
 
@@ -142,6 +145,43 @@ def _check_ax(ax: object) -> None:
 
     if not isinstance(ax, Axes):
         raise BadTypeError("ax", ax, "a matplotlib Axes or None (a new figure)")
+
+
+_HIGHLIGHT = (
+    "a zone, organ, group or condition name, a ZoneShape, a list of those, "
+    "or a mapping of set name to those"
+)
+
+
+def _check_highlight(highlight: object) -> None:
+    if isinstance(highlight, Mapping):
+        for name, spec in highlight.items():
+            if not isinstance(name, str):
+                raise BadTypeError("highlight", highlight, _HIGHLIGHT + " (set names are str)")
+            _check_spec(highlight, spec, 0)
+    elif highlight is not None:
+        _check_spec(highlight, highlight, 0)
+
+
+def _check_spec(whole: object, spec: object, depth: int) -> None:
+    from ..model import ZoneShape
+
+    if isinstance(spec, (str, ZoneShape)):
+        return
+    if depth < 3 and isinstance(spec, (list, tuple, set, frozenset)):
+        for item in spec:
+            _check_spec(whole, item, depth + 1)
+        return
+    if (
+        depth < 3
+        and isinstance(spec, Iterable)
+        and not isinstance(spec, (bytes, bytearray, Mapping))
+        and not hasattr(spec, "dtype")
+    ):
+        return  # an iterator: resolve_highlight reads it once and checks each name
+    if hasattr(spec, "dtype") and getattr(spec.dtype, "kind", "") == "U":
+        return  # a numpy array of names
+    raise BadTypeError("highlight", whole, _HIGHLIGHT)
 
 
 def _check_colours(name: str, colours: object) -> None:
@@ -231,6 +271,8 @@ def _check_zone_kwargs(kwargs: Mapping[str, Any]) -> None:
             )
     for key, value in kwargs.items():
         if key in _COLOUR_KEYS:
+            if isinstance(value, Mapping):
+                raise BadTypeError(key, value, "a colour or a sequence of colours")
             _check_colours(key, value)
         elif key in _WIDTH_KEYS:
             widths = value if isinstance(value, (list, tuple)) else [value]
