@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import Point
 from shapely.strtree import STRtree
 
-from ._internal.checks import check_bool, check_real
+from ._internal.checks import check_bool, check_real, shorten
 from .errors import AtlasValidationError, BadTypeError
 from .model import ASPECTS, FEET, LANGUAGES
 
@@ -66,7 +66,8 @@ class ValidationReport:
 
     def __str__(self) -> str:
         lines = [
-            f"atlas {self.atlas!r}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+            f"atlas {shorten(self.atlas)}: {len(self.errors)} error(s), "
+            f"{len(self.warnings)} warning(s)"
         ]
         lines += [f"  error   {p}" for p in self.errors]
         lines += [f"  warning {p}" for p in self.warnings]
@@ -161,45 +162,57 @@ def _check_metadata(atlas: Atlas, err, warn) -> None:
                 err(Problem("metadata", f"{lang_field} must map language codes to text", zid))
         for organ in rec.get("organs") or ():
             if organ not in atlas.organs:
-                err(Problem("metadata", f"unknown organ {organ!r}", zid))
+                err(Problem("metadata", f"unknown organ {shorten(organ)}", zid))
         system = rec.get("system")
         if system and system not in atlas.systems:
-            err(Problem("metadata", f"unknown system {system!r}", zid))
+            err(Problem("metadata", f"unknown system {shorten(system)}", zid))
         for foot in rec.get("feet") or ():
             if foot not in FEET:
-                err(Problem("metadata", f"unknown foot {foot!r} (allowed: left, right)", zid))
+                err(
+                    Problem("metadata", f"unknown foot {shorten(foot)} (allowed: left, right)", zid)
+                )
         for aspect in rec.get("aspects") or ():
             if aspect not in ASPECTS:
-                err(Problem("metadata", f"unknown aspect {aspect!r}", zid))
+                err(Problem("metadata", f"unknown aspect {shorten(aspect)}", zid))
         for group in rec.get("groups") or ():
             if group not in atlas.groups:
-                err(Problem("metadata", f"unknown group {group!r}", zid))
+                err(Problem("metadata", f"unknown group {shorten(group)}", zid))
         parent = rec.get("parent")
         if parent is not None and parent not in atlas.zone_records:
-            err(Problem("metadata", f"parent {parent!r} is not a zone", zid))
+            err(Problem("metadata", f"parent {shorten(parent)} is not a zone", zid))
         if parent is not None and zid in _ancestors(atlas, zid):
             err(Problem("metadata", "parent chain loops back to the zone", zid))
         provenance = rec.get("provenance")
         if provenance and provenance not in PROVENANCES:
-            warn(Problem("metadata", f"provenance {provenance!r} is not one of {PROVENANCES}", zid))
+            warn(
+                Problem(
+                    "metadata", f"provenance {shorten(provenance)} is not one of {PROVENANCES}", zid
+                )
+            )
     for organ in atlas.organs.values():
         if organ.side is not None and organ.side not in FEET:
-            err(Problem("metadata", f"organ {organ.id!r} has unknown side {organ.side!r}"))
+            err(
+                Problem(
+                    "metadata", f"organ {shorten(organ.id)} has unknown side {shorten(organ.side)}"
+                )
+            )
 
 
 def _check_conditions(atlas: Atlas, err) -> None:
     for cond in atlas.conditions.values():
         for lang in LANGUAGES:
             if not cond.names.get(lang):
-                err(Problem("condition", f"condition {cond.id!r} has no {lang} name"))
+                err(Problem("condition", f"condition {shorten(cond.id)} has no {lang} name"))
         if not cond.terms:
-            err(Problem("condition", f"condition {cond.id!r} names no organs"))
+            err(Problem("condition", f"condition {shorten(cond.id)} names no organs"))
         for term in cond.terms:
             known = atlas.organs if term.kind == "organ" else atlas.groups
             if term.kind not in ("organ", "group") or term.id not in known:
                 err(
                     Problem(
-                        "condition", f"condition {cond.id!r} names unknown {term.kind} {term.id!r}"
+                        "condition",
+                        f"condition {shorten(cond.id)} names unknown "
+                        f"{shorten(term.kind)} {shorten(term.id)}",
                     )
                 )
 
@@ -304,7 +317,8 @@ def _check_overlaps(atlas: Atlas, err) -> None:
                 err(
                     Problem(
                         "overlap",
-                        f"zones {a.zone.id!r} and {b.zone.id!r} overlap {_near(overlap)} "
+                        f"zones {shorten(a.zone.id)} and {shorten(b.zone.id)} overlap "
+                        f"{_near(overlap)} "
                         f"({overlap.area:.1f} mm²) without a declared nesting",
                         a.zone.id,
                         foot,
@@ -317,14 +331,18 @@ def _check_overlaps(atlas: Atlas, err) -> None:
                 continue
             ps = next((p for p in shapes if p.zone.id == parent), None)
             if ps is None:
-                err(Problem("nesting", f"parent {parent!r} is not on this foot/aspect", *s.key))
+                err(
+                    Problem(
+                        "nesting", f"parent {shorten(parent)} is not on this foot/aspect", *s.key
+                    )
+                )
                 continue
             outside = s.geometry.difference(ps.geometry)
             if outside.area > OVERLAP_TOLERANCE:
                 err(
                     Problem(
                         "nesting",
-                        f"{outside.area:.1f} mm² lies outside its parent {parent!r} "
+                        f"{outside.area:.1f} mm² lies outside its parent {shorten(parent)} "
                         f"{_near(outside)}",
                         *s.key,
                     )

@@ -211,3 +211,11 @@ def test_raise_on_error_must_be_a_bool(atlas):
     with pytest.raises(footviz.BadTypeError, match="raise_on_error must be True or False"):
         footviz.validate(atlas, raise_on_error="yes")
     assert footviz.validate(atlas, min_coverage=0).ok
+
+
+def test_long_names_in_a_custom_atlas_are_shortened_in_the_report(doc):
+    d = broken(doc)
+    d["footviz"]["zones"]["stomach"]["organs"] = ["o" * 100_000]
+    report = Atlas(d).validate()
+    problem = next(p for p in report.errors if p.zone == "stomach" and "unknown organ" in p.message)
+    assert len(problem.message) < 150 and "100,000 characters" in problem.message
