@@ -38,7 +38,7 @@ class Problem:
     aspect: str | None = None
 
     def __str__(self) -> str:
-        where = "/".join(p for p in (self.zone, self.foot, self.aspect) if p)
+        where = "/".join(p[:60] for p in (self.zone, self.foot, self.aspect) if p)
         return f"[{self.code}] {where + ': ' if where else ''}{self.message}"
 
 
