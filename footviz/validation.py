@@ -212,7 +212,7 @@ def _check_conditions(atlas: Atlas, err) -> None:
                     Problem(
                         "condition",
                         f"condition {shorten(cond.id)} names unknown "
-                        f"{shorten(term.kind)} {shorten(term.id)}",
+                        f"{term.kind[:30]} {shorten(term.id)}",
                     )
                 )
 
