@@ -523,6 +523,19 @@ class Atlas:
         heel stays at y = 0 and the long axis at x = 0.  The width scales x on the sole and
         the top of the foot; on the side profiles x is the height above the floor, which
         scales with the length.
+
+        Parameters
+        ----------
+        length : real number
+            Heel to toe tip, 50 to 1000 mm (:data:`footviz.frame.FOOT_LENGTH_RANGE`); Python
+            and numpy integers and floats are all fine.
+        width : real number, optional
+            Across the ball, 20 to 500 mm (:data:`footviz.frame.FOOT_WIDTH_RANGE`).
+
+        Raises
+        ------
+        BadTypeError, BadValueError
+            For a length or width that is not a real number, or outside its range.
         """
         from .frame import ReferenceFoot, check_foot_size
 
