@@ -1,6 +1,9 @@
 """The ``footviz`` command line (matplotlib is imported only by the subcommands that draw).
 
-Exit codes: 0 on success, 2 on bad usage (argparse), 1 on bad input with a one-line message.
+Exit codes: 0 on success, 2 on bad usage (argparse), 1 on bad input with a one-line message
+on stderr.  When the reader of the output goes away (``footviz zones | head -1``) the command
+stops quietly and exits with 141 (128 + SIGPIPE), the status a shell reports for ``cat`` or
+``ls`` in the same place, so ``set -o pipefail`` scripts see what they see for those.
 """
 
 from __future__ import annotations
@@ -8,11 +11,16 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from collections.abc import Sequence
 
 from . import __version__
+from ._internal.checks import check_dpi
 from .errors import FootvizError
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool whose reader left
+MAX_CSV_FIELD = 1024 * 1024  # characters in one CSV field of a values file
 
 
 class _Fail(Exception):
@@ -85,6 +93,7 @@ def cmd_handout(args) -> int:
     if bool(args.condition) == bool(args.organs):
         raise _Fail("give either CONDITION(s) or --organs NAME ..., not both or neither")
     what = args.organs or args.condition
+    dpi = check_dpi("--dpi", args.dpi)
     path = handout(
         what,
         path=args.output,
@@ -92,15 +101,16 @@ def cmd_handout(args) -> int:
         lang=args.lang,
         atlas=_atlas(args.atlas),
         organs=bool(args.organs),
-        dpi=args.dpi,
+        dpi=dpi,
     )
     print(f"wrote {path}")
     return 0
 
 
 def _read_values(path: str) -> dict[str, float | str]:
+    csv.field_size_limit(MAX_CSV_FIELD)
     try:
-        with open(path, newline="", encoding="utf-8") as handle:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             if not reader.fieldnames or not {"zone", "value"} <= set(reader.fieldnames):
                 raise _Fail(f"{path}: expected a CSV with 'zone' and 'value' columns")
@@ -112,6 +122,13 @@ def _read_values(path: str) -> dict[str, float | str]:
                 except ValueError:
                     out[row["zone"]] = text
             return out
+    except UnicodeDecodeError as exc:
+        raise _Fail(
+            f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
+            "save the CSV as UTF-8"
+        ) from None
+    except csv.Error as exc:
+        raise _Fail(f"{path}: not a readable CSV ({exc})") from None
     except OSError as exc:
         raise _Fail(f"cannot read {path}: {exc.strerror}") from None
 
@@ -121,27 +138,17 @@ def cmd_render(args) -> int:
 
     matplotlib.use("Agg")
     from .handout.writer import atomic_path, output_format, save_figure
+    from .render import FootMap
 
+    dpi = check_dpi("--dpi", args.dpi)
     atlas = _atlas(args.atlas)
     fmt = output_format(args.output, args.format)
-    try:
-        from .render import FootMap
-    except ImportError:  # pragma: no cover - rendering layer not present
-        FootMap = None
     highlight = args.highlight or None
     values = _read_values(args.values) if args.values else None
-    if FootMap is not None:
-        fmap = FootMap(
-            atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang
-        )
-        drawn = fmap.draw(highlight=highlight, values=values, title=args.title)
-        fig = drawn.figure
-    else:  # pragma: no cover
-        from .chart import draw_chart
-
-        fig = draw_chart(atlas, lang=args.lang, layout=args.layout).figure
+    fmap = FootMap(atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang)
+    fig = fmap.draw(highlight=highlight, values=values, title=args.title).figure
     with atomic_path(args.output) as tmp:
-        save_figure(fig, tmp, fmt, args.dpi)
+        save_figure(fig, tmp, fmt, dpi)
     print(f"wrote {args.output}")
     return 0
 
@@ -267,10 +274,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except (_Fail, FootvizError, ValueError, TypeError, OSError) as exc:
-        print(f"footviz {args.command}: error: {exc}", file=sys.stderr)
+        print(f"footviz {args.command}: error: {_one_line(exc)}", file=sys.stderr)
         return 1
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush can't fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout replaced, or without a descriptor
+        pass
 
 
 if __name__ == "__main__":

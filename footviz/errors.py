@@ -40,7 +40,9 @@ class UnknownNameError(FootvizError, KeyError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        msg = f"unknown {self.kind} {self.value!r}"
+        from ._internal.checks import shorten
+
+        msg = f"unknown {self.kind} {shorten(self.value)}"
         if self.suggestions:
             msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         elif self.allowed:
@@ -55,6 +57,82 @@ class UnknownNameError(FootvizError, KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return self.args[0] if self.args else ""
+
+
+class NotANameError(UnknownNameError, TypeError):
+    """Something other than a string where a name is expected (``None``, a number, a list).
+
+    A :class:`UnknownNameError` (so code catching that keeps working) and a ``TypeError``.
+    """
+
+    def __init__(
+        self, kind: str, value: object, allowed: Iterable[str] = (), parameter: str = ""
+    ) -> None:
+        self.parameter = parameter or kind
+        super().__init__(kind, value, (), allowed)
+
+    def _message(self) -> str:
+        from ._internal.checks import describe
+
+        article = "an" if self.kind[:1] in "aeiou" else "a"
+        msg = f"{self.parameter} must be {article} {self.kind} name (a str)"
+        if self.allowed and len(self.allowed) <= 12:
+            msg += ": one of " + ", ".join(repr(a) for a in self.allowed)
+        msg += f", got {describe(self.value)}"
+        if len(self.allowed) > 12:
+            msg += f" ({len(self.allowed)} {self.kind} names are known)"
+        return msg + "."
+
+
+class UnknownOptionError(UnknownNameError, TypeError):
+    """A keyword argument that the function does not take (with a did-you-mean).
+
+    ``kind`` is the function's name (``"FootMap.draw"``); ``allowed`` its keywords.
+    """
+
+    def _message(self) -> str:
+        from ._internal.checks import shorten
+
+        msg = f"{self.kind} got an unknown keyword argument {shorten(self.value)}"
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        if self.allowed and len(self.allowed) <= 12:
+            msg += " Allowed: " + ", ".join(repr(a) for a in self.allowed) + "."
+        elif self.allowed:
+            msg += f" ({len(self.allowed)} keywords are allowed.)"
+        return msg + (f" {self.hint}" if self.hint else "")
+
+
+class BadValueError(FootvizError, ValueError):
+    """A value of the right type but outside what is allowed (NaN, negative, too large ...).
+
+    Attributes
+    ----------
+    parameter : str
+        The name of the parameter (or option) that got the value.
+    value : object
+        The value that was given.
+    allowed : str
+        What the parameter allows, in words.
+    """
+
+    def __init__(
+        self, parameter: str, value: object, allowed: str, suggestions: Iterable[str] = ()
+    ) -> None:
+        from ._internal.checks import describe
+
+        self.parameter = parameter
+        self.value = value
+        self.allowed = allowed
+        self.suggestions = tuple(suggestions)
+        msg = f"{parameter} must be {allowed}, got {describe(value)}"
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(msg)
+
+
+class BadTypeError(BadValueError, TypeError):
+    """A value of the wrong type (a string where a number is expected, ``None`` ...)."""
 
 
 class AtlasFormatError(FootvizError, ValueError):

@@ -8,7 +8,7 @@ import pytest
 from shapely.geometry import LineString
 
 import footviz
-from footviz import NotInAtlasError, UnknownNameError
+from footviz import NotANameError, NotInAtlasError, UnknownNameError
 
 REQUIRED_PLANTAR = [
     "brain",
@@ -276,7 +276,7 @@ def test_unknown_names_suggest(atlas, call, bad, hint):
 
 
 def test_non_string_name_is_a_clear_error(atlas):
-    with pytest.raises(UnknownNameError, match="unknown organ 42"):
+    with pytest.raises(UnknownNameError, match=r"name must be an organ name \(a str\), got 42"):
         atlas.organ_zones(42)
 
 
@@ -342,5 +342,81 @@ def test_resolve_name_says_which_kind_of_name_it_is(atlas):
     assert info.value.kind == "zone or organ"
     with pytest.raises(ValueError, match=r"'place'.*'zone', 'organ', 'group', 'condition'"):
         atlas.resolve_name("kidney", ("place",))
-    with pytest.raises(UnknownNameError, match="unknown zone or organ 3"):
+    with pytest.raises(UnknownNameError, match=r"name must be a zone or organ name.*got 3"):
         atlas.resolve_name(3, ("zone", "organ"))
+    with pytest.raises(TypeError, match=r"kinds must be a non-empty sequence.*got None"):
+        atlas.resolve_name("kidney", None)
+    assert atlas.resolve_name("kidney", "zone") == ("zone", "kidney")
+
+
+# ---------------------------------------------------------------- None and wrong types
+WRONG = [None, 42, 3.5, ["heart"], ("heart",), {"heart": 1}, b"heart", True]
+
+
+@pytest.mark.parametrize("bad", WRONG)
+@pytest.mark.parametrize(
+    ("call", "parameter"),
+    [
+        ("zone", "name"),
+        ("organ", "name"),
+        ("group", "name"),
+        ("condition", "name"),
+        ("organ_zones", "name"),
+        ("group_zones", "name"),
+        ("for_condition", "name"),
+        ("lookup", "name"),
+        ("resolve_name", "name"),
+        ("__getitem__", "name"),
+    ],
+)
+def test_lookups_refuse_what_is_not_a_name(atlas, call, parameter, bad):
+    with pytest.raises(NotANameError, match=rf"^{parameter} must be an? .* name \(a str\)"):
+        getattr(atlas, call)(bad)
+
+
+def test_organ_and_group_zones_of_none_are_errors_not_every_zone(atlas):
+    with pytest.raises(TypeError, match="name must be an organ name"):
+        atlas.organ_zones(None)
+    with pytest.raises(TypeError, match="name must be a group name"):
+        atlas.group_zones(None)
+
+
+@pytest.mark.parametrize("bad", WRONG)
+def test_filters_refuse_wrong_types_naming_the_filter(atlas, bad):
+    for keyword in ("foot", "aspect", "system", "group", "organ"):
+        if bad is None:
+            continue  # None means "no filter"
+        with pytest.raises(NotANameError, match=rf"^{keyword} must be"):
+            atlas.shapes(**{keyword: bad})
+    with pytest.raises(NotANameError, match=r"^zone must be"):
+        atlas.shape(bad, "left")
+    with pytest.raises(NotANameError, match=r"^foot must be"):
+        atlas.shape("heart", bad)
+    with pytest.raises(NotANameError, match=r"^foot must be"):
+        atlas.outline(bad)
+    if bad is not None:
+        with pytest.raises(NotANameError, match=r"^foot must be"):
+            atlas.lookup("heart", foot=bad)
+        with pytest.raises(NotANameError, match=r"^aspect must be"):
+            atlas.organ_zones("heart", aspect=bad)
+    assert bad not in atlas if not isinstance(bad, str) else True
+
+
+def test_lookup_checks_foot_and_aspect_for_every_kind_of_name(atlas):
+    with pytest.raises(UnknownNameError, match="did you mean 'left'"):
+        atlas.lookup("migraine", foot="lfet")
+    with pytest.raises(UnknownNameError, match="did you mean 'plantar'"):
+        atlas.lookup("heart", aspect="plantr")
+
+
+def test_title_language_must_be_a_string(atlas):
+    with pytest.raises(NotANameError, match="language must be"):
+        atlas.title(["en"])
+
+
+def test_huge_names_are_not_echoed_whole(atlas):
+    name = "q" * 100_000
+    for call in (atlas.zone, atlas.organ_zones, atlas.lookup, atlas.for_condition):
+        with pytest.raises(UnknownNameError) as info:
+            call(name)
+        assert len(str(info.value)) < 400 and "100,000 characters" in str(info.value)

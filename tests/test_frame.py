@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from footviz import FootvizError, ReferenceFoot
+from footviz.frame import check_foot_size
 
 
 def test_landmarks(atlas):
@@ -34,20 +36,47 @@ def test_length_and_width(atlas):
     assert wide.outline("left").bounds[1] == pytest.approx(0, abs=0.01)  # heel stays at y=0
 
 
+LENGTHS = "length must be a finite number from 50 to 1000 mm"
+
+
 @pytest.mark.parametrize(
     ("length", "width", "message"),
     [
-        (0, None, "length must be a positive, finite number of millimetres, got 0"),
+        (0, None, f"{LENGTHS}, got 0"),
         (-3, None, "got -3"),
         (float("nan"), None, "got nan"),
-        ("25cm", None, "length must be a number of millimetres, got '25cm'"),
-        (250, float("inf"), "width must be a positive, finite number"),
+        ("25cm", None, f"{LENGTHS}, got '25cm'"),
+        (250, float("inf"), "width must be a finite number from 20 to 500 mm, got inf"),
         (True, None, "got True"),
+        (1e6, None, f"{LENGTHS}, got 1000000.0"),
+        (2500, None, f"{LENGTHS}, got 2500"),
+        (49.9, None, "got 49.9"),
+        (None, None, f"{LENGTHS}, got None"),
+        (10**400, None, f"{LENGTHS}, got 1000"),
+        (np.float64("nan"), None, "got np.float64"),
+        (250, "wide", "width must be .* got 'wide'"),
+        (250, 5, "width must be .* got 5"),
     ],
 )
 def test_bad_sizes(atlas, length, width, message):
     with pytest.raises(FootvizError, match=message.replace("(", r"\(")):
         atlas.scaled(length, width)
+
+
+@pytest.mark.parametrize("length", [np.int64(265), np.float32(265.0), np.int32(265), 265])
+def test_numpy_scalars_are_numbers(atlas, length):
+    scaled = atlas.scaled(length, width=np.float64(100))
+    assert ReferenceFoot.from_atlas(scaled).length == pytest.approx(265)
+    assert type(scaled.info["foot_length"]) is float
+
+
+def test_wrong_types_are_type_errors_and_bad_values_value_errors(atlas):
+    with pytest.raises(TypeError):
+        atlas.scaled("265")
+    with pytest.raises(ValueError):
+        atlas.scaled(5000)
+    assert check_foot_size(50, 20) == (50.0, 20.0)
+    assert check_foot_size(1000) == (1000.0, None)
 
 
 def test_width_does_not_stretch_the_side_profiles(atlas):

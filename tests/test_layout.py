@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from footviz import UnknownNameError
+from footviz import NotInAtlasError, UnknownNameError
 from footviz.layout import Layout
 
 
@@ -62,8 +62,24 @@ def test_bad_arguments(extent):
         Layout.side_by_side(extent, feet=["rigth"])
     with pytest.raises(ValueError, match="once each"):
         Layout.side_by_side(extent, feet=["left", "left"])
-    with pytest.raises(ValueError, match="gap must be a non-negative number of mm, got -1"):
+    with pytest.raises(ValueError, match=r"gap must be a finite number from 0 to 1e.06 mm, got -1"):
         Layout.side_by_side(extent, gap=-1)
+    with pytest.raises(TypeError, match=r"gap must be .* got '40'"):
+        Layout.side_by_side(extent, gap="40")
+    with pytest.raises(TypeError, match=r"feet must be 'left', 'right' or a sequence.*got None"):
+        Layout.side_by_side(extent, feet=None)
+    with pytest.raises(UnknownNameError, match=r"foot must be a foot name.*got list \['left'\]"):
+        Layout.side_by_side(extent, feet=[["left"]])
+    with pytest.raises(ValueError, match=r"extent must be \(xmin, ymin, xmax, ymax\).*nan"):
+        Layout.side_by_side((0, 0, float("nan"), 1))
+    with pytest.raises(ValueError, match=r"extent must be .* got tuple \(0, 0, 0, 1\)"):
+        Layout.side_by_side((0, 0, 0, 1))
+    one = Layout.side_by_side(extent, feet="right")  # a single name is one foot
+    assert [p.foot for p in one.panels] == ["right"]
+    with pytest.raises(NotInAtlasError, match="no panel for the left foot; panels: right plantar"):
+        one.panel("left")
+    with pytest.raises(UnknownNameError, match="did you mean 'left'"):
+        one.panel("lefft")
 
 
 # ---------------------------------------------------------------- side profiles lying down
@@ -183,7 +199,7 @@ def test_upright_profiles_and_bad_turns(atlas):
     assert not any(p.turned for p in upright.panels)
     assert upright.panels[1].dx == pytest.approx(2 * extent[2] + 40.0)
     assert not any(p.turned for p in Layout.side_by_side(atlas.outline("left").bounds).panels)
-    with pytest.raises(ValueError, match=r"only the side profiles .* got aspect 'plantar'"):
+    with pytest.raises(ValueError, match=r"aspect must be a side profile .* got 'plantar'"):
         Layout.side_by_side(atlas.outline("left").bounds, turned=True)
-    with pytest.raises(ValueError, match="gap must be a non-negative"):
+    with pytest.raises(ValueError, match=r"gap must be a finite number .* got nan"):
         Layout.stacked(extent, gap=float("nan"))

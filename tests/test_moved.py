@@ -52,3 +52,32 @@ def test_old_path_first_in_a_fresh_process():
 def test_unknown_module_is_still_an_import_error():
     with pytest.raises(ModuleNotFoundError):
         import footviz.nonexistent  # noqa: F401
+
+
+def _relative_imports():
+    """(file, line number, absolute module) of every relative import in the package."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "footviz"
+    for path in sorted(root.rglob("*.py")):
+        parts = list(path.relative_to(root.parent).with_suffix("").parts)
+        package = parts if parts[-1] == "__init__" else parts[:-1]
+        package = [p for p in package if p != "__init__"]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = package[: len(package) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+                yield path.relative_to(root.parent), node.lineno, target
+
+
+def test_the_package_imports_only_new_paths():
+    # the old paths are for users' code; the package itself imports modules where they are
+    import importlib.util
+
+    stale = [
+        f"{f}:{n}: {t}"
+        for f, n, t in _relative_imports()
+        if new_name(t) is not None or importlib.util.find_spec(t) is None
+    ]
+    assert not stale, "\n".join(stale)

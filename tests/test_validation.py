@@ -187,3 +187,35 @@ def test_report_text_keeps_errors_and_warnings_apart(doc):
     text = str(report)
     assert "1 error(s), 1 warning(s)" in text
     assert "error   [metadata] liver" in text and "warning [metadata] kidney" in text
+
+
+@pytest.mark.parametrize("bad", [None, 42, "reflexology", {"type": "FeatureCollection"}])
+def test_validate_needs_an_atlas(bad):
+    with pytest.raises(footviz.BadTypeError, match=r"^atlas must be a footviz Atlas"):
+        footviz.validate(bad)
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [("high", TypeError), (None, TypeError), (1.5, ValueError), (-0.1, ValueError),
+     (float("nan"), ValueError)],
+)  # fmt: skip
+def test_min_coverage_must_be_a_share(atlas, value, error):
+    with pytest.raises(error, match="min_coverage must be a finite number from 0 to 1"):
+        footviz.validate(atlas, min_coverage=value)
+    with pytest.raises(footviz.FootvizError, match="min_coverage"):
+        atlas.validate(min_coverage=value)
+
+
+def test_raise_on_error_must_be_a_bool(atlas):
+    with pytest.raises(footviz.BadTypeError, match="raise_on_error must be True or False"):
+        footviz.validate(atlas, raise_on_error="yes")
+    assert footviz.validate(atlas, min_coverage=0).ok
+
+
+def test_long_names_in_a_custom_atlas_are_shortened_in_the_report(doc):
+    d = broken(doc)
+    d["footviz"]["zones"]["stomach"]["organs"] = ["o" * 100_000]
+    report = Atlas(d).validate()
+    problem = next(p for p in report.errors if p.zone == "stomach" and "unknown organ" in p.message)
+    assert len(problem.message) < 150 and "100,000 characters" in problem.message

@@ -8,10 +8,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import shapely
 from shapely import affinity
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
-from ..errors import AtlasFormatError, NotInAtlasError, UnknownNameError
+from .._internal.checks import check_choice, check_name, check_source, shorten
+from ..errors import AtlasFormatError, BadTypeError, NotInAtlasError, UnknownNameError
 from .io import builtin_path, read_document, write_document
 from .model import (
     ASPECTS,
@@ -24,7 +27,6 @@ from .model import (
     Unresolved,
     Zone,
     ZoneShape,
-    check_choice,
 )
 from .names import NameIndex
 from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape
@@ -39,6 +41,9 @@ __all__ = ["Atlas", "load_atlas"]
 
 # Aspects drawn as side profiles: their x is the height above the floor, not a width.
 PROFILE_ASPECTS = ("medial", "lateral")
+# Coordinates of a custom atlas past this many mm (1000 km) are refused at load: far beyond
+# any foot, where float arithmetic on areas starts to lose the millimetre.
+MAX_COORDINATE = 1e9
 
 
 def _multipolygon(geom: Any) -> MultiPolygon:
@@ -70,6 +75,12 @@ class Atlas:
     """
 
     def __init__(self, document: Mapping[str, Any]) -> None:
+        if not isinstance(document, Mapping):
+            raise BadTypeError(
+                "document",
+                document,
+                "a parsed atlas document (a dict); load a file with footviz.load_atlas(path)",
+            )
         doc = read_document(document)
         self._doc = doc
         meta = doc["footviz"]
@@ -110,8 +121,8 @@ class Atlas:
                     terms=tuple(Term(str(t["kind"]), str(t["id"])) for t in row["terms"]),
                     source_text=str(row.get("source_text", "")),
                 )
-            except (KeyError, TypeError) as exc:
-                raise AtlasFormatError(f"condition row {row!r} lacks {exc}") from None
+            except (KeyError, TypeError, ValueError) as exc:
+                raise AtlasFormatError(f"condition row {shorten(row)} lacks {exc}") from None
             self.conditions[cond.id] = cond
         self._shapes: dict[tuple[str, str, str], ZoneShape] = {}
         self._outlines: dict[tuple[str, str], Polygon] = {}
@@ -144,26 +155,39 @@ class Atlas:
             raise AtlasFormatError(f"{where}: not a GeoJSON Feature with properties")
         props = feature["properties"]
         kind, foot, aspect = props.get("kind"), props.get("foot"), props.get("aspect")
-        where = f"feature {i} ({feature.get('id', kind)})"
-        if foot not in FEET or aspect not in ASPECTS:
+        zid = props.get("zone")
+        if not isinstance(kind, str) or kind not in ("zone", "outline", "point"):
+            raise AtlasFormatError(
+                f"feature {i}: kind must be 'zone', 'outline' or 'point', got {shorten(kind)}"
+            )
+        label = feature.get("id", zid if kind == "zone" else kind)
+        where = f"feature {i} ({label if isinstance(label, str) else shorten(label)})"
+        if not (isinstance(foot, str) and foot in FEET and isinstance(aspect, str)):
+            foot = None
+        if foot is None or aspect not in ASPECTS:
             raise AtlasFormatError(
                 f"{where}: foot must be one of {FEET} and aspect one of {ASPECTS}, "
-                f"got foot={foot!r}, aspect={aspect!r}"
+                f"got foot={shorten(props.get('foot'))}, aspect={shorten(aspect)}"
             )
         try:
-            geom = shape(feature["geometry"])
+            with np.errstate(invalid="ignore", over="ignore"):  # NaN is refused just below
+                geom = shape(feature["geometry"])
         except Exception as exc:  # shapely raises several types for malformed GeoJSON
-            raise AtlasFormatError(f"{where}: unreadable geometry ({exc})") from None
+            raise AtlasFormatError(f"{where}: unreadable geometry ({shorten(str(exc))})") from None
+        _check_coordinates(where, geom)
         if kind == "outline":
-            if not isinstance(geom, (Polygon, MultiPolygon)):
-                raise AtlasFormatError(f"{where}: outline must be a Polygon")
+            if not isinstance(geom, (Polygon, MultiPolygon)) or geom.is_empty:
+                raise AtlasFormatError(f"{where}: outline must be a non-empty Polygon")
             if isinstance(geom, MultiPolygon):
                 geom = max(geom.geoms, key=lambda g: g.area)
             self._outlines[(foot, aspect)] = geom
-        elif kind == "zone":
-            zid = props.get("zone")
+        elif kind == "point":
+            self._acupoints.add_feature(where, props, geom, self.load_problems)
+        else:  # a zone
+            if not isinstance(zid, str):
+                raise AtlasFormatError(f"{where}: properties.zone must be a zone id (a str)")
             if zid not in self._zones:
-                self.load_problems.append((where, f"zone {zid!r} has no metadata entry"))
+                self.load_problems.append((where, f"zone {shorten(zid)} has no metadata entry"))
                 return
             try:
                 geom = _multipolygon(geom)
@@ -174,12 +198,6 @@ class Atlas:
                 self.load_problems.append((where, f"second geometry for {'/'.join(key)}"))
                 return
             self._shapes[key] = ZoneShape(self._zones[zid], foot, aspect, geom)
-        elif kind == "point":
-            self._acupoints.add_feature(where, props, geom, self.load_problems)
-        else:
-            raise AtlasFormatError(
-                f"{where}: kind must be 'zone', 'outline' or 'point', got {kind!r}"
-            )
 
     # ------------------------------------------------------------------ basic facts
     @property
@@ -193,7 +211,10 @@ class Atlas:
 
     def title(self, lang: str = "en") -> str:
         """The atlas's title in ``lang`` ("en" or "ru"), else its plain title."""
-        titles = self.info.get("titles") or {}
+        if not isinstance(lang, str):
+            check_choice("language", lang, ("en", "ru"))
+        titles = self.info.get("titles")
+        titles = titles if isinstance(titles, dict) else {}
         return str(titles.get(lang) or self.info.get("title", ""))
 
     @property
@@ -218,7 +239,7 @@ class Atlas:
         return len(self._shapes)
 
     def __contains__(self, zone_id: object) -> bool:
-        return zone_id in self._zones
+        return isinstance(zone_id, str) and zone_id in self._zones
 
     def __getitem__(self, zone_id: str) -> Zone:
         return self.zone(zone_id)
@@ -265,7 +286,7 @@ class Atlas:
         return NameIndex("system", {s: tuple(n.values()) for s, n in self.systems.items()})
 
     # ------------------------------------------------------------------ lookups
-    def _resolve(self, kind: str, name: object) -> str:
+    def _resolve(self, kind: str, name: object, parameter: str = "name") -> str:
         """Resolve ``name`` in the index of ``kind``; when it fails but the name is of another
         kind (``organ_zones("spine")``, "spine" being a group), the error says which call fits."""
         indexes = {
@@ -274,8 +295,10 @@ class Atlas:
             "group": (self._group_index, "atlas.group_zones"),
             "condition": (self._condition_index, "atlas.for_condition"),
         }
+        if not isinstance(name, str):
+            return indexes[kind][0].resolve(name, parameter)  # NotANameError
         try:
-            return indexes[kind][0].resolve(name)
+            return indexes[kind][0].resolve(name, parameter)
         except UnknownNameError as exc:
             for other, (index, call) in indexes.items():
                 if other != kind and isinstance(name, str) and name in index:
@@ -319,9 +342,13 @@ class Atlas:
             foot = check_choice("foot", foot, FEET)
         if aspect is not None:
             aspect = check_choice("aspect", aspect, ASPECTS)
-        sys_id = self._system_index.resolve(system) if system is not None else None
-        group_organs = set(self.group(group).organs) if group is not None else None
-        organ_id = self.organ(organ).id if organ is not None else None
+        sys_id = self._system_index.resolve(system, "system") if system is not None else None
+        group_organs = (
+            set(self.groups[self._resolve("group", group, "group")].organs)
+            if group is not None
+            else None
+        )
+        organ_id = self._resolve("organ", organ, "organ") if organ is not None else None
         out = []
         for s in self._shapes.values():
             if foot is not None and s.foot != foot:
@@ -345,7 +372,7 @@ class Atlas:
         NotInAtlasError
             If the zone exists but not on that foot or aspect (e.g. the heart on the right).
         """
-        z = self.zone(zone)
+        z = self._zones[self._resolve("zone", zone, "zone")]
         foot = check_choice("foot", foot, FEET)
         aspect = check_choice("aspect", aspect, ASPECTS)
         try:
@@ -378,13 +405,13 @@ class Atlas:
 
         A known organ that no zone covers yet returns an empty tuple; see :meth:`unresolved`.
         """
-        return self.shapes(foot, aspect, organ=name)
+        return self.shapes(foot, aspect, organ=self._resolve("organ", name))
 
     def group_zones(
         self, name: str, foot: str | None = None, aspect: str | None = None
     ) -> tuple[ZoneShape, ...]:
         """Zone shapes of a group (``"head"``, ``"genital areas"``, ``"intestines"`` ...)."""
-        return self.shapes(foot, aspect, group=name)
+        return self.shapes(foot, aspect, group=self._resolve("group", name))
 
     def resolve_name(
         self, name: str, kinds: Sequence[str] = ("organ", "zone", "group", "condition")
@@ -400,14 +427,18 @@ class Atlas:
             For a kind other than "zone", "organ", "group" and "condition".
         """
         indexes = self._indexes()
+        if isinstance(kinds, str):
+            kinds = (kinds,)
+        if not isinstance(kinds, (list, tuple)) or not kinds:
+            raise BadTypeError("kinds", kinds, f"a non-empty sequence of {', '.join(indexes)}")
         for kind in kinds:
+            if not isinstance(kind, str):
+                raise BadTypeError("kinds", kinds, f"a sequence of {', '.join(indexes)}")
             if kind not in indexes:
-                raise ValueError(
-                    f"unknown kind of name {kind!r}; allowed: {', '.join(map(repr, indexes))}"
-                )
+                raise _KindError(kind, tuple(indexes))
         what = " or ".join(kinds) if len(kinds) <= 2 else ", ".join(kinds[:-1]) + f" or {kinds[-1]}"
         if not isinstance(name, str):
-            raise UnknownNameError(what, name)
+            check_name("name", name, NameIndex(what, {}))
         for kind in kinds:
             found = indexes[kind].get(name)
             if found is not None:
@@ -435,6 +466,10 @@ class Atlas:
         # an organ name reaches every zone of that organ on every aspect, so it goes first
         # ("bladder" is a plantar zone id and also the organ with a medial zone)
         kind, found = self.resolve_name(name)
+        if foot is not None:
+            foot = check_choice("foot", foot, FEET)
+        if aspect is not None:
+            aspect = check_choice("aspect", aspect, ASPECTS)
         if kind == "organ":
             return self.organ_zones(found, foot, aspect)
         if kind == "zone":
@@ -579,9 +614,23 @@ class Atlas:
         heel stays at y = 0 and the long axis at x = 0.  The width scales x on the sole and
         the top of the foot; on the side profiles x is the height above the floor, which
         scales with the length.
-        """
-        from .frame import ReferenceFoot
 
+        Parameters
+        ----------
+        length : real number
+            Heel to toe tip, 50 to 1000 mm (:data:`footviz.frame.FOOT_LENGTH_RANGE`); Python
+            and numpy integers and floats are all fine.
+        width : real number, optional
+            Across the ball, 20 to 500 mm (:data:`footviz.frame.FOOT_WIDTH_RANGE`).
+
+        Raises
+        ------
+        BadTypeError, BadValueError
+            For a length or width that is not a real number, or outside its range.
+        """
+        from .frame import ReferenceFoot, check_foot_size
+
+        length, width = check_foot_size(length, width)
         sx, sy = ReferenceFoot.from_atlas(self).scale_factors(length, width)
         doc = copy.deepcopy(self._doc)
         for feature in doc["features"]:
@@ -698,6 +747,26 @@ class Atlas:
         return self.hit_index().hit_chart_many(cx, cy, layout, tolerance)
 
 
+class _KindError(UnknownNameError, ValueError):
+    """An unknown kind of name in :meth:`Atlas.resolve_name` (also a ``ValueError``)."""
+
+    def __init__(self, kind: object, allowed: tuple[str, ...]) -> None:
+        super().__init__("kind of name", kind, (), allowed)
+
+
+def _check_coordinates(where: str, geom: Any) -> None:
+    """Refuse NaN, infinite and absurdly distant vertices (a NaN breaks every index)."""
+
+    coords = shapely.get_coordinates(geom)
+    if not np.isfinite(coords).all():
+        raise AtlasFormatError(f"{where}: geometry has a NaN or infinite coordinate")
+    if coords.size and float(np.abs(coords).max()) > MAX_COORDINATE:
+        raise AtlasFormatError(
+            f"{where}: geometry has a coordinate {float(np.abs(coords).max()):g} mm from the "
+            f"origin; at most {MAX_COORDINATE:g} mm is allowed"
+        )
+
+
 _CACHE: dict[str, Atlas] = {}
 
 
@@ -705,7 +774,17 @@ def load_atlas(source: str | os.PathLike[str] = "reflexology") -> Atlas:
     """Load an atlas: a built-in name (default ``"reflexology"``) or a path to a GeoJSON file.
 
     Built-in atlases are read once and cached; atlases are immutable, so sharing is safe.
+
+    Raises
+    ------
+    NotANameError, BadTypeError
+        When ``source`` is not a str or path (``None``, a number ...).
+    UnknownNameError
+        For a name that is no built-in atlas (with a did-you-mean).
+    AtlasFormatError
+        For a file that is missing, unreadable, not UTF-8 JSON or not an atlas.
     """
+    check_source("source", source)
     is_name = isinstance(source, str) and not source.endswith((".json", ".geojson"))
     if is_name and os.sep not in source:
         if source not in _CACHE:

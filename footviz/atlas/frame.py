@@ -8,25 +8,34 @@ own frames; drawing code mirrors the left foot when it places feet side by side.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import FootvizError
+from .._internal.checks import check_real
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core import Atlas
 
 
-def _positive(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise FootvizError(f"{name} must be a number of millimetres, got {value!r}")
-    number = float(value)
-    if not math.isfinite(number) or number <= 0:
-        raise FootvizError(
-            f"{name} must be a positive, finite number of millimetres, got {value!r}"
-        )
-    return number
+FOOT_LENGTH_RANGE = (50.0, 1000.0)  # mm: a real foot is about 100-400 mm heel to toe
+FOOT_WIDTH_RANGE = (20.0, 500.0)  # mm across the ball
+
+
+def check_foot_size(length: object, width: object = None) -> tuple[float, float | None]:
+    """``(length, width)`` as floats, each a finite number of mm within
+    :data:`FOOT_LENGTH_RANGE` / :data:`FOOT_WIDTH_RANGE` (``width`` may be None).
+
+    Raises
+    ------
+    BadTypeError, BadValueError
+        Naming ``length`` or ``width``, the value and the allowed range.
+    """
+    lo, hi = FOOT_LENGTH_RANGE
+    out_length = check_real("length", length, low=lo, high=hi, unit="mm")
+    if width is None:
+        return out_length, None
+    lo, hi = FOOT_WIDTH_RANGE
+    return out_length, check_real("width", width, low=lo, high=hi, unit="mm")
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,7 @@ class ReferenceFoot:
 
         Without ``width`` the scaling is uniform (``sx == sy``).
         """
-        sy = _positive("length", length) / self.length
-        sx = sy if width is None else _positive("width", width) / self.ball_width
+        length, width = check_foot_size(length, width)
+        sy = length / self.length
+        sx = sy if width is None else width / self.ball_width
         return sx, sy

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import tempfile
@@ -10,7 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import AtlasFormatError, UnknownNameError
+from .._internal.checks import check_source, describe, shorten
+from ..errors import AtlasFormatError
 
 SCHEMA_VERSION = 1
 BUILT_IN = {"reflexology": "reflexology.geojson"}
@@ -22,39 +24,106 @@ def builtin_path(name: str) -> Path:
         from .names import NameIndex
 
         index = NameIndex("atlas", {k: () for k in BUILT_IN})
-        raise UnknownNameError("atlas", name, index.suggest(name), tuple(BUILT_IN))
+        name = index.resolve(name, "source")  # refuses with a did-you-mean
     return Path(str(resources.files("footviz") / "data" / BUILT_IN[name]))
 
 
+MAX_ATLAS_BYTES = 256 * 1024 * 1024  # an atlas file larger than this is refused unread
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
 def read_document(source: str | os.PathLike[str] | Mapping[str, Any]) -> dict[str, Any]:
-    """Load and check the top level of an atlas document (a path or an already-parsed dict)."""
+    """Load and check an atlas document (a path or an already-parsed dict).
+
+    Checks the top level and the type of every metadata member and record, so that a
+    malformed file gives an :class:`AtlasFormatError` naming the member, never a raw error
+    later.  The file must be UTF-8 JSON (a UTF-8 byte order mark is allowed) of at most
+    :data:`MAX_ATLAS_BYTES`; ``NaN`` and ``Infinity`` are not JSON and are refused.
+    """
     if isinstance(source, Mapping):
-        doc = dict(source)
+        doc: Any = dict(source)
         where = "atlas document"
     else:
+        check_source("source", source)
         path = Path(source)
         where = str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise AtlasFormatError(f"atlas file not found: {path}") from None
-        except OSError as exc:
-            raise AtlasFormatError(f"cannot read atlas file {path}: {exc.strerror}") from None
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as exc:
+        doc = _parse(_read_text(path), path)
+    check_document(doc, where)
+    return doc
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ATLAS_BYTES:
             raise AtlasFormatError(
-                f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from None
+                f"atlas file {path} is {size:,} bytes; at most {MAX_ATLAS_BYTES:,} are read"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise AtlasFormatError(f"atlas file not found: {path}") from None
+    except OSError as exc:
+        raise AtlasFormatError(f"cannot read atlas file {path}: {exc.strerror}") from None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            raise AtlasFormatError(
+                f"{path} is {encoding} text; atlas files must be UTF-8 (save it as UTF-8)"
+            )
+    head = data[:4096]
+    if 0 in head:  # JSON text has no NUL byte; UTF-16 text has one in every other byte
+        if head.count(0) * 3 >= len(head):
+            raise AtlasFormatError(
+                f"{path} looks like UTF-16 text; atlas files must be UTF-8 (save it as UTF-8)"
+            )
+        raise AtlasFormatError(f"{path} holds NUL bytes: not a UTF-8 GeoJSON text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AtlasFormatError(
+            f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}): "
+            "an atlas file is UTF-8 encoded GeoJSON"
+        ) from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _parse(text: str, path: Path) -> Any:
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise AtlasFormatError(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise AtlasFormatError(f"{path}: JSON nested too deeply to be an atlas") from None
+    except ValueError as exc:  # NaN / Infinity, or an integer too long to read
+        raise AtlasFormatError(f"{path} is not valid JSON ({exc})") from None
+
+
+def check_document(doc: Any, where: str = "atlas document") -> None:
+    """Check the top level of an atlas document and the type of every metadata record.
+
+    Raises
+    ------
+    AtlasFormatError
+        Naming the member (``footviz.zones['heart'].feet`` ...) and the expected type.
+    """
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         raise AtlasFormatError(f"{where}: expected a GeoJSON FeatureCollection")
     meta = doc.get("footviz")
     if not isinstance(meta, dict):
         raise AtlasFormatError(f"{where}: missing the 'footviz' member with the atlas metadata")
     version = meta.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if not (type(version) is int and version == SCHEMA_VERSION):
         raise AtlasFormatError(
-            f"{where}: schema_version {version!r} is not supported (this footviz reads "
+            f"{where}: schema_version {shorten(version)} is not supported (this footviz reads "
             f"schema_version {SCHEMA_VERSION})"
         )
     for member in ("atlas", "zones", "organs", "groups", "systems", "conditions"):
@@ -62,7 +131,89 @@ def read_document(source: str | os.PathLike[str] | Mapping[str, Any]) -> dict[st
             raise AtlasFormatError(f"{where}: 'footviz' has no {member!r} member")
     if not isinstance(doc.get("features"), list):
         raise AtlasFormatError(f"{where}: 'features' must be a list")
-    return doc
+    _object(where, "footviz.atlas", meta["atlas"])
+    for member, fields in _RECORD_FIELDS.items():
+        records = _object(where, f"footviz.{member}", meta[member], f"{member[:-1]} ids")
+        for rid, record in records.items():
+            name = f"footviz.{member}[{shorten(rid)}]"
+            if not isinstance(rid, str):
+                raise AtlasFormatError(f"{where}: {name}: ids must be strings")
+            _object(where, name, record)
+            for key, kind in fields.items():
+                _field(where, f"{name}.{key}", record.get(key), kind)
+    conditions = meta["conditions"]
+    if not isinstance(conditions, list):
+        raise AtlasFormatError(
+            f"{where}: footviz.conditions must be a list of condition rows, "
+            f"got {describe(conditions)}"
+        )
+    for i, row in enumerate(conditions):
+        name = f"footviz.conditions[{i}]"
+        _object(where, name, row)
+        for key in ("id", "name", "terms"):
+            if key not in row:
+                raise AtlasFormatError(f"{where}: {name} has no {key!r} member")
+        _field(where, f"{name}.id", row["id"], "str")
+        _object(where, f"{name}.name", row["name"], "language codes")
+        _field(where, f"{name}.synonyms", row.get("synonyms"), "names")
+        _field(where, f"{name}.source_text", row.get("source_text"), "str")
+        if not isinstance(row["terms"], list):
+            raise AtlasFormatError(
+                f"{where}: {name}.terms must be a list, got {describe(row['terms'])}"
+            )
+        for j, term in enumerate(row["terms"]):
+            _object(where, f"{name}.terms[{j}]", term)
+            for key in ("kind", "id"):
+                if not isinstance(term.get(key), str):
+                    raise AtlasFormatError(
+                        f"{where}: {name}.terms[{j}].{key} must be a str, "
+                        f"got {describe(term.get(key))}"
+                    )
+
+
+# the type of each record field that code reads (None / missing is always allowed; wrong
+# contents of the right type, such as an unknown organ, are the validator's to report)
+_RECORD_FIELDS: dict[str, dict[str, str]] = {
+    "zones": {
+        "organs": "names",
+        "feet": "names",
+        "aspects": "names",
+        "groups": "names",
+        "system": "str",
+        "parent": "str",
+        "symmetric": "bool",
+        "provenance": "str",
+    },
+    "organs": {"synonyms": "names", "side": "str", "en": "text", "ru": "text"},
+    "groups": {"synonyms": "names", "organs": "names", "en": "text", "ru": "text"},
+    "systems": {"en": "text", "ru": "text"},
+}
+_KINDS = {
+    "str": "a str",
+    "text": "a str",
+    "bool": "true or false",
+    "names": "a list of str",
+}
+
+
+def _object(where: str, name: str, value: Any, keys: str = "") -> dict[str, Any]:
+    if not isinstance(value, dict):
+        what = f"an object mapping {keys} to records" if keys else "an object"
+        raise AtlasFormatError(f"{where}: {name} must be {what}, got {describe(value)}")
+    return value
+
+
+def _field(where: str, name: str, value: Any, kind: str) -> None:
+    if value is None:
+        return
+    if kind in ("str", "text"):
+        ok = isinstance(value, str)
+    elif kind == "bool":
+        ok = isinstance(value, bool)
+    else:
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if not ok:
+        raise AtlasFormatError(f"{where}: {name} must be {_KINDS[kind]}, got {describe(value)}")
 
 
 def write_document(doc: Mapping[str, Any], path: str | os.PathLike[str]) -> Path:

@@ -36,7 +36,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .model import ASPECTS, FEET, check_choice
+from .._internal.checks import check_choice, check_real
+from ..errors import BadTypeError, BadValueError, NotInAtlasError
+from .model import ASPECTS, FEET
 
 VIEWS: tuple[str, ...] = ("self", "practitioner")
 PROFILES: tuple[str, ...] = ("medial", "lateral")  # aspects drawn lying on their side
@@ -139,7 +141,7 @@ class Layout:
             the side profiles (``"medial"``, ``"lateral"``) are turned and the sole and the
             top are not; ``False`` stands profiles upright side by side.
         """
-        feet, aspect, view = _check(feet, aspect, view, gap)
+        feet, aspect, view, gap = _check(feet, aspect, view, gap, extent)
         if turned is None:
             turned = aspect in PROFILES
         if turned:
@@ -186,11 +188,10 @@ class Layout:
         gap : float
             Chart mm between the top of the lower profile and the floor of the upper one.
         """
-        feet, aspect, view = _check(feet, aspect, view, gap)
+        feet, aspect, view, gap = _check(feet, aspect, view, gap, extent)
         if aspect not in PROFILES:
-            raise ValueError(
-                f"only the side profiles ({', '.join(PROFILES)}) lie on their side, "
-                f"got aspect {aspect!r}"
+            raise BadValueError(
+                "aspect", aspect, f"a side profile ({', '.join(PROFILES)}) to lie on its side"
             )
         x0, y0, x1, y1 = (float(v) for v in extent)
         order = ("left", "right") if view == "self" else ("right", "left")
@@ -208,10 +209,18 @@ class Layout:
 
     def panel(self, foot: str, aspect: str | None = None) -> Panel:
         """The panel of ``foot`` (and ``aspect``)."""
+        foot = check_choice("foot", foot, FEET)
+        if aspect is not None:
+            aspect = check_choice("aspect", aspect, ASPECTS)
         for p in self.panels:
             if p.foot == foot and (aspect is None or p.aspect == aspect):
                 return p
-        raise KeyError(f"no panel for the {foot} foot" + (f" ({aspect})" if aspect else ""))
+        where = ", ".join(f"{p.foot} {p.aspect}" for p in self.panels)
+        raise NotInAtlasError(
+            f"no panel for the {foot} foot"
+            + (f" ({aspect})" if aspect else "")
+            + f"; panels: {where}"
+        )
 
     @property
     def chart_bounds(self) -> tuple[float, float, float, float]:
@@ -238,12 +247,26 @@ class Layout:
         return best if best_d == 0.0 else None
 
 
-def _check(feet, aspect, view, gap) -> tuple[tuple[str, ...], str, str]:
+def _check(feet, aspect, view, gap, extent) -> tuple[tuple[str, ...], str, str, float]:
+    if isinstance(feet, str):
+        feet = (feet,)
+    if not isinstance(feet, (list, tuple)):
+        raise BadTypeError("feet", feet, "'left', 'right' or a sequence of them")
     feet = tuple(check_choice("foot", f, FEET) for f in feet)
     aspect = check_choice("aspect", aspect, ASPECTS)
     view = check_choice("view", view, VIEWS)
     if not feet or len(set(feet)) != len(feet):
-        raise ValueError(f"feet must name 'left' and/or 'right' once each, got {feet!r}")
-    if not (isinstance(gap, (int, float)) and math.isfinite(gap) and gap >= 0):
-        raise ValueError(f"gap must be a non-negative number of mm, got {gap!r}")
-    return feet, aspect, view
+        raise BadValueError("feet", feet, "'left' and/or 'right', once each")
+    gap = check_real("gap", gap, low=0.0, high=1e6, unit="mm")
+    allowed = "(xmin, ymin, xmax, ymax): four finite numbers of mm, min below max"
+    if not isinstance(extent, (list, tuple)) or len(extent) != 4:
+        raise BadTypeError("extent", extent, allowed)
+    try:
+        box = [check_real("extent", v, low=-1e9, high=1e9) for v in extent]
+    except BadValueError:
+        raise BadValueError("extent", extent, allowed) from None
+    except BadTypeError:
+        raise BadTypeError("extent", extent, allowed) from None
+    if not (box[0] < box[2] and box[1] < box[3]):
+        raise BadValueError("extent", extent, allowed)
+    return feet, aspect, view, gap

@@ -12,17 +12,13 @@ LANGUAGES: tuple[str, ...] = ("en", "ru")
 
 
 def check_choice(kind: str, value: object, allowed: tuple[str, ...]) -> str:
-    """Return ``value`` if it is one of ``allowed``; raise a clear error otherwise."""
-    from ..errors import UnknownNameError
-    from .names import NameIndex
+    """Return ``value`` if it is one of ``allowed``; raise a clear error otherwise.
 
-    if isinstance(value, str) and value in allowed:
-        return value
-    if isinstance(value, str) and value.casefold().strip() in allowed:
-        return value.casefold().strip()
-    index = NameIndex(kind, {a: () for a in allowed})
-    suggestions = index.suggest(value) if isinstance(value, str) else ()
-    raise UnknownNameError(kind, value, suggestions, allowed)
+    See :func:`footviz._internal.checks.check_choice` (this is the same function).
+    """
+    from .._internal.checks import check_choice as check
+
+    return check(kind, value, allowed)
 
 
 @dataclass(frozen=True)
@@ -48,7 +44,8 @@ class Zone:
     parent : str or None
         The zone this one nests inside.
     symmetric : bool
-        Same shape on both feet in each foot's own frame.
+        Same shape on both feet in each foot's own frame (a promise the validator checks;
+        ``False`` unless the atlas says so, as the loader reads it).
     notes : dict
         Short note by language code.
     provenance : str
@@ -63,7 +60,7 @@ class Zone:
     aspects: tuple[str, ...]
     groups: tuple[str, ...] = ()
     parent: str | None = None
-    symmetric: bool = True
+    symmetric: bool = False
     notes: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     provenance: str = ""
 

@@ -6,9 +6,8 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 
-from ..errors import UnknownNameError
-
 _SPACES = re.compile(r"[\s_\-/]+")
+MAX_SUGGEST_LENGTH = 200  # characters of a name compared for suggestions
 
 
 def normalise(name: str) -> str:
@@ -44,18 +43,18 @@ class NameIndex:
         """The id ``name`` stands for, or None."""
         return self._map.get(normalise(name)) if isinstance(name, str) else None
 
-    def resolve(self, name: object) -> str:
-        """The id ``name`` stands for; :class:`UnknownNameError` with suggestions otherwise."""
-        if not isinstance(name, str):
-            raise UnknownNameError(self.kind, name, (), self.ids)
-        found = self._map.get(normalise(name))
-        if found is None:
-            raise UnknownNameError(self.kind, name, self.suggest(name), self.ids)
-        return found
+    def resolve(self, name: object, parameter: str = "") -> str:
+        """The id ``name`` stands for; :class:`UnknownNameError` with suggestions otherwise
+        (:class:`~footviz.errors.NotANameError`, also a ``TypeError``, for a non-string)."""
+        from .._internal.checks import check_name
+
+        return check_name(parameter or self.kind, name, self)
 
     def suggest(self, name: str, n: int = 3) -> tuple[str, ...]:
         """The closest known spellings of ``name``, best first."""
-        key = normalise(name)
+        key = normalise(name[:MAX_SUGGEST_LENGTH])
+        if len(key) > MAX_SUGGEST_LENGTH // 2:  # nothing that long is a typo of a name
+            return ()
         close = difflib.get_close_matches(key, list(self._map), n=n * 3, cutoff=0.6)
         # prefix matches help with short typing ("thyr" -> "thyroid gland")
         close += [k for k in self._map if key and k.startswith(key) and k not in close]

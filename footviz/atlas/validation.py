@@ -13,7 +13,8 @@ import shapely
 from shapely.geometry import Point
 from shapely.strtree import STRtree
 
-from ..errors import AtlasValidationError
+from .._internal.checks import check_bool, check_real, shorten
+from ..errors import AtlasValidationError, BadTypeError
 from .model import ASPECTS, FEET, LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,7 +38,7 @@ class Problem:
     aspect: str | None = None
 
     def __str__(self) -> str:
-        where = "/".join(p for p in (self.zone, self.foot, self.aspect) if p)
+        where = "/".join(p[:60] for p in (self.zone, self.foot, self.aspect) if p)
         return f"[{self.code}] {where + ': ' if where else ''}{self.message}"
 
 
@@ -59,17 +60,14 @@ class ValidationReport:
         """The codes of all errors (handy in tests)."""
         return {p.code for p in self.errors}
 
-    def for_zone(self, zone: str) -> list[Problem]:
-        """Errors and warnings concerning ``zone``."""
-        return [p for p in (*self.errors, *self.warnings) if p.zone == zone]
-
     def raise_if_errors(self) -> None:
         if self.errors:
             raise AtlasValidationError(self)
 
     def __str__(self) -> str:
         lines = [
-            f"atlas {self.atlas!r}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+            f"atlas {shorten(self.atlas)}: {len(self.errors)} error(s), "
+            f"{len(self.warnings)} warning(s)"
         ]
         lines += [f"  error   {p}" for p in self.errors]
         lines += [f"  warning {p}" for p in self.warnings]
@@ -114,7 +112,19 @@ def validate(
     Returns
     -------
     ValidationReport
+
+    Raises
+    ------
+    BadTypeError, BadValueError
+        For an ``atlas`` that is not an :class:`~footviz.atlas.Atlas`, a ``min_coverage``
+        outside 0..1 or a ``raise_on_error`` that is not a bool.
     """
+    from .core import Atlas
+
+    if not isinstance(atlas, Atlas):
+        raise BadTypeError("atlas", atlas, "a footviz Atlas (see footviz.load_atlas)")
+    min_coverage = check_real("min_coverage", min_coverage, low=0.0, high=1.0)
+    raise_on_error = check_bool("raise_on_error", raise_on_error)
     report = ValidationReport(atlas.name)
     err, warn = report.errors.append, report.warnings.append
     for where, message in atlas.load_problems:
@@ -132,9 +142,13 @@ def validate(
     return report
 
 
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, (str, list, dict)) and not value)
+
+
 def _check_metadata(atlas: Atlas, err, warn) -> None:
     for zid, rec in atlas.zone_records.items():
-        missing = [f for f in REQUIRED_FIELDS if f not in rec or rec[f] in (None, "", [], {})]
+        missing = [f for f in REQUIRED_FIELDS if _empty(rec.get(f))]
         if "groups" in missing and isinstance(rec.get("groups"), list):
             missing.remove("groups")  # an empty group list is allowed
         if missing:
@@ -149,45 +163,57 @@ def _check_metadata(atlas: Atlas, err, warn) -> None:
                 err(Problem("metadata", f"{lang_field} must map language codes to text", zid))
         for organ in rec.get("organs") or ():
             if organ not in atlas.organs:
-                err(Problem("metadata", f"unknown organ {organ!r}", zid))
+                err(Problem("metadata", f"unknown organ {shorten(organ)}", zid))
         system = rec.get("system")
         if system and system not in atlas.systems:
-            err(Problem("metadata", f"unknown system {system!r}", zid))
+            err(Problem("metadata", f"unknown system {shorten(system)}", zid))
         for foot in rec.get("feet") or ():
             if foot not in FEET:
-                err(Problem("metadata", f"unknown foot {foot!r} (allowed: left, right)", zid))
+                err(
+                    Problem("metadata", f"unknown foot {shorten(foot)} (allowed: left, right)", zid)
+                )
         for aspect in rec.get("aspects") or ():
             if aspect not in ASPECTS:
-                err(Problem("metadata", f"unknown aspect {aspect!r}", zid))
+                err(Problem("metadata", f"unknown aspect {shorten(aspect)}", zid))
         for group in rec.get("groups") or ():
             if group not in atlas.groups:
-                err(Problem("metadata", f"unknown group {group!r}", zid))
+                err(Problem("metadata", f"unknown group {shorten(group)}", zid))
         parent = rec.get("parent")
         if parent is not None and parent not in atlas.zone_records:
-            err(Problem("metadata", f"parent {parent!r} is not a zone", zid))
+            err(Problem("metadata", f"parent {shorten(parent)} is not a zone", zid))
         if parent is not None and zid in _ancestors(atlas, zid):
             err(Problem("metadata", "parent chain loops back to the zone", zid))
         provenance = rec.get("provenance")
         if provenance and provenance not in PROVENANCES:
-            warn(Problem("metadata", f"provenance {provenance!r} is not one of {PROVENANCES}", zid))
+            warn(
+                Problem(
+                    "metadata", f"provenance {shorten(provenance)} is not one of {PROVENANCES}", zid
+                )
+            )
     for organ in atlas.organs.values():
         if organ.side is not None and organ.side not in FEET:
-            err(Problem("metadata", f"organ {organ.id!r} has unknown side {organ.side!r}"))
+            err(
+                Problem(
+                    "metadata", f"organ {shorten(organ.id)} has unknown side {shorten(organ.side)}"
+                )
+            )
 
 
 def _check_conditions(atlas: Atlas, err) -> None:
     for cond in atlas.conditions.values():
         for lang in LANGUAGES:
             if not cond.names.get(lang):
-                err(Problem("condition", f"condition {cond.id!r} has no {lang} name"))
+                err(Problem("condition", f"condition {shorten(cond.id)} has no {lang} name"))
         if not cond.terms:
-            err(Problem("condition", f"condition {cond.id!r} names no organs"))
+            err(Problem("condition", f"condition {shorten(cond.id)} names no organs"))
         for term in cond.terms:
             known = atlas.organs if term.kind == "organ" else atlas.groups
             if term.kind not in ("organ", "group") or term.id not in known:
                 err(
                     Problem(
-                        "condition", f"condition {cond.id!r} names unknown {term.kind} {term.id!r}"
+                        "condition",
+                        f"condition {shorten(cond.id)} names unknown "
+                        f"{term.kind[:30]} {shorten(term.id)}",
                     )
                 )
 
@@ -292,7 +318,8 @@ def _check_overlaps(atlas: Atlas, err) -> None:
                 err(
                     Problem(
                         "overlap",
-                        f"zones {a.zone.id!r} and {b.zone.id!r} overlap {_near(overlap)} "
+                        f"zones {shorten(a.zone.id)} and {shorten(b.zone.id)} overlap "
+                        f"{_near(overlap)} "
                         f"({overlap.area:.1f} mm²) without a declared nesting",
                         a.zone.id,
                         foot,
@@ -305,14 +332,18 @@ def _check_overlaps(atlas: Atlas, err) -> None:
                 continue
             ps = next((p for p in shapes if p.zone.id == parent), None)
             if ps is None:
-                err(Problem("nesting", f"parent {parent!r} is not on this foot/aspect", *s.key))
+                err(
+                    Problem(
+                        "nesting", f"parent {shorten(parent)} is not on this foot/aspect", *s.key
+                    )
+                )
                 continue
             outside = s.geometry.difference(ps.geometry)
             if outside.area > OVERLAP_TOLERANCE:
                 err(
                     Problem(
                         "nesting",
-                        f"{outside.area:.1f} mm² lies outside its parent {parent!r} "
+                        f"{outside.area:.1f} mm² lies outside its parent {shorten(parent)} "
                         f"{_near(outside)}",
                         *s.key,
                     )

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .._internal.checks import check_names
 from ..atlas import Atlas, load_atlas
 from ..model import LANGUAGES, check_choice
 from .content import TEXTS, texts
@@ -53,12 +54,7 @@ def subjects(
     """
     atlas = atlas or load_atlas()
     lang = check_choice("language", lang, LANGUAGES)
-    names = [what] if isinstance(what, str) else list(what)
-    if not names:
-        raise ValueError("give a condition name or at least one organ or zone name")
-    for name in names:
-        if not isinstance(name, str):
-            raise TypeError(f"names must be strings, got {name!r}")
+    names = check_names("what", what)  # a condition, organ, zone or group name, or several
     if organs is None:
         is_condition = [_is_condition(atlas, n) for n in names]
         if all(is_condition):

@@ -35,6 +35,7 @@ from ..style import (
 from .labelling import COLUMN_GAP, ROW_LEAD, ROW_OVERHANG, Plan, plan_labels, plan_rows
 from .labelling import LabelItem as _Item
 from .legend import system_handles
+from .options import check_draw_options, check_map_options, check_save_options
 from .paths import draw_order, geometry_path, panel_transform, visible_geometry
 from .planned import draw_plan, zone_fills
 from .selection import HighlightSet, resolve_highlight, shape_keys
@@ -169,6 +170,9 @@ class FootMap:
         figsize: tuple[float, float] | None = None,
         fontsize: float = 7.0,
     ) -> None:
+        figsize = check_map_options(
+            atlas=atlas, feet=feet, greyscale=greyscale, figsize=figsize, fontsize=fontsize
+        )
         self.atlas = atlas if atlas is not None else load_atlas()
         self.feet = _feet(feet)
         self.view = check_choice("layout", layout, ("self", "practitioner"))
@@ -291,6 +295,7 @@ class FootMap:
         """Save the last drawing; same input gives the same bytes (see :mod:`.output`)."""
         from .output import savefig
 
+        check_save_options(kwargs)
         savefig(self.figure, path, **kwargs)
 
     def _repr_png_(self) -> bytes | None:
@@ -369,6 +374,12 @@ class FootMap:
         """
         import matplotlib.pyplot as plt
 
+        check_draw_options(
+            ax, kwargs, highlight=highlight, highlight_colours=highlight_colours,
+            values=values, cmap=cmap, vmin=vmin, vmax=vmax, categories=categories,
+            status_colours=status_colours, labels=labels, numbered=numbered, legend=legend,
+            colorbar=colorbar, title=title, value_label=value_label,
+        )  # fmt: skip
         atlas, lang, words = self.atlas, self.lang, CAPTIONS[self.lang]
         sets = resolve_highlight(atlas, highlight, highlight_colours)
         zv = (

@@ -105,12 +105,6 @@ def lighten(hex_colour: str, amount: float) -> str:
     return "#" + "".join(f"{c:02X}" for c in mixed)
 
 
-def hex_rgb(hex_colour: str) -> tuple[float, float, float]:
-    """``#RRGGBB`` to an RGB tuple in 0..1."""
-    value = hex_colour.lstrip("#")
-    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
-
-
 def muted(hex_colour: str, amount: float) -> str:
     """Half-desaturate a ``#RRGGBB`` colour, then blend it towards white by ``amount``.
 
