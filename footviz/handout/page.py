@@ -371,7 +371,9 @@ class _Planner:
     def natural_map(self, size: float) -> float:
         """The height the map needs to fill the page width (at most :data:`MAP_MAX`)."""
         if size not in self._naturals:
-            plan = plan_map(self.atlas, self.subject.marks, self.inner_w, MAP_MAX, size)
+            plan = plan_map(
+                self.atlas, self.subject.marks, self.inner_w, MAP_MAX, size, self.subject.lang
+            )
             self._naturals[size] = min(MAP_MAX, plan.height)
         return self._naturals[size]
 
@@ -397,7 +399,9 @@ class _Planner:
         """The width the map draws at ``map_h`` and the box beside it (if wide enough)."""
         key = (size, round(map_h, 4))
         if key not in self._widths:
-            mp = plan_map(self.atlas, self.subject.marks, self.inner_w, map_h, size)
+            mp = plan_map(
+                self.atlas, self.subject.marks, self.inner_w, map_h, size, self.subject.lang
+            )
             self._widths[key] = min(self.inner_w, mp.total_w * mp.scale + 0.05)
         map_w = self._widths[key]
         x0 = MARGIN + map_w + GUTTER
