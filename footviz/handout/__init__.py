@@ -30,6 +30,7 @@ __all__ = [
     "Subject",
     "compose",
     "condition_subject",
+    "document_metadata",
     "handout",
     "organs_subject",
     "subjects",
@@ -141,10 +142,11 @@ def handout(
         raise ValueError(
             f"{len(pages)} conditions make a multi-page handout; write it as .pdf, not .{fmt}"
         )
+    meta = document_metadata(pages, atlas, lang)
     if len(pages) == 1:
         figure = compose(pages[0], atlas, page).figure
         with atomic_path(path) as tmp:
-            save_figure(figure, tmp, fmt, dpi)
+            save_figure(figure, tmp, fmt, dpi, metadata=meta)
         return path
     total = len(pages) + 1
     makers = [lambda: index_page(pages, atlas, page, lang, total)]
@@ -153,8 +155,18 @@ def handout(
             lambda subject=subject, i=i: compose(subject, atlas, page, f"{i}/{total}").figure
         )
     with atomic_path(path) as tmp:
-        save_pdf_pages(makers, tmp)
+        save_pdf_pages(makers, tmp, metadata=meta)
     return path
+
+
+def document_metadata(pages: Sequence[Subject], atlas: Atlas, lang: str) -> dict[str, str]:
+    """``Title`` and ``Subject`` of a handout file, in its language: a single page's title,
+    or the index title and the conditions of a multi-page handout."""
+    words = texts(lang)
+    if len(pages) == 1:
+        return {"Title": pages[0].title, "Subject": words["meta_subject"]}
+    names = ", ".join(atlas.condition(p.ident).name(lang) for p in pages)
+    return {"Title": words["index_title"], "Subject": f"{words['meta_subject']}. {names}"}
 
 
 class _CallableModule(sys.modules[__name__].__class__):

@@ -37,6 +37,7 @@ class Texts(TypedDict):
     index_intro: str
     index_page: str
     footer: str
+    meta_subject: str
 
 
 TEXTS: dict[str, Texts] = {
@@ -117,7 +118,11 @@ TEXTS: dict[str, Texts] = {
         "index_intro": "One page for each condition, with its map, key, self-massage "
         "sequence and contraindications.",
         "index_page": "page {n}",
-        "footer": "footviz {version} \u00b7 atlas {atlas} {atlas_version}",
+        "footer": "footviz {version} \u00b7 atlas \u201c{atlas}\u201d, version {atlas_version}",
+        "meta_subject": (
+            "Foot reflexology handout: map and key of the reflex zones, self-massage steps, "
+            "contraindications"
+        ),
     },
     "ru": {
         "title_condition": "{name}: зоны рефлексотерапии стоп",
@@ -195,7 +200,11 @@ TEXTS: dict[str, Texts] = {
         "index_intro": "По одной странице на каждое состояние: карта, пояснения, порядок "
         "самомассажа и противопоказания.",
         "index_page": "стр. {n}",
-        "footer": "footviz {version} \u00b7 атлас {atlas} {atlas_version}",
+        "footer": "footviz {version} \u00b7 атлас \u00ab{atlas}\u00bb, версия {atlas_version}",
+        "meta_subject": (
+            "Памятка по рефлексотерапии стоп: карта и пояснения к зонам, порядок самомассажа, "
+            "противопоказания"
+        ),
     },
 }
 

@@ -534,7 +534,7 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
 
 def footer_text(atlas: Atlas, lang: str, page_label: str | None) -> str:
     text = texts(lang)["footer"].format(
-        version=__version__, atlas=atlas.name, atlas_version=atlas.version
+        version=__version__, atlas=atlas.title(lang) or atlas.name, atlas_version=atlas.version
     )
     return f"{text} \u00b7 {page_label}" if page_label else text
 
