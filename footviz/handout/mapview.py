@@ -36,6 +36,7 @@ INK = "#1A1A1A"
 PAD_IN = 0.05  # inches between a foot and its callout column, and around the discs
 GROUP_GAP_IN = 0.2  # inches between aspect groups
 CAPTION_LINES = 2
+CAPTION_SPACING = 1.4  # line spacing of the captions: a pitch of 1.24 em keeps the lines apart
 CAPTION_GAP_IN = 0.12  # inches of white space between the captions of neighbouring panels
 
 
@@ -185,7 +186,7 @@ def plan_map(
     """
     r_in = disc_points(size) / 2.0 / 72.0
     room_in = 2.0 * r_in + 2.0 * PAD_IN  # a callout column beside a foot
-    caption_in = 0.16 + (CAPTION_LINES * 1.25 + 0.3) * caption_size(size) / 72.0
+    caption_in = 0.16 + (CAPTION_LINES * CAPTION_SPACING + 0.3) * caption_size(size) / 72.0
     groups = _groups(atlas, marks)
     marked = {s.key: n for n, s in marks}
     n_panels = sum(len(feet) for _, feet in groups)
@@ -306,7 +307,7 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
                 ha="center",
                 va="top",
                 fontsize=caption_size(size),
-                linespacing=1.25,
+                linespacing=CAPTION_SPACING,
                 parse_math=False,
             )
         )
