@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 _HEX = re.compile(rb"<([0-9a-fA-F]+)>")
+KERN_EM = 0.12  # DejaVu's tightest kerning pairs (quotes, "Te", ligatures) are below this
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,14 @@ class Run:
     baseline: float
 
     def overlaps(self, other: Run, tol: float = 0.05) -> bool:
+        """Whether the boxes overlap by more than ``tol`` points; neighbours on one line
+        (same baseline and size) may overlap by a kerning pair's tightening, at most
+        :data:`KERN_EM` of an em."""
+        x_tol = tol
+        if abs(self.baseline - other.baseline) < 0.01 and abs(self.size - other.size) < 0.01:
+            x_tol = max(tol, KERN_EM * self.size)
         return (
-            min(self.x1, other.x1) - max(self.x0, other.x0) > tol
+            min(self.x1, other.x1) - max(self.x0, other.x0) > x_tol
             and min(self.y1, other.y1) - max(self.y0, other.y0) > tol
         )
 

@@ -39,7 +39,10 @@ def index_page(
     fig = new_figure(page)
     m = Measure()
     w, h = PAGES[page]
-    for size in (10.0, 9.0, 8.5, MIN_SIZE):
+    # the zones of each condition while they fit (they are on its own page as well)
+    tries = [(size, True) for size in (10.0, 9.0, 8.5, MIN_SIZE)]
+    tries += [(size, False) for size in (10.0, 9.0, 8.5, MIN_SIZE)]
+    for size, with_zones in tries:
         ops = Ops()
         disclaimer = _disclaimer(ops, m, words, w, size)
         labels = [words["index_page"].format(n=n) for n in starts]
@@ -55,8 +58,9 @@ def index_page(
                 flow.para(subject.title, size + 1.5, weight="bold", before=0.12)
                 y = flow.y + DESCENT * (size + 1.5) * PT  # the baseline of the title's last line
                 ops.texts.append(TextOp("index", w - MARGIN, y, label, size + 1.5, ha="right"))
-                zones = ", ".join(f"{r.number}. {r.zone}" for r in subject.rows)
-                flow.para(zones, size, colour=MUTED_COLOUR, before=0.03)
+                if with_zones:
+                    zones = ", ".join(f"{r.number}. {r.zone}" for r in subject.rows)
+                    flow.para(zones, size, colour=MUTED_COLOUR, before=0.03)
             flow.para(words["contra_heading"], size + 1.5, weight="bold", before=0.3)
             items = "; ".join(words["contraindications"])
             flow.para(f"{words['contra_intro']} {items}.", size, before=0.015)
