@@ -134,7 +134,8 @@ def test_callable_module():
 @pytest.fixture(scope="module")
 def every_page(atlas, tmp_path_factory):
     """One PDF per language and paper: the index page, then every condition of the table
-    (one or two pages each), and an organs handout; read back with pypdf."""
+    (one or two pages each), and an organs handout; read back with pypdf, page by page:
+    ``(runs, text)``."""
     from pypdf import PdfReader
 
     out = tmp_path_factory.mktemp("every")
@@ -151,10 +152,9 @@ def every_page(atlas, tmp_path_factory):
                 page=page,
                 lang=lang,
             )
-            cache[(lang, page)] = [
-                *PdfReader(str(conditions)).pages,
-                *PdfReader(str(organs)).pages,
-            ]
+            pages = [*PdfReader(str(conditions)).pages, *PdfReader(str(organs)).pages]
+            # each page read once: its runs (with boxes) and its extracted text
+            cache[(lang, page)] = [(page_runs(p), _norm(p.extract_text())) for p in pages]
         return cache[(lang, page)]
 
     return get
@@ -171,8 +171,7 @@ def test_no_two_text_runs_overlap_on_any_page(every_page, atlas, lang, page):
     pages = every_page(lang, page)
     assert len(pages) >= len(atlas.conditions) + 2  # index, every condition, organs
     problems = []
-    for number, pdf_page in enumerate(pages, start=1):
-        runs = page_runs(pdf_page)
+    for number, (runs, _) in enumerate(pages, start=1):
         assert len(runs) > 50, number
         for a, b in overlapping(runs):
             problems.append((number, a.text, b.text, round(a.baseline), round(b.baseline)))
@@ -184,8 +183,7 @@ def test_body_text_is_at_least_eight_points_on_every_page(every_page, lang, page
     """Every run of text above the bottom margin (everything but the footer line) is set
     in at least MIN_SIZE (8) points, read from the PDF."""
     assert MIN_SIZE >= 8.0
-    for number, pdf_page in enumerate(every_page(lang, page), start=1):
-        runs = page_runs(pdf_page)
+    for number, (runs, _) in enumerate(every_page(lang, page), start=1):
         body = [r for r in runs if r.baseline > MARGIN * PT_PER_IN]
         footer = [r for r in runs if r.baseline <= MARGIN * PT_PER_IN]
         small = sorted({(r.size, r.text) for r in body if r.size < MIN_SIZE - 1e-6})
@@ -196,8 +194,7 @@ def test_body_text_is_at_least_eight_points_on_every_page(every_page, lang, page
 @pytest.mark.parametrize(("lang", "page"), PAPERS)
 def test_every_page_carries_contraindications_and_the_disclaimer(every_page, lang, page):
     words = texts(lang)
-    for number, pdf_page in enumerate(every_page(lang, page), start=1):
-        text = _norm(pdf_page.extract_text())
+    for number, (_, text) in enumerate(every_page(lang, page), start=1):
         assert words["contra_heading"] in text, number
         for item in words["contraindications"]:
             assert _norm(item) in text, (number, item)
@@ -208,8 +205,8 @@ CYRILLIC = re.compile(r"^[\u0400-\u04FF«»,.·/–—-]+$")
 OWN_NAMES = {"footviz"}  # the product's name is the same in every language
 
 
-def _footer(pdf_page) -> str:
-    runs = [r for r in page_runs(pdf_page) if r.baseline <= MARGIN * PT_PER_IN]
+def _footer(page) -> str:
+    runs = [r for r in page[0] if r.baseline <= MARGIN * PT_PER_IN]
     return " ".join(r.text for r in sorted(runs, key=lambda r: r.x0))
 
 
