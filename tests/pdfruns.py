@@ -1,6 +1,6 @@
 """Text runs of a PDF page with their boxes, from what the PDF holds (for the handout tests).
 
-The page's content stream is read with pypdf and its text state followed operator by
+The page's content stream (from pypdf) is tokenised and its text state followed operator by
 operator (``cm``, ``q``/``Q``, ``BT``, ``Tf``, ``Td``, ``TD``, ``Tm``, ``T*``, ``Tc``, ``Tw``,
 ``TJ``, ``Tj``).  A run is one text-showing operator: it starts where the text matrix puts
 it, advances by the embedded font's widths (``/W`` of the descendant font, or ``/Widths``)
@@ -136,10 +136,84 @@ def _mult(m, n):
     )
 
 
+_TOKEN = re.compile(
+    rb"\s*(?:(?P<str>\((?:\\.|[^\\()])*\))|(?P<hex><[0-9A-Fa-f\s]*>)|(?P<open>\[)|(?P<close>\])"
+    rb"|(?P<name>/[^\s/\[\]()<>{}%]+)|(?P<num>[-+]?(?:\d+\.?\d*|\.\d+))"
+    rb"|(?P<op>[A-Za-z'\"*][A-Za-z0-9'\"*]*)|(?P<dict><<|>>))",
+    re.S,
+)
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def _literal(raw: bytes) -> bytes:
+    def unescape(m: re.Match) -> bytes:
+        tail = m.group(1)
+        if tail[:1].isdigit():
+            return bytes([int(tail, 8) & 0xFF])
+        return _ESCAPES.get(tail, tail)
+
+    return re.sub(rb"\\([0-7]{1,3}|.)", unescape, raw[1:-1], flags=re.S)
+
+
+def operations(data: bytes):
+    """``(operands, operator)`` of a content stream: numbers, names, strings and arrays
+    (no inline images or dictionaries, which matplotlib's page content does not use)."""
+    operands: list = []
+    stack: list[list] = []
+    pos, end = 0, len(data.rstrip())
+    while pos < end:
+        m = _TOKEN.match(data, pos)
+        if m is None:
+            raise ValueError(
+                f"cannot read the content stream at byte {pos}: {data[pos : pos + 20]!r}"
+            )
+        pos = m.end()
+        kind = m.lastgroup
+        target = stack[-1] if stack else operands
+        if kind == "str":
+            target.append(_literal(m.group(kind)))
+        elif kind == "hex":
+            target.append(bytes.fromhex(re.sub(rb"\s", b"", m.group(kind)[1:-1]).decode()))
+        elif kind == "open":
+            stack.append([])
+        elif kind == "close":
+            done = stack.pop()
+            (stack[-1] if stack else operands).append(done)
+        elif kind == "name":
+            target.append(m.group(kind).decode())
+        elif kind == "num":
+            target.append(float(m.group(kind)))
+        elif kind == "op":
+            yield operands, m.group(kind).decode()
+            operands = []
+        else:
+            raise ValueError("dictionaries in page content are not expected")
+
+
+def _text_state_ops(data: bytes) -> bytes:
+    """The text objects of a content stream, and the graphics state operators (``q``,
+    ``Q``, ``cm``) between them: paths, colours and images are dropped before tokenising
+    (matplotlib's strings in text objects hold no bare ``ET``)."""
+    out: list[bytes] = []
+    pos = 0
+    while True:
+        start = data.find(b"BT", pos)
+        gap = data[pos:] if start < 0 else data[pos:start]
+        tokens = gap.split()  # no strings outside text objects
+        for i, tok in enumerate(tokens):
+            if tok in (b"q", b"Q"):
+                out.append(tok)
+            elif tok == b"cm":
+                out.append(b" ".join(tokens[i - 6 : i + 1]))
+        if start < 0:
+            return b"\n".join(out)
+        stop = data.find(b"ET", start)
+        out.append(data[start : stop + 2])
+        pos = stop + 2
+
+
 def page_runs(page) -> list[Run]:
     """Every run of visible text on a pypdf page, with its box in points."""
-    from pypdf.generic import ContentStream
-
     fonts = page["/Resources"].get_object()["/Font"].get_object()
     metrics: dict[str, FontMetrics] = {}
     runs: list[Run] = []
@@ -159,7 +233,7 @@ def page_runs(page) -> list[Run]:
             if isinstance(item, (int, float)):
                 advance -= float(item) / 1000.0 * size
                 continue
-            for code in font.codes(bytes(item.original_bytes)):
+            for code in font.codes(item):
                 ch = font.text.get(code, "\ufffd")
                 w = font.widths.get(code, font.default) / 1000.0 * size + char_space
                 if ch == " ":
@@ -189,8 +263,7 @@ def page_runs(page) -> list[Run]:
             )
         tm = _mult((1.0, 0.0, 0.0, 1.0, advance, 0.0), tm)
 
-    for operands, op in ContentStream(page.get_contents(), page.pdf).operations:
-        op = op.decode() if isinstance(op, bytes) else op
+    for operands, op in operations(_text_state_ops(page.get_contents().get_data())):
         if op == "q":
             stack.append(ctm)
         elif op == "Q":
