@@ -5,8 +5,11 @@ The page is planned before anything is drawn.  Every text block's height at a bo
 comes from cached text metrics; the map gets the height left over.  Dense pages shrink the map
 (never below :data:`MAP_MIN`) before the text, and the body text never goes below
 :data:`MIN_SIZE` points.  Only when even that does not fit does the key show the first
-clause of each note (:func:`footviz.handout.subject.shorter_note`).  Then the page is laid out
-once and drawn once; the boxes never overlap each other or the map.
+clause of each note (:func:`footviz.handout.subject.shorter_note`) or its compact form; and
+when a subject still does not fit, its first page keeps the map, the key, the
+contraindications and the disclaimer, and :func:`compose_continuation` sets the self-massage
+steps and rules on a second page (:func:`plan_subject`).  Then the page is laid out once and
+drawn once; the boxes never overlap each other or the map.
 """
 
 from __future__ import annotations
