@@ -41,3 +41,8 @@ def test_subjects_resolve_names_and_refuse_a_mix(atlas):
         subjects(["acne", "heart"], atlas)
     with pytest.raises(ValueError, match="give a condition name"):
         subjects([], atlas)
+
+
+def test_organs_title_lists_every_name_alike(atlas):
+    subject = organs_subject(atlas, ["spine", "heart"], "ru")
+    assert subject.title == "Зоны рефлексотерапии стоп: Позвоночник, Сердце"
