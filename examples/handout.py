@@ -26,7 +26,11 @@ def main(argv: list[str] | None = None) -> list[Path]:
     for lang in ("en", "ru"):
         for suffix in ("png", "pdf"):
             path = Path(args.outdir) / f"handout_{args.condition}_{lang}.{suffix}"
-            written.append(footviz.handout(args.condition, path, page=args.page, lang=lang))
+            try:
+                written.append(footviz.handout(args.condition, path, page=args.page, lang=lang))
+            except ValueError as exc:  # a two-page handout (8 pt text kept) is PDF only
+                print(f"skipped {path}: {exc}")
+                continue
             print(f"wrote {path}")
     return written
 

@@ -1,4 +1,5 @@
-"""Handouts: content of the PDF text, text fitting its boxes, atomic and deterministic files."""
+"""footviz.handout.handout: the files it writes, read back as a reader gets them (PDF text,
+run positions and sizes, metadata), atomic and deterministic writes, bad arguments."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import os
 import re
 
 import pytest
+from pdfruns import overlapping, page_runs
 
-from footviz.handout import compose, handout, subjects, texts
-from footviz.handout.page import MIN_SIZE
-from footviz.handout.subject import short_note
+from footviz.handout import handout, subjects, texts
+from footviz.handout.page import MARGIN, MIN_SIZE
+
+PT_PER_IN = 72.0
 
 
 def _norm(text: str) -> str:
@@ -54,115 +57,6 @@ def test_several_conditions_make_index_plus_one_page_each(tmp_path, atlas):
         handout(["hypertension", "acne"], tmp_path / "two.png")
 
 
-BODY_BOXES = ("key", "key_side", "steps", "rules", "contra", "disclaimer")
-
-# the densest pages (migraine: 20 zones, the compact key; frigidity and baldness in Russian)
-# and a light one (acne), each composed once for the tests that only read them
-COMPOSED = [
-    *[("migraine", page, lang) for page in ("A4", "Letter") for lang in ("en", "ru")],
-    *[("acne", page, lang) for page in ("A4", "Letter") for lang in ("en", "ru")],
-    ("frigidity_impotence", "A4", "ru"),
-    ("baldness", "Letter", "ru"),
-]
-
-
-@pytest.fixture(scope="module")
-def composed(atlas):
-    cache = {}
-
-    def get(condition, page, lang):
-        if (condition, page, lang) not in cache:
-            subject = subjects(condition, atlas, lang)[0]
-            cache[(condition, page, lang)] = (subject, compose(subject, atlas, page))
-        return cache[(condition, page, lang)]
-
-    return get
-
-
-@pytest.mark.parametrize(("condition", "page", "lang"), COMPOSED)
-def test_text_fits_its_boxes_and_stays_off_the_map(composed, condition, page, lang):
-    _, hp = composed(condition, page, lang)
-    fig = hp.figure
-    renderer = fig.canvas.get_renderer()
-    dpi = fig.dpi
-    map_bb = hp.map_ax.get_window_extent(renderer)
-    assert (hp.texts.get("key") or hp.texts.get("key_side")) and hp.texts["steps"]
-    names = [n for n in hp.boxes if n != "map"]
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            assert not hp.boxes[a].overlaps(hp.boxes[b]), (a, b)
-        assert not hp.boxes[a].overlaps(hp.boxes["map"]), a
-    for name, text in hp.all_texts():
-        bb = text.get_window_extent(renderer)
-        box = hp.boxes[name]
-        assert box.contains(bb.x0 / dpi, bb.y0 / dpi, bb.x1 / dpi, bb.y1 / dpi, tol=0.01), (
-            name,
-            text.get_text(),
-        )
-        if name != "map":
-            assert not bb.overlaps(map_bb), text.get_text()
-    # the body text a client reads is never below 7 pt, however much the page holds
-    body = [t for name, t in hp.all_texts() if name in BODY_BOXES]
-    assert min(t.get_fontsize() for t in body) >= MIN_SIZE
-    assert hp.size >= MIN_SIZE
-    numbers = [t for t in hp.texts["map"] if t.get_text().isdigit()]
-    assert min(t.get_fontsize() for t in numbers) >= MIN_SIZE
-
-
-def test_lines_and_runs_do_not_overlap(composed):
-    _, hp = composed("migraine", "Letter", "ru")
-    renderer = hp.figure.canvas.get_renderer()
-    for name in BODY_BOXES:
-        boxes = [t.get_window_extent(renderer) for t in hp.texts.get(name, [])]
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1 :]:
-                assert not a.shrunk(1.0, 0.8).overlaps(b.shrunk(1.0, 0.8)), name
-
-
-@pytest.mark.parametrize("page", ["A4", "Letter"])
-@pytest.mark.parametrize("lang", ["en", "ru"])
-def test_every_condition_fits_one_page_at_seven_points(atlas, page, lang):
-    """The plan (nothing drawn) for every condition of the table: body text of at least 7 pt
-    and a map no smaller than the minimum (or all that a width-bound map needs)."""
-    from footviz.handout.mapview import plan_map
-    from footviz.handout.page import MAP_MAX, MAP_MIN, MARGIN, PAGES, plan_page
-    from footviz.handout.textflow import Measure
-
-    m = Measure()
-    width = PAGES[page][0] - 2 * MARGIN
-    for condition in atlas.conditions:
-        subject = subjects(condition, atlas, lang)[0]
-        plan = plan_page(m, atlas, subject, page)
-        assert plan.size >= MIN_SIZE, condition
-        natural = plan_map(atlas, subject.marks, width, MAP_MAX, plan.size).height
-        assert plan.map_h >= min(MAP_MIN, natural) - 1e-6, condition
-
-
-def test_dense_page_keeps_every_row_and_light_page_keeps_the_table(composed):
-    subject, hp = composed("migraine", "A4", "en")
-    assert hp.plan.compact_key  # 20 zones: the documented fallback
-    key_texts = [t.get_text() for n in ("key", "key_side") for t in hp.texts.get(n, [])]
-    assert {str(r.number) for r in subject.rows} <= set(key_texts)
-    drawn = _norm(" ".join(key_texts))
-    for row in subject.rows:
-        assert f"{row.number} {_norm(row.zone)}" in drawn
-        assert f"{row.foot}, {row.aspect}. {_norm(row.note)}" in drawn
-    _, light = composed("acne", "A4", "en")
-    assert not light.plan.compact_key and not light.plan.short_notes
-    assert light.size >= 8.0  # a short key leaves room for comfortable text
-    assert set(texts("en")["columns"]) <= {t.get_text() for t in light.texts["key"]}
-
-
-def test_map_numbers_match_key_rows(composed):
-    subject, hp = composed("migraine", "A4", "en")
-    drawn = {n for (_, _, n) in hp.map.numbers}
-    assert drawn == {r.number for r in subject.rows}
-    for (foot, aspect), flags in hp.map.highlighted.items():
-        shapes = hp.map.shapes[(foot, aspect)]
-        marked = {s.key for _, s in subject.marks}
-        assert flags == [s.key in marked for s in shapes]
-
-
 def test_organs_page_and_order_independence(tmp_path, atlas):
     a = handout(["heart", "liver"], tmp_path / "a.png", dpi=50)
     b = handout(["liver", "heart"], tmp_path / "b.png", dpi=50)
@@ -174,7 +68,6 @@ def test_organs_page_and_order_independence(tmp_path, atlas):
     assert [r.zone_id for r in rows][:2] == ["heart", "liver"] or {"heart", "liver"} <= {
         r.zone_id for r in rows
     }
-    assert short_note("One. Two.") == "One."
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "png", "svg"])
@@ -206,7 +99,7 @@ def test_failure_while_saving_leaves_no_temp(tmp_path, monkeypatch):
     path = tmp_path / "h.png"
     path.write_bytes(b"earlier")
 
-    def boom(fig, target, fmt, dpi):
+    def boom(fig, target, fmt, dpi, **kwargs):
         target.write_bytes(b"half")
         raise OSError("disk full")
 
@@ -235,11 +128,143 @@ def test_callable_module():
     assert io is not None
 
 
-@pytest.mark.parametrize(("condition", "page", "lang"), COMPOSED[:2])
-def test_nothing_in_the_unprintable_strip_at_the_paper_edge(composed, condition, page, lang):
-    _, hp = composed(condition, page, lang)
-    w, h = hp.figure.get_size_inches()
-    for name, box in hp.boxes.items():
-        # 0.25 in (6 mm) clears the margin most office printers cannot print on
-        assert box.x0 >= 0.25 and box.y0 >= 0.25, name
-        assert box.x1 <= w - 0.25 and box.y1 <= h - 0.25, name
+# --- what a reader of the PDF gets: every page of every condition, both languages, both sizes
+
+
+@pytest.fixture(scope="module")
+def every_page(atlas, tmp_path_factory):
+    """One PDF per language and paper: the index page, then every condition of the table
+    (one or two pages each), and an organs handout; read back with pypdf, page by page:
+    ``(runs, text of the runs in drawing order, without white space)``."""
+    from pypdf import PdfReader
+
+    out = tmp_path_factory.mktemp("every")
+    cache = {}
+
+    def get(lang: str, page: str):
+        if (lang, page) not in cache:
+            conditions = handout(
+                list(atlas.conditions), out / f"all_{lang}_{page}.pdf", page=page, lang=lang
+            )
+            organs = handout(
+                ["heart", "liver", "kidney", "spine"],
+                out / f"organs_{lang}_{page}.pdf",
+                page=page,
+                lang=lang,
+            )
+            pages = [*PdfReader(str(conditions)).pages, *PdfReader(str(organs)).pages]
+            # each page read once: its runs (with boxes) and their text, without white space
+            runs = [page_runs(p) for p in pages]
+            cache[(lang, page)] = [(r, "".join(x.text for x in r).replace(" ", "")) for r in runs]
+        return cache[(lang, page)]
+
+    return get
+
+
+PAPERS = [(lang, page) for lang in ("en", "ru") for page in ("A4", "Letter")]
+
+
+@pytest.mark.parametrize(("lang", "page"), PAPERS)
+def test_no_two_text_runs_overlap_on_any_page(every_page, atlas, lang, page):
+    """The boxes of the text runs the PDF draws (position, font size and the embedded
+    font's advance widths, ascent and descent) never overlap: not in the key, not between
+    the captions under the map, not anywhere on any page."""
+    pages = every_page(lang, page)
+    assert len(pages) >= len(atlas.conditions) + 2  # index, every condition, organs
+    problems = []
+    for number, (runs, _) in enumerate(pages, start=1):
+        assert len(runs) > 50, number
+        for a, b in overlapping(runs):
+            problems.append((number, a.text, b.text, round(a.baseline), round(b.baseline)))
+    assert not problems, problems[:10]
+
+
+@pytest.mark.parametrize(("lang", "page"), PAPERS)
+def test_body_text_is_at_least_eight_points_on_every_page(every_page, lang, page):
+    """Every run of text above the bottom margin (everything but the footer line) is set
+    in at least MIN_SIZE (8) points, read from the PDF."""
+    assert MIN_SIZE >= 8.0
+    for number, (runs, _) in enumerate(every_page(lang, page), start=1):
+        body = [r for r in runs if r.baseline > MARGIN * PT_PER_IN]
+        footer = [r for r in runs if r.baseline <= MARGIN * PT_PER_IN]
+        small = sorted({(r.size, r.text) for r in body if r.size < MIN_SIZE - 1e-6})
+        assert not small, (number, small[:5])
+        assert footer and all(r.y0 >= 0.25 * PT_PER_IN for r in footer), number
+
+
+@pytest.mark.parametrize(("lang", "page"), PAPERS)
+def test_every_page_carries_contraindications_and_the_disclaimer(every_page, lang, page):
+    words = texts(lang)
+
+    def bare(text: str) -> str:
+        return re.sub(r"\s", "", text)
+
+    for number, (_, text) in enumerate(every_page(lang, page), start=1):
+        assert bare(words["contra_heading"]) in text, number
+        for item in words["contraindications"]:
+            assert bare(item) in text, (number, item)
+        assert bare(words["disclaimer"]) in text, number
+
+
+CYRILLIC = re.compile(r"^[\u0400-\u04FF«»,.·/–—-]+$")
+OWN_NAMES = {"footviz"}  # the product's name is the same in every language
+
+
+def _footer(page) -> str:
+    runs = [r for r in page[0] if r.baseline <= MARGIN * PT_PER_IN]
+    return " ".join(r.text for r in sorted(runs, key=lambda r: r.x0))
+
+
+@pytest.mark.parametrize("page_index", [0, 1, -1])
+def test_every_footer_word_is_in_the_pages_language(every_page, atlas, page_index):
+    ru = _footer(every_page("ru", "A4")[page_index])
+    en = _footer(every_page("en", "A4")[page_index])
+    assert atlas.title("ru").replace(" ", "") in ru.replace(" ", "")
+    assert atlas.title("en").replace(" ", "") in en.replace(" ", "")
+    for word in re.findall(r"[^\s\d.·/«»,]+", ru):
+        assert word in OWN_NAMES or CYRILLIC.match(word), (word, ru)
+    for word in re.findall(r"[^\s\d.·/“”,]+", en):
+        assert word in OWN_NAMES or re.match(r"^[A-Za-z]+$", word), (word, en)
+    assert "reflexology" not in ru  # the atlas's id is not a Russian word
+
+
+def test_pdf_title_and_subject_in_the_pages_language(tmp_path, atlas):
+    from pypdf import PdfReader
+
+    ru = PdfReader(str(handout("acne", tmp_path / "ru.pdf", lang="ru"))).metadata
+    assert ru.title == subjects("acne", atlas, "ru")[0].title
+    assert ru.subject == texts("ru")["meta_subject"]
+    multi = handout(["acne", "migraine"], tmp_path / "multi.pdf", lang="en")
+    meta = PdfReader(str(multi)).metadata
+    assert meta.title == texts("en")["index_title"]
+    assert "Acne" in meta.subject and atlas.condition("migraine").name("en") in meta.subject
+    assert meta.producer.startswith("footviz")  # the writer's own fields are kept
+
+
+def test_png_and_svg_carry_the_title(tmp_path, atlas):
+    from PIL import Image
+
+    title = subjects("acne", atlas, "ru")[0].title
+    png = handout("acne", tmp_path / "a.png", lang="ru", dpi=20)
+    with Image.open(png) as image:
+        assert image.info["Title"] == title
+        assert image.info["Description"] == texts("ru")["meta_subject"]
+    svg = handout("acne", tmp_path / "a.svg", lang="ru").read_text(encoding="utf-8")
+    assert f"<dc:title>{title}</dc:title>" in svg
+
+
+def test_a_condition_that_needs_two_pages_is_a_two_page_pdf(tmp_path, atlas):
+    """Russian migraine (20 zones) keeps 8 pt text by moving the self-massage text to a
+    second page; PNG and SVG hold one page, so they are refused with a clear message."""
+    path = handout("migraine", tmp_path / "m.pdf", lang="ru")
+    first, second = _pdf_text(path)
+    words = texts("ru")
+    assert _norm(words["continued"]) in first and words["steps_heading"] not in first
+    assert all(_norm(step) in second for step in words["steps"])
+    assert "1/2" in first and "2/2" in second
+    with pytest.raises(ValueError, match=r"two A4 pages.*\.pdf"):
+        handout("migraine", tmp_path / "m.png", lang="ru")
+    assert not (tmp_path / "m.png").exists()
+    index = _pdf_text(handout(["migraine", "acne"], tmp_path / "two.pdf", lang="ru"))
+    assert len(index) == 4 and "стр. 2" in index[0] and "стр. 4" in index[0]
+    assert atlas.condition("acne").name("ru") in index[3]

@@ -19,7 +19,15 @@ from .._internal.checks import check_names
 from ..atlas import Atlas, load_atlas
 from ..model import LANGUAGES, check_choice
 from .content import TEXTS, texts
-from .page import PAGES, HandoutPage, PageOverflow, check_page, compose
+from .page import (
+    PAGES,
+    HandoutPage,
+    PageOverflow,
+    check_page,
+    compose,
+    compose_continuation,
+    plan_subject,
+)
 from .subject import KeyRow, Subject, condition_subject, organs_subject
 
 __all__ = [
@@ -30,9 +38,12 @@ __all__ = [
     "PageOverflow",
     "Subject",
     "compose",
+    "compose_continuation",
     "condition_subject",
+    "document_metadata",
     "handout",
     "organs_subject",
+    "plan_subject",
     "subjects",
     "texts",
 ]
@@ -125,6 +136,7 @@ def handout(
     pathlib.Path
     """
     from .index import index_page
+    from .textflow import Measure
     from .writer import atomic_path, output_format, save_figure, save_pdf_pages
 
     atlas = atlas or load_atlas()
@@ -133,24 +145,56 @@ def handout(
     pages = subjects(what, atlas, lang, organs=organs, title=title)
     page = check_page(page)
     path = Path(path)
+    m = Measure()
+    plans = [plan_subject(m, atlas, subject, page) for subject in pages]
     if len(pages) > 1 and fmt != "pdf":
         raise ValueError(
             f"{len(pages)} conditions make a multi-page handout; write it as .pdf, not .{fmt}"
         )
-    if len(pages) == 1:
-        figure = compose(pages[0], atlas, page).figure
-        with atomic_path(path) as tmp:
-            save_figure(figure, tmp, fmt, dpi)
-        return path
-    total = len(pages) + 1
-    makers = [lambda: index_page(pages, atlas, page, lang, total)]
-    for i, subject in enumerate(pages, start=2):
-        makers.append(
-            lambda subject=subject, i=i: compose(subject, atlas, page, f"{i}/{total}").figure
+    if plans[0].continued and fmt != "pdf":
+        raise ValueError(
+            f"{pages[0].title!r} needs two {page} pages to keep its text readable (at least "
+            f"8 pt); write it as .pdf, not .{fmt}"
         )
+    meta = document_metadata(pages, atlas, lang)
+    if len(pages) == 1 and not plans[0].continued:
+        figure = compose(pages[0], atlas, page, plan=plans[0]).figure
+        with atomic_path(path) as tmp:
+            save_figure(figure, tmp, fmt, dpi, metadata=meta)
+        return path
+    first = 1 if len(pages) == 1 else 2  # a multi-condition handout opens with an index
+    starts = [first]
+    for plan in plans[:-1]:
+        starts.append(starts[-1] + (2 if plan.continued else 1))
+    total = starts[-1] + (2 if plans[-1].continued else 1) - 1
+    makers = []
+    if len(pages) > 1:
+        makers.append(lambda: index_page(pages, atlas, page, lang, total, starts))
+    for subject, plan, n in zip(pages, plans, starts, strict=True):
+        makers.append(
+            lambda subject=subject, plan=plan, n=n: (
+                compose(subject, atlas, page, f"{n}/{total}", plan).figure
+            )
+        )
+        if plan.continued:
+            makers.append(
+                lambda subject=subject, n=n: (
+                    compose_continuation(subject, atlas, page, f"{n + 1}/{total}").figure
+                )
+            )
     with atomic_path(path) as tmp:
-        save_pdf_pages(makers, tmp)
+        save_pdf_pages(makers, tmp, metadata=meta)
     return path
+
+
+def document_metadata(pages: Sequence[Subject], atlas: Atlas, lang: str) -> dict[str, str]:
+    """``Title`` and ``Subject`` of a handout file, in its language: a single page's title,
+    or the index title and the conditions of a multi-page handout."""
+    words = texts(lang)
+    if len(pages) == 1:
+        return {"Title": pages[0].title, "Subject": words["meta_subject"]}
+    names = ", ".join(atlas.condition(p.ident).name(lang) for p in pages)
+    return {"Title": words["index_title"], "Subject": f"{words['meta_subject']}. {names}"}
 
 
 class _CallableModule(sys.modules[__name__].__class__):

@@ -37,6 +37,9 @@ class Texts(TypedDict):
     index_intro: str
     index_page: str
     footer: str
+    meta_subject: str
+    continued: str
+    continued_subtitle: str
 
 
 TEXTS: dict[str, Texts] = {
@@ -60,10 +63,10 @@ TEXTS: dict[str, Texts] = {
         "steps": (
             "Warm the foot up first: walk about barefoot for a little while, or knead the "
             "whole foot with circular movements of your hands.",
-            "Sit down and rest the foot on the middle of the opposite thigh. Hold the top of "
-            "the foot in your left palm and lay your right hand flat on the sole.",
-            "Stroke the foot gently up and down in changing directions. Keep your hands on "
-            "the sole the whole time, without stopping or lifting them.",
+            "Sit and rest the foot on the middle of the opposite thigh. Hold the top of the "
+            "foot in your left palm and lay your right hand flat on the sole.",
+            "Stroke the foot gently up and down in changing directions, keeping your hands on "
+            "the sole without stopping or lifting them.",
             "Take hold of the ankle with your right hand and massage it along its inner side.",
             "Feel for the tendons of the big toe and the second toe and press on them softly "
             "a few times.",
@@ -77,17 +80,16 @@ TEXTS: dict[str, Texts] = {
         "steps_after": "That completes one foot; give the other foot the same sequence.",
         "rules_heading": "General rules",
         "rules": (
-            "Before you start, walk barefoot for a few minutes, then soak the feet in warm "
-            "water for 10 to 15 minutes.",
-            "Sit comfortably with relaxed legs. Use warm hands, and warm any cream or oil in "
-            "your palms first.",
-            "Treat the whole surface of both feet, the sole most of all, moving from the toes "
-            "towards the heel. Warm each foot up for at least three minutes.",
-            "Press the toes gently, one at a time, rather than squeezing them; circle around "
-            "the ankle bones.",
+            "First walk barefoot for a few minutes, then soak the feet in warm water for 10 "
+            "to 15 minutes.",
+            "Sit comfortably with relaxed legs. Use warm hands; warm any cream or oil in your "
+            "palms first.",
+            "Work the whole of both feet, the sole most of all, from the toes towards the "
+            "heel, warming each foot for at least three minutes.",
+            "Press each toe gently rather than squeezing it; circle around the ankle bones.",
             "Alternate light touch, rubbing, gentle pinching and stroking.",
-            "Massage should not hurt. Hold a tender spot with soft pressure for about a minute "
-            "until it eases; stop if pain appears.",
+            "It should not hurt: hold a tender spot softly for about a minute until it eases, "
+            "and stop if pain appears.",
         ),
         "contra_heading": "When not to massage",
         "contra_intro": "The source advises against foot massage with:",
@@ -114,10 +116,18 @@ TEXTS: dict[str, Texts] = {
             "\u201cWhen not to massage\u201d applies to you."
         ),
         "index_title": "Foot reflexology handouts",
-        "index_intro": "One page for each condition, with its map, key, self-massage "
-        "sequence and contraindications.",
+        "index_intro": "For each condition: its map, the key to the map, the self-massage "
+        "sequence and the contraindications.",
         "index_page": "page {n}",
-        "footer": "footviz {version} \u00b7 atlas {atlas} {atlas_version}",
+        "footer": "footviz {version} \u00b7 atlas \u201c{atlas}\u201d, version {atlas_version}",
+        "continued": "The self-massage steps and general rules are on the next page.",
+        "continued_subtitle": (
+            "Self-massage and general rules for the zones on the map of the previous page."
+        ),
+        "meta_subject": (
+            "Foot reflexology handout: map and key of the reflex zones, self-massage steps, "
+            "contraindications"
+        ),
     },
     "ru": {
         "title_condition": "{name}: зоны рефлексотерапии стоп",
@@ -136,35 +146,35 @@ TEXTS: dict[str, Texts] = {
         "feet": {"left": "левая", "right": "правая", "both": "обе"},
         "steps_heading": "Самомассаж по шагам",
         "steps": (
-            "Сначала разогрейте стопу: немного походите босиком или разомните всю стопу "
-            "круговыми движениями рук.",
-            "Сядьте и положите стопу на середину бедра другой ноги. Левой ладонью "
-            "обхватите тыльную сторону стопы, правую ладонь плотно приложите к подошве.",
-            "Мягко поглаживайте стопу вверх и вниз в разных направлениях. Руки всё время "
-            "остаются на подошве: без пауз и не отрывая их.",
+            "Сначала разогрейте стопу: немного походите босиком или разомните её круговыми "
+            "движениями рук.",
+            "Сядьте, положите стопу на середину бедра другой ноги. Левой ладонью обхватите "
+            "тыльную сторону стопы, правую плотно приложите к подошве.",
+            "Мягко поглаживайте стопу вверх и вниз в разных направлениях, не останавливаясь "
+            "и не отрывая рук от подошвы.",
             "Обхватите лодыжку правой рукой и помассируйте её с внутренней стороны.",
             "Нащупайте сухожилия большого и второго пальцев и несколько раз мягко надавите на них.",
-            "Ещё раз проработайте подошву круговыми движениями, затем разгладьте её "
-            "короткими прямыми движениями.",
-            "Двигайте большой палец руки «гусеницей» вдоль внутреннего края стопы: от "
-            "большого пальца ноги до подушечки стопы.",
+            "Ещё раз пройдите подошву круговыми движениями, затем разгладьте её короткими "
+            "прямыми движениями.",
+            "Двигайте большой палец руки «гусеницей» по внутреннему краю стопы, от большого "
+            "пальца ноги до подушечки стопы.",
             "Начиная с большого пальца, растяните суставы каждого пальца от основания к "
-            "подушечке, затем мягко потяните палец вверх лёгким скользящим движением.",
+            "подушечке, затем мягко потяните палец вверх скользящим движением.",
         ),
         "steps_after": "Одна стопа готова; вторую проработайте в том же порядке.",
         "rules_heading": "Общие правила",
         "rules": (
-            "Перед началом несколько минут походите босиком, затем подержите ноги 10–15 "
-            "минут в тёплой воде.",
-            "Сядьте удобно, ноги расслаблены. Руки должны быть тёплыми; крем или масло "
-            "сначала согрейте в ладонях.",
-            "Прорабатывайте всю поверхность обеих стоп, больше всего подошву, двигаясь от "
-            "пальцев к пятке. Разогревайте каждую стопу не меньше трёх минут.",
-            "Пальцы не сжимайте, а мягко надавливайте, каждый по отдельности; вокруг "
-            "лодыжек работайте круговыми движениями.",
+            "Сначала несколько минут походите босиком, затем подержите ноги 10–15 минут в "
+            "тёплой воде.",
+            "Сядьте удобно, расслабив ноги. Руки должны быть тёплыми; крем или масло сначала "
+            "согрейте в ладонях.",
+            "Прорабатывайте всю поверхность обеих стоп, больше всего подошву, от пальцев к "
+            "пятке; каждую стопу разогревайте не меньше трёх минут.",
+            "Пальцы не сжимайте, а мягко надавливайте по одному; вокруг лодыжек работайте "
+            "круговыми движениями.",
             "Чередуйте лёгкие касания, растирание, мягкие пощипывания и поглаживания.",
-            "Массаж не должен причинять боль. Чувствительную точку мягко удерживайте около "
-            "минуты, пока ощущение не уйдёт; при боли сеанс прекращают.",
+            "Боли быть не должно: чувствительную точку мягко удерживайте около минуты, пока "
+            "ощущение не уйдёт; при боли остановитесь.",
         ),
         "contra_heading": "Когда массаж не проводят",
         "contra_intro": "По источнику, массаж стоп нежелателен при:",
@@ -192,10 +202,18 @@ TEXTS: dict[str, Texts] = {
             "началом, если к вам относится что-либо из раздела «Когда массаж не проводят»."
         ),
         "index_title": "Памятки по рефлексотерапии стоп",
-        "index_intro": "По одной странице на каждое состояние: карта, пояснения, порядок "
-        "самомассажа и противопоказания.",
+        "index_intro": "Для каждого состояния: карта, пояснения к ней, порядок самомассажа "
+        "и противопоказания.",
         "index_page": "стр. {n}",
-        "footer": "footviz {version} \u00b7 атлас {atlas} {atlas_version}",
+        "footer": "footviz {version} \u00b7 атлас \u00ab{atlas}\u00bb, версия {atlas_version}",
+        "continued": "Порядок самомассажа и общие правила — на следующей странице.",
+        "continued_subtitle": (
+            "Самомассаж и общие правила для зон, показанных на карте предыдущей страницы."
+        ),
+        "meta_subject": (
+            "Памятка по рефлексотерапии стоп: карта и пояснения к зонам, порядок самомассажа, "
+            "противопоказания"
+        ),
     },
 }
 

@@ -36,6 +36,8 @@ INK = "#1A1A1A"
 PAD_IN = 0.05  # inches between a foot and its callout column, and around the discs
 GROUP_GAP_IN = 0.2  # inches between aspect groups
 CAPTION_LINES = 2
+CAPTION_SPACING = 1.4  # line spacing of the captions: a pitch of 1.24 em keeps the lines apart
+CAPTION_GAP_IN = 0.12  # inches of white space between the captions of neighbouring panels
 
 
 @dataclass
@@ -150,32 +152,89 @@ class MapPlan:
         return (self.top_mm + self.r_mm) * self.scale + self.caption_in
 
 
-def plan_map(atlas: Atlas, marks, box_w: float, box_h: float, size: float) -> MapPlan:
-    """Fit the map into ``box_w`` x ``box_h`` inches: scale, panels, callout columns."""
+def caption_size(size: float) -> float:
+    """Font size (points) of the captions under the panels, for body text of ``size``."""
+    return size + 0.5
+
+
+def caption_lines(lang: str, foot: str, aspect: str) -> tuple[str, str]:
+    """The two lines of a panel's caption: the foot, then the side it is seen from."""
+    words = CAPTIONS[lang]
+    return words[foot], words[aspect]
+
+
+def _caption_widths(groups, lang: str, size: float) -> list[float]:
+    """Inches of the widest caption line of each panel, in panel order."""
+    from .textflow import Measure
+
+    m = Measure()
+    cs = caption_size(size)
+    return [
+        max(m.width(line, cs) for line in caption_lines(lang, foot, aspect))
+        for aspect, feet in groups
+        for foot in feet
+    ]
+
+
+def plan_map(
+    atlas: Atlas, marks, box_w: float, box_h: float, size: float, lang: str = "en"
+) -> MapPlan:
+    """Fit the map into ``box_w`` x ``box_h`` inches: scale, panels, callout columns.
+
+    A panel whose caption is wider than the foot gets room beside it, so the captions of
+    neighbouring panels keep :data:`CAPTION_GAP_IN` apart.
+    """
     r_in = disc_points(size) / 2.0 / 72.0
     room_in = 2.0 * r_in + 2.0 * PAD_IN  # a callout column beside a foot
-    caption_in = 0.16 + (CAPTION_LINES * 1.25 + 0.3) * (size + 0.5) / 72.0
+    caption_in = 0.16 + (CAPTION_LINES * CAPTION_SPACING + 0.3) * caption_size(size) / 72.0
     groups = _groups(atlas, marks)
     marked = {s.key: n for n, s in marks}
     n_panels = sum(len(feet) for _, feet in groups)
     top_mm = max(atlas.outline(feet[0], a).bounds[3] for a, feet in groups)
+    trial = _arrange(atlas, groups, {}, 0.0)
+    panel_w = [p.extent[2] - p.extent[0] for p in trial]
+    cap_w = _caption_widths(groups, lang, size)
 
-    def fit(sides: set[tuple[int, str]]) -> float:
-        trial = _arrange(atlas, groups, {}, 0.0)
-        widths = sum(p.extent[2] - p.extent[0] for p in trial)
-        fixed = len(sides) * room_in + (len(groups) - 1) * GROUP_GAP_IN + 0.06 * n_panels
-        return min((box_w - fixed) / widths, (box_h - caption_in - r_in) / top_mm)
+    def extras(scale: float) -> list[float]:
+        """Inches each side of panel i that its caption needs beyond the foot."""
+        return [
+            max(0.0, (c + CAPTION_GAP_IN) / 2.0 - w * scale / 2.0)
+            for c, w in zip(cap_w, panel_w, strict=True)
+        ]
+
+    def fit(sides: set[tuple[int, str]], extra: list[float]) -> float:
+        fixed = sum(
+            max(room_in if (i, side) in sides else 0.0, extra[i])
+            for i in range(n_panels)
+            for side in ("left", "right")
+        )
+        fixed += (len(groups) - 1) * GROUP_GAP_IN + 0.06 * n_panels
+        return min((box_w - fixed) / sum(panel_w), (box_h - caption_in - r_in) / top_mm)
+
+    def settle(sides: set[tuple[int, str]]) -> tuple[float, list[float]]:
+        scale = fit(sides, [0.0] * n_panels)
+        for _ in range(6):  # a smaller scale needs more caption room: settle the two
+            scale = fit(sides, extras(scale))
+        scale *= 0.995
+        return scale, extras(scale)
+
+    def rooms_mm(sides, extra, scale) -> dict[tuple[int, str], float]:
+        return {
+            (i, side): max(room_in if (i, side) in sides else 0.0, extra[i]) / scale
+            for i in range(n_panels)
+            for side in ("left", "right")
+        }
 
     every = {(i, side) for i in range(n_panels) for side in ("left", "right")}
-    scale = fit(every)
-    plan = _placements(atlas, _arrange(atlas, groups, {}, 0.0), marked, r_in / scale)
+    scale, _ = settle(every)
+    plan = _placements(atlas, trial, marked, r_in / scale)
     sides = {(i, side) for i, (_, _, _, c) in enumerate(plan) for side in c if c[side]}
-    scale = fit(sides)
-    room = room_in / scale
-    panels = _arrange(atlas, groups, {k: room for k in sides}, GROUP_GAP_IN / scale)
+    scale, extra = settle(sides)
+    rooms = rooms_mm(sides, extra, scale)
+    panels = _arrange(atlas, groups, rooms, GROUP_GAP_IN / scale)
     plan = _placements(atlas, panels, marked, r_in / scale)
-    total_w = panels[-1].chart_bounds[2] + (room if (n_panels - 1, "right") in sides else 0.0)
-    return MapPlan(scale, r_in / scale, room, panels, plan, total_w, top_mm, caption_in)
+    total_w = panels[-1].chart_bounds[2] + rooms[(n_panels - 1, "right")]
+    return MapPlan(scale, r_in / scale, room_in / scale, panels, plan, total_w, top_mm, caption_in)
 
 
 def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
@@ -192,7 +251,7 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
     ax.set_aspect("equal")
     pos = ax.get_position(original=True)
     box_w, box_h = pos.width * fig.get_figwidth(), pos.height * fig.get_figheight()
-    mp = plan_map(atlas, marks, box_w, box_h, size)
+    mp = plan_map(atlas, marks, box_w, box_h, size, lang)
     scale, r_mm, room, panels, plan = mp.scale, mp.r_mm, mp.room, mp.panels, mp.plan
     lo_y, hi_y = -mp.caption_in / scale, mp.top_mm + r_mm
     extra_x = box_w / scale - mp.total_w
@@ -203,7 +262,6 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
     top_mm = mp.top_mm
 
     view = MapView(ax, tuple(panels))
-    words = CAPTIONS[lang]
     centres: list[tuple[float, float, int, str, str]] = []
     leaders: list[list[tuple[float, float]]] = []
     for panel, shapes, inside, callouts in plan:
@@ -245,11 +303,11 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
             ax.text(
                 (bx0 + bx1) / 2.0,
                 -0.12 / scale,
-                f"{words[panel.foot]}\n{words[panel.aspect]}",
+                "\n".join(caption_lines(lang, panel.foot, panel.aspect)),
                 ha="center",
                 va="top",
-                fontsize=size + 0.5,
-                linespacing=1.25,
+                fontsize=caption_size(size),
+                linespacing=CAPTION_SPACING,
                 parse_math=False,
             )
         )

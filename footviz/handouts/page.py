@@ -5,8 +5,11 @@ The page is planned before anything is drawn.  Every text block's height at a bo
 comes from cached text metrics; the map gets the height left over.  Dense pages shrink the map
 (never below :data:`MAP_MIN`) before the text, and the body text never goes below
 :data:`MIN_SIZE` points.  Only when even that does not fit does the key show the first
-clause of each note (:func:`footviz.handout.subject.shorter_note`).  Then the page is laid out
-once and drawn once; the boxes never overlap each other or the map.
+clause of each note (:func:`footviz.handout.subject.shorter_note`) or its compact form; and
+when a subject still does not fit, its first page keeps the map, the key, the
+contraindications and the disclaimer, and :func:`compose_continuation` sets the self-massage
+steps and rules on a second page (:func:`plan_subject`).  Then the page is laid out once and
+drawn once; the boxes never overlap each other or the map.
 """
 
 from __future__ import annotations
@@ -40,10 +43,11 @@ PAGES: dict[str, tuple[float, float]] = {"A4": (8.27, 11.69), "Letter": (8.5, 11
 MARGIN = 0.4  # inches
 GUTTER = 0.2  # between text columns
 GAP = 0.1  # between stacked blocks
-MIN_SIZE = 7.0  # body text never goes below this (points)
+MIN_SIZE = 8.0  # body text never goes below this (points)
 COMFORT_SIZE = 8.0  # dense pages shrink the map, not the text, until the text reaches this
-SIZES = tuple(s / 4.0 for s in range(38, 27, -1))  # 9.5 .. 7.0 points, largest first
-MAP_MIN = 2.5  # inches: the smallest map (numbers and zones stay easy to find)
+SIZES = tuple(s / 4.0 for s in range(38, 31, -1))  # 9.5 .. 8.0 points, largest first
+CONTINUATION_SIZES = (11.0, 10.5, 10.0, *SIZES)  # a page of text alone reads larger
+MAP_MIN = 2.3  # inches: the smallest map (numbers and zones stay easy to find)
 MAP_GOOD = 3.6  # a map this tall (or its natural height) is worth more than a bigger font
 MAP_MAX = 4.6
 SIDE_MIN = 1.5  # inches: the narrowest column of key entries beside the map
@@ -59,6 +63,10 @@ ROW_PAD = 0.016  # inches above and below a table row's text (a rule in between)
 
 # what a crowded page gives up, in turn, to keep MIN_SIZE: (compact key, short notes)
 FALLBACKS = ((False, False), (False, True), (True, False), (True, True))
+# the text sections below the key: all three on a single page; when they do not fit, the
+# first page keeps the contraindications and a continuation page takes the whole text
+SECTIONS: tuple[str, ...] = ("steps", "rules", "contra")
+FIRST_OF_TWO: tuple[str, ...] = ("contra",)
 
 
 class PageOverflow(ValueError):
@@ -76,6 +84,12 @@ class Plan:
     short_notes: bool = False
     compact_key: bool = False
     map_w: float | None = None  # narrower than the page when the key starts beside the map
+    sections: tuple[str, ...] = SECTIONS  # the text sections below the key
+
+    @property
+    def continued(self) -> bool:
+        """Whether a continuation page holds the sections this page leaves out."""
+        return self.sections != SECTIONS
 
 
 @dataclass
@@ -316,29 +330,46 @@ def _column_boxes(
     ]
 
 
-def _columns(ops: Ops, m: Measure, boxes: list[Box], words: Texts, size: float) -> None:
-    """Steps, general rules and contraindications flowed through ``boxes`` (newspaper
-    columns); :class:`Overflow` when they do not fit."""
+def _columns(
+    ops: Ops,
+    m: Measure,
+    boxes: list[Box],
+    words: Texts,
+    size: float,
+    sections: tuple[str, ...] = SECTIONS,
+) -> None:
+    """Steps, general rules and contraindications (those of ``sections``) flowed through
+    ``boxes`` (newspaper columns); :class:`Overflow` when they do not fit."""
     head = size + 1.5
     keep = block_height(2, size) + 0.04
     label_w = m.width("8.", size, "bold") + 0.05
     flow = Flow(ops, m, *boxes)
-    flow.para(words["steps_heading"], head, weight="bold", keep=keep)
-    for i, step in enumerate(words["steps"], start=1):
-        flow.para(step, size, label=f"{i}.", indent=label_w, before=0.02)
-    flow.para(words["steps_after"], size, style="italic", before=0.03)
-    bullet_w = m.width("•", size) + 0.05
-    flow.para(words["rules_heading"], head, weight="bold", before=0.08, keep=keep)
-    for rule in words["rules"]:
-        flow.para(rule, size, label="•", indent=bullet_w, before=0.015)
-    flow.para(words["contra_heading"], head, weight="bold", before=0.08, keep=keep)
-    items = "; ".join(words["contraindications"])
-    flow.para(f"{words['contra_intro']} {items}.", size, before=0.015)
-    for item in words["contra_after"]:
-        flow.para(item, size, weight="bold", before=0.02)
+    before = 0.0
+    if "steps" in sections:
+        flow.para(words["steps_heading"], head, weight="bold", keep=keep)
+        for i, step in enumerate(words["steps"], start=1):
+            flow.para(step, size, label=f"{i}.", indent=label_w, before=0.02)
+        flow.para(words["steps_after"], size, style="italic", before=0.03)
+        before = 0.08
+    if "rules" in sections:
+        bullet_w = m.width("•", size) + 0.05
+        flow.para(words["rules_heading"], head, weight="bold", before=before, keep=keep)
+        for rule in words["rules"]:
+            flow.para(rule, size, label="•", indent=bullet_w, before=0.015)
+        before = 0.08
+    if "contra" in sections:
+        flow.para(words["contra_heading"], head, weight="bold", before=before, keep=keep)
+        items = "; ".join(words["contraindications"])
+        flow.para(f"{words['contra_intro']} {items}.", size, before=0.015)
+        for item in words["contra_after"]:
+            flow.para(item, size, weight="bold", before=0.02)
+    if "steps" not in sections:
+        flow.para(words["continued"], size, style="italic", colour=MUTED_COLOUR, before=0.05)
 
 
-def _columns_height(m: Measure, words: Texts, width: float, size: float) -> tuple[int, float]:
+def _columns_height(
+    m: Measure, words: Texts, width: float, size: float, sections: tuple[str, ...] = SECTIONS
+) -> tuple[int, float]:
     """The fewest inches the columns need, and how many columns (two or three) give it."""
     best: tuple[float, int] | None = None
     for n in (2, 3):
@@ -346,7 +377,8 @@ def _columns_height(m: Measure, words: Texts, width: float, size: float) -> tupl
         while hi - lo > 0.005:  # bisect the column height
             mid = (lo + hi) / 2.0
             try:
-                _columns(Ops(), m, _column_boxes(0.0, width, mid, mid, n), words, size)
+                boxes = _column_boxes(0.0, width, mid, mid, n)
+                _columns(Ops(), m, boxes, words, size, sections)
             except Overflow:
                 lo = mid
             else:
@@ -359,8 +391,16 @@ def _columns_height(m: Measure, words: Texts, width: float, size: float) -> tupl
 class _Planner:
     """Heights of the page's blocks at a body size, from cached metrics (nothing drawn)."""
 
-    def __init__(self, m: Measure, atlas: Atlas, subject: Subject, page: str) -> None:
+    def __init__(
+        self,
+        m: Measure,
+        atlas: Atlas,
+        subject: Subject,
+        page: str,
+        sections: tuple[str, ...] = SECTIONS,
+    ) -> None:
         self.m, self.atlas, self.subject, self.page = m, atlas, subject, page
+        self.sections = sections
         self.words = texts(subject.lang)
         self.w, self.h = PAGES[page]
         self.inner_w = self.w - 2 * MARGIN
@@ -371,7 +411,9 @@ class _Planner:
     def natural_map(self, size: float) -> float:
         """The height the map needs to fill the page width (at most :data:`MAP_MAX`)."""
         if size not in self._naturals:
-            plan = plan_map(self.atlas, self.subject.marks, self.inner_w, MAP_MAX, size)
+            plan = plan_map(
+                self.atlas, self.subject.marks, self.inner_w, MAP_MAX, size, self.subject.lang
+            )
             self._naturals[size] = min(MAP_MAX, plan.height)
         return self._naturals[size]
 
@@ -379,7 +421,7 @@ class _Planner:
         """The plan at ``size`` with the map as tall as the page allows, and that height."""
         ops = Ops()
         disclaimer = _disclaimer(ops, self.m, self.words, self.w, size)
-        columns, columns_h = _columns_height(self.m, self.words, self.inner_w, size)
+        columns, columns_h = _columns_height(self.m, self.words, self.inner_w, size, self.sections)
         top = self.h - MARGIN - self.title_h
         avail = top - disclaimer.y1 - columns_h - 4 * GAP  # for the map and the key
         natural = self.natural_map(size)
@@ -391,13 +433,16 @@ class _Planner:
             key_h = -_table(ops, self.m, probe, self.subject, self.words, size, short)
             room = avail - key_h
             map_h, map_w = min(room, natural), None
-        return Plan(size, map_h, columns, columns_h, short, compact, map_w), room
+        plan = Plan(size, map_h, columns, columns_h, short, compact, map_w, self.sections)
+        return plan, room
 
     def side_box(self, size: float, map_h: float, top: float) -> tuple[float, Box | None]:
         """The width the map draws at ``map_h`` and the box beside it (if wide enough)."""
         key = (size, round(map_h, 4))
         if key not in self._widths:
-            mp = plan_map(self.atlas, self.subject.marks, self.inner_w, map_h, size)
+            mp = plan_map(
+                self.atlas, self.subject.marks, self.inner_w, map_h, size, self.subject.lang
+            )
             self._widths[key] = min(self.inner_w, mp.total_w * mp.scale + 0.05)
         map_w = self._widths[key]
         x0 = MARGIN + map_w + GUTTER
@@ -439,15 +484,17 @@ class _Planner:
         return lo, best_lo[1]
 
 
-def plan_page(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
-    """Choose the body size and map height.
+def plan_page(
+    m: Measure, atlas: Atlas, subject: Subject, page: str, sections: tuple[str, ...] = SECTIONS
+) -> Plan:
+    """Choose the body size and map height of a page holding ``sections`` below the key.
 
     Largest first, the body size that leaves the map :data:`MAP_GOOD` inches (or all it
     needs) wins if it is at least :data:`COMFORT_SIZE`; otherwise the largest size up to
     :data:`COMFORT_SIZE` that leaves the map :data:`MAP_MIN` inches; otherwise the same with
     the key's notes cut to their first clause.  Never below :data:`MIN_SIZE`.
     """
-    planner = _Planner(m, atlas, subject, page)
+    planner = _Planner(m, atlas, subject, page, sections)
     cache: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
 
     def at(size: float, short: bool, compact: bool = False) -> tuple[Plan, float]:
@@ -488,6 +535,16 @@ def plan_page(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
     )
 
 
+def plan_subject(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
+    """The plan of the subject's (first) page: everything on one page when it fits at
+    :data:`MIN_SIZE`, else the map, the key and the contraindications, with
+    :attr:`Plan.continued` set (the steps and rules go to :func:`compose_continuation`)."""
+    try:
+        return plan_page(m, atlas, subject, page)
+    except PageOverflow:
+        return plan_page(m, atlas, subject, page, FIRST_OF_TWO)
+
+
 def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
     w, h = PAGES[page]
     words = texts(subject.lang)
@@ -503,10 +560,7 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
     if plan.map_w is not None:
         side = Box("key_side", MARGIN + map_w + GUTTER, map_box.y0, w - MARGIN, map_top)
         ops.boxes["key_side"] = side
-    footer_h = block_height(1, FOOTER_SIZE)
-    # the footer sits in the bottom margin, clear of the unprintable strip at the paper edge
-    footer_y = EDGE_CLEARANCE
-    ops.boxes["footer"] = Box("footer", MARGIN, footer_y, w - MARGIN, footer_y + footer_h)
+    ops.boxes["footer"] = _footer_box(w)
     disclaimer = _disclaimer(ops, m, words, w, size)
     ops.boxes["disclaimer"] = disclaimer
     key_area = Box("key", MARGIN, disclaimer.y1 + GAP, w - MARGIN, map_box.y0 - GAP)
@@ -524,13 +578,13 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
         if box.height <= 0:
             raise Overflow(box.name)
         ops.boxes[box.name] = box
-    _columns(ops, m, boxes, words, size)
+    _columns(ops, m, boxes, words, size, plan.sections)
     return ops
 
 
 def footer_text(atlas: Atlas, lang: str, page_label: str | None) -> str:
     text = texts(lang)["footer"].format(
-        version=__version__, atlas=atlas.name, atlas_version=atlas.version
+        version=__version__, atlas=atlas.title(lang) or atlas.name, atlas_version=atlas.version
     )
     return f"{text} \u00b7 {page_label}" if page_label else text
 
@@ -566,10 +620,39 @@ def _draw_ops(fig: Any, ops: Ops, out: dict[str, list[Any]]) -> None:
         out.setdefault(t.box, []).append(t.draw(fig))
 
 
+def _footer(fig: Any, ops: Ops, atlas: Atlas, lang: str, page_label: str | None) -> list[Any]:
+    fb = ops.boxes["footer"]
+    return [
+        fig.text(
+            fb.x0,
+            fb.y0 + DESCENT * FOOTER_SIZE * PT,
+            footer_text(atlas, lang, page_label),
+            fontsize=FOOTER_SIZE,
+            color=MUTED_COLOUR,
+            va="baseline",
+            transform=fig.dpi_scale_trans,
+            parse_math=False,
+        )
+    ]
+
+
+def _footer_box(w: float) -> Box:
+    # the footer sits in the bottom margin, clear of the unprintable strip at the paper edge
+    top = EDGE_CLEARANCE + block_height(1, FOOTER_SIZE)
+    return Box("footer", MARGIN, EDGE_CLEARANCE, w - MARGIN, top)
+
+
 def compose(
-    subject: Subject, atlas: Atlas, page: str = "A4", page_label: str | None = None
+    subject: Subject,
+    atlas: Atlas,
+    page: str = "A4",
+    page_label: str | None = None,
+    plan: Plan | None = None,
 ) -> HandoutPage:
-    """Lay out and draw one handout page for ``subject``.
+    """Lay out and draw the (first) handout page for ``subject``.
+
+    ``plan`` defaults to :func:`plan_subject`'s; when it is :attr:`~Plan.continued`, the
+    page says so and :func:`compose_continuation` draws the rest.
 
     Raises
     ------
@@ -578,7 +661,7 @@ def compose(
     """
     page = check_page(page)
     m = Measure()
-    plan = plan_page(m, atlas, subject, page)
+    plan = plan or plan_subject(m, atlas, subject, page)
     ops = _layout(m, subject, page, plan)
     fig = new_figure(page)
     w, h = PAGES[page]
@@ -589,17 +672,45 @@ def compose(
     result.map_ax = ax
     result.map = draw_map(ax, atlas, subject.marks, subject.lang, plan.size)
     result.texts["map"] = list(ax.texts)
-    fb = ops.boxes["footer"]
-    result.texts["footer"] = [
-        fig.text(
-            fb.x0,
-            fb.y0 + DESCENT * FOOTER_SIZE * PT,
-            footer_text(atlas, subject.lang, page_label),
-            fontsize=FOOTER_SIZE,
-            color=MUTED_COLOUR,
-            va="baseline",
-            transform=fig.dpi_scale_trans,
-            parse_math=False,
-        )
-    ]
+    result.texts["footer"] = _footer(fig, ops, atlas, subject.lang, page_label)
     return result
+
+
+def compose_continuation(
+    subject: Subject, atlas: Atlas, page: str = "A4", page_label: str | None = None
+) -> HandoutPage:
+    """The second page of a subject whose first page is :attr:`~Plan.continued`: the title,
+    the self-massage steps, the general rules, the contraindications and the disclaimer, at
+    the largest body size that fits."""
+    page = check_page(page)
+    m = Measure()
+    words = texts(subject.lang)
+    w, h = PAGES[page]
+    for size in CONTINUATION_SIZES:
+        ops = Ops()
+        title = _title_block(ops, m, _continued(subject, words), w, h)
+        disclaimer = _disclaimer(ops, m, words, w, size)
+        top = title.y0 - GAP
+        room = top - disclaimer.y1 - GAP
+        columns, height = _columns_height(m, words, w - 2 * MARGIN, size)
+        if height <= room:
+            break
+    else:
+        raise PageOverflow(f"the self-massage text does not fit one {page} page")
+    ops.boxes["title"], ops.boxes["disclaimer"] = title, disclaimer
+    ops.boxes["footer"] = _footer_box(w)
+    boxes = _column_boxes(MARGIN, w - MARGIN, top, height + 0.01, columns)
+    ops.boxes.update((b.name, b) for b in boxes)
+    _columns(ops, m, boxes, words, size)
+    fig = new_figure(page)
+    plan = Plan(size, 0.0, columns, height)
+    result = HandoutPage(fig, page, subject.lang, size, ops.boxes, plan=plan)
+    _draw_ops(fig, ops, result.texts)
+    result.texts["footer"] = _footer(fig, ops, atlas, subject.lang, page_label)
+    return result
+
+
+def _continued(subject: Subject, words: Texts) -> Subject:
+    import dataclasses
+
+    return dataclasses.replace(subject, subtitle=words["continued_subtitle"])

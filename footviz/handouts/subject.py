@@ -142,7 +142,7 @@ def organs_subject(
         for s in atlas.lookup(name):
             shapes[s.key] = s
         shown, unmapped = _display_name(atlas, name, lang)
-        display[shown] = None
+        display[shown[:1].upper() + shown[1:]] = None  # "Heart, Liver, Spine" alike
         missing.update(dict.fromkeys(unmapped))
     rows, marks = _rows(atlas, shapes.values(), lang)
     listed = sorted(display)  # sorted: the page does not depend on the order given

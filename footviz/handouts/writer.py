@@ -63,24 +63,34 @@ def _umask() -> int:
     return mask
 
 
-def save_figure(fig: Any, target: Path, fmt: str, dpi: float) -> None:
-    """Save one figure deterministically."""
+def save_figure(
+    fig: Any, target: Path, fmt: str, dpi: float, metadata: dict[str, str] | None = None
+) -> None:
+    """Save one figure deterministically.  ``metadata`` may hold ``Title`` and ``Subject``:
+    a PDF keeps both, PNG and SVG store the subject as their ``Description``."""
     import matplotlib
 
+    extra = dict(metadata or {})
+    described = {k if k != "Subject" else "Description": v for k, v in extra.items()}
     with matplotlib.rc_context(RC):
         if fmt == "pdf":
-            fig.savefig(target, format="pdf", metadata=PDF_METADATA)
+            fig.savefig(target, format="pdf", metadata={**PDF_METADATA, **extra})
         elif fmt == "svg":
-            fig.savefig(target, format="svg", metadata={"Date": None, "Creator": "footviz"})
+            meta = {"Date": None, "Creator": "footviz", **described}
+            fig.savefig(target, format="svg", metadata=meta)
         else:
-            fig.savefig(target, format="png", dpi=dpi, metadata={"Software": None})
+            meta = {"Software": None, **described}
+            fig.savefig(target, format="png", dpi=dpi, metadata=meta)
 
 
-def save_pdf_pages(pages: list[Callable[[], Any]], target: Path) -> None:
+def save_pdf_pages(
+    pages: list[Callable[[], Any]], target: Path, metadata: dict[str, str] | None = None
+) -> None:
     """Write a multi-page PDF; each item of ``pages`` makes one figure when called."""
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
 
-    with matplotlib.rc_context(RC), PdfPages(target, metadata=PDF_METADATA) as pdf:
+    meta = {**PDF_METADATA, **(metadata or {})}
+    with matplotlib.rc_context(RC), PdfPages(target, metadata=meta) as pdf:
         for make in pages:
             pdf.savefig(make())
