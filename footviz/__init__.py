@@ -46,6 +46,7 @@ __all__ = [
     "draw_aspect_sheet",
     "draw_chart",
     "handout",
+    "hit_frame",
     "load_atlas",
     "plot",
     "validate",
@@ -74,11 +75,13 @@ _LAZY = {
     "FootMap": ("footviz.render", "FootMap"),
     "plot": ("footviz.render", "plot"),
     "handout": ("footviz.handout", "handout"),
+    "hit_frame": ("footviz.dataframes", "hit_frame"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from .atlas import Atlas, load_atlas
     from .chart import draw_chart
+    from .dataframes import hit_frame
     from .frame import ReferenceFoot
     from .handout import handout
     from .model import (

@@ -274,7 +274,7 @@ def hit_blocks(atlas, blocks, tolerance: float = 0.0) -> Iterator[tuple[Block, n
     for block in blocks:
         index = np.full(len(block.x), -1, np.int32)
         combo = block.foot * na + block.aspect
-        groups = np.unique(combo)
+        groups = np.flatnonzero(np.bincount(combo, minlength=1))
         for c in groups.tolist():
             foot, aspect = FEET[c // na], ASPECTS[c % na]
             if len(groups) == 1:
