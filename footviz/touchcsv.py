@@ -101,6 +101,14 @@ class CsvTouches:
             self._f = open(path, "rb")  # closed by close()
         except OSError as exc:
             raise TouchLogError(f"cannot read {path}: {exc.strerror}") from None
+        try:
+            self._header()
+        except BaseException:
+            self._f.close()
+            raise
+
+    def _header(self) -> None:
+        path = self.path
         self.total = os.fstat(self._f.fileno()).st_size
         head = self._f.readline(MAX_FIELD * 4)
         if head.startswith(b"\xef\xbb\xbf"):

@@ -95,7 +95,11 @@ class ParquetTouches:
             raise TouchLogError(f"{path}: not a Parquet file ({str(exc)[:80]})") from None
         self.schema = self._file.schema_arrow
         self.fields = list(self.schema.names)
-        self.columns = _columns(path, self.fields)
+        try:
+            self.columns = _columns(path, self.fields)
+        except TouchLogError:
+            self._file.close()
+            raise
         self.total = self._file.metadata.num_rows
 
     def close(self) -> None:
