@@ -93,9 +93,22 @@ def hit_frame(
             index[sel] = atlas.hit_many(xs[sel], ys[sel], f, a, tol).index
     zones, organs = _tables(atlas)
     return df.assign(
-        zone=pd.array(zones[index], dtype=pd.StringDtype()),
+        zone=_zone_array(zones, index, pd),
         organs=pd.Series(organs[index], index=df.index, dtype=object),
     )
+
+
+def _zone_array(zones: np.ndarray, index: np.ndarray, pd):
+    """The zone ids of ``index`` as a pandas string array (``pd.NA`` for -1)."""
+    dtype = pd.StringDtype()
+    if getattr(dtype, "storage", None) == "pyarrow":
+        import pyarrow as pa
+
+        # one C-level take from the table of ids instead of a Python object per row
+        rows = np.where(index < 0, len(zones) - 1, index)  # the last id is None
+        taken = pa.array(zones.tolist(), pa.string()).take(pa.array(rows, pa.int32()))
+        return pd.arrays.ArrowStringArray(taken)
+    return pd.array(zones[index], dtype=dtype)
 
 
 # ---------------------------------------------------------------------- checks
