@@ -3,7 +3,8 @@
 Prints, in one run, each figure next to a baseline measured in the same run and the ratio:
 
 * ``footviz hit --csv`` on 1,000,000 rows (a subprocess, start-up included) against copying
-  the same CSV through Python's ``csv`` module (also a subprocess).  Target: ratio >= 1.
+  the same CSV through Python's ``csv`` module (also a subprocess).  Target: ratio >= 1.  Then
+  the stream alone (``hit_file`` in this process) against the same copy in this process.
 * the peak memory (VmHWM) of ``footviz hit --csv`` at 1 M and 10 M rows.  Target: <= 150 MB
   at 10 M rows, about the same at both sizes.
 * ``footviz.hit_frame`` on a pandas DataFrame against ``atlas.hit_many`` on its columns.
@@ -62,6 +63,13 @@ def write_csv(path: Path, n: int, repeat: int = 1) -> None:
             h.write(block)
 
 
+def copy_csv(src: Path, dst: Path) -> None:
+    import csv
+
+    with open(src, newline="") as i, open(dst, "w", newline="") as o:
+        csv.writer(o).writerows(csv.reader(i))
+
+
 def timed(cmd: list[str], repeat: int = 3) -> tuple[float, int]:
     """Best wall time of ``cmd`` and the peak memory (kB) it printed on its last stderr line."""
     best, peak = float("inf"), -1
@@ -89,6 +97,20 @@ def bench_cli(tmp: Path, rows: int, big_rows: int) -> None:
     cli, peak = timed([sys.executable, "-c", PEAK, "hit", "--csv", str(src), "-o", str(out)])
     copy, _ = timed([sys.executable, "-c", COPY, str(src), str(tmp / "copy.csv")])
     line("hit --csv (rows/s)", rows / cli, "rows/s", "csv-module copy (rows/s)", rows / copy)
+    # the stream alone, in this process (no interpreter start, imports or atlas loading)
+    from footviz.touchlog import hit_file
+
+    atlas = footviz.load_atlas()
+    atlas.hit_index().build()
+    stream = best(lambda: hit_file(src, out, atlas=atlas))
+    plain = best(lambda: copy_csv(src, tmp / "copy.csv"))
+    line(
+        "hit_file in process (rows/s)",
+        rows / stream,
+        "rows/s",
+        "csv copy in process (rows/s)",
+        rows / plain,
+    )
     if big_rows:
         big = tmp / "big.csv"
         write_csv(big, rows, repeat=max(1, big_rows // rows))
