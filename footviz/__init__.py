@@ -23,6 +23,7 @@ from .errors import (
     FootvizError,
     NotANameError,
     NotInAtlasError,
+    TouchLogError,
     UnknownNameError,
     UnknownOptionError,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "Organ",
     "Problem",
     "ReferenceFoot",
+    "TouchLogError",
     "UnknownNameError",
     "UnknownOptionError",
     "Unresolved",
@@ -57,6 +59,7 @@ __all__ = [
     "draw_aspect_sheet",
     "draw_chart",
     "handout",
+    "hit_frame",
     "load_atlas",
     "plot",
     "validate",
@@ -85,6 +88,7 @@ _LAZY = {
     "FootMap": ("footviz.render", "FootMap"),
     "plot": ("footviz.render", "plot"),
     "handout": ("footviz.handouts", "handout"),
+    "hit_frame": ("footviz.hit.dataframes", "hit_frame"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -103,6 +107,7 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from .atlas.validation import Problem, ValidationReport, validate
     from .handouts import handout
+    from .hit.dataframes import hit_frame
     from .render import FootMap, plot
     from .render.chart import draw_chart
     from .render.sheet import draw_aspect_sheet

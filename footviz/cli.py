@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -159,52 +160,45 @@ def _hit(atlas, x: float, y: float, foot: str, aspect: str | None, tolerance: fl
     return None  # pragma: no cover
 
 
+def _coordinate(name: str, text: str) -> float:
+    """A finite number of mm from the command line (argparse would exit 2, and takes nan)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not math.isfinite(value):
+        raise _Fail(f"{name} must be a finite number of mm, got {text[:40]!r}")
+    return value
+
+
 def cmd_hit(args) -> int:
     atlas = _atlas(args.atlas)
     aspect = args.aspect or "plantar"
     if args.csv:
-        return _hit_csv(atlas, args, aspect)
-    if args.x is None or args.y is None or not args.foot:
+        from .hit.touchlog import hit_file
+
+        hit_file(
+            args.csv,
+            args.output,
+            atlas=atlas,
+            aspect=aspect,
+            tolerance=args.tolerance,
+            input_format=args.input_format,
+            output_format=args.format,
+        )
+        return 0
+    if args.x is None or args.y is None:
         raise _Fail("give X Y --foot left|right, or --csv touches.csv")
-    found = _hit(atlas, args.x, args.y, args.foot, aspect, args.tolerance)
+    x, y = _coordinate("x", args.x), _coordinate("y", args.y)
+    if not args.foot:
+        raise _Fail("give --foot left|right with X Y")
+    found = _hit(atlas, x, y, args.foot, aspect, args.tolerance)
     if found is None:
         print("no zone")
         return 0
     zone = found.primary.zone
     organs = ", ".join(atlas.organs[o].name(args.lang) for o in zone.organs if o in atlas.organs)
     print(f"{zone.id}\t{zone.name(args.lang)}\t{organs}")
-    return 0
-
-
-def _hit_csv(atlas, args, aspect: str) -> int:
-    try:
-        with open(args.csv, newline="", encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
-    except OSError as exc:
-        raise _Fail(f"cannot read {args.csv}: {exc.strerror}") from None
-    need = {"x", "y", "foot"}
-    if not rows or not need <= set(rows[0]):
-        raise _Fail(f"{args.csv}: expected columns x, y, foot (and optionally aspect)")
-    out_rows = []
-    for i, row in enumerate(rows, start=2):
-        try:
-            x, y = float(row["x"]), float(row["y"])
-        except ValueError:
-            raise _Fail(f"{args.csv}: line {i}: x and y must be numbers") from None
-        found = _hit(atlas, x, y, row["foot"], row.get("aspect") or aspect, args.tolerance)
-        out_rows.append({**row, "zone": found.primary.zone.id if found is not None else ""})
-    fields = [*rows[0].keys(), "zone"]
-    if args.output:
-        from .handout.writer import atomic_path
-
-        with atomic_path(args.output) as tmp, open(tmp, "w", newline="", encoding="utf-8") as h:
-            writer = csv.DictWriter(h, fieldnames=fields)
-            writer.writeheader()
-            writer.writerows(out_rows)
-    else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(out_rows)
     return 0
 
 
@@ -257,13 +251,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("hit", help="which zone is under a point (or each row of a CSV)")
-    p.add_argument("x", nargs="?", type=float, help="x in mm (foot frame)")
-    p.add_argument("y", nargs="?", type=float, help="y in mm (foot frame)")
+    p.add_argument("x", nargs="?", help="x in mm (foot frame)")
+    p.add_argument("y", nargs="?", help="y in mm (foot frame)")
     p.add_argument("--foot", choices=["left", "right"])
     p.add_argument("--aspect")
     p.add_argument("--tolerance", type=float, default=0.0, metavar="MM")
-    p.add_argument("--csv", metavar="TOUCHES.csv", help="CSV with x, y, foot columns")
-    p.add_argument("-o", "--output", help="write the CSV with a zone column here")
+    p.add_argument(
+        "--csv",
+        "--input",
+        dest="csv",
+        metavar="TOUCHES",
+        help="a touch log (CSV or .parquet) with x, y, foot (and optionally aspect) columns",
+    )
+    p.add_argument("-o", "--output", help="write the log with zone and organs columns here")
+    p.add_argument("--format", choices=["csv", "parquet"], help="output format (default: suffix)")
+    p.add_argument("--input-format", choices=["csv", "parquet"], help="default: the suffix")
     common(p)
     p.set_defaults(func=cmd_hit)
     return parser

@@ -149,3 +149,7 @@ class AtlasValidationError(FootvizError, ValueError):
 
 class NotInAtlasError(FootvizError, LookupError):
     """A known name whose zones are not part of this atlas (for example another aspect)."""
+
+
+class TouchLogError(FootvizError, ValueError):
+    """A touch log that cannot be read or written: the message names the file, row and column."""

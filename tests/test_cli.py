@@ -83,9 +83,9 @@ def test_hit_point_and_csv(tmp_path):
     r = run("hit", "--csv", str(touches), "-o", str(out))
     assert r.returncode == 0, r.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "x,y,foot,zone"
-    assert lines[1].endswith(",brain")
-    assert lines[3].endswith(",")  # off the foot: empty zone
+    assert lines[0] == "x,y,foot,zone,organs"
+    assert lines[1] == "30,240,left,brain,brain"
+    assert lines[3] == "500,500,left,,"  # off the foot: empty zone and organs
 
 
 def test_handout_command_writes_pdf(tmp_path):
@@ -102,3 +102,71 @@ def test_render_command_writes_png(tmp_path):
     r = run("render", "-o", str(out), "--highlight", "kidney", "--values", str(values))
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("nan", "100", "--foot", "left"), "x must be a finite number of mm, got 'nan'"),
+        (("1e999", "100"), "x must be a finite number of mm, got '1e999'"),
+        (("30", "inf", "--foot", "left"), "y must be a finite number of mm, got 'inf'"),
+        (("30", "abc", "--foot", "left"), "y must be a finite number of mm, got 'abc'"),
+    ],
+)
+def test_hit_refuses_non_finite_points(args, message):
+    r = run("hit", *args)
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr.strip().splitlines() == [f"footviz hit: error: {message}"]
+
+
+def test_hit_csv_bom_header_only_and_quiet_stderr(tmp_path):
+    bom = tmp_path / "excel.csv"
+    bom.write_bytes(b"\xef\xbb\xbfx,y,foot\r\n30,240,left\r\n")
+    out = tmp_path / "zones.csv"
+    r = run("hit", "--csv", str(bom), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""  # stderr is not a terminal: no progress bar
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        "x,y,foot,zone,organs",
+        "30,240,left,brain,brain",
+    ]
+    head = tmp_path / "head.csv"
+    head.write_text("x,y,foot\n", encoding="utf-8")
+    r = run("hit", "--csv", str(head))
+    assert r.returncode == 0 and r.stdout.splitlines() == ["x,y,foot,zone,organs"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["excel.csv", "head.csv", "zones.csv"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("x,y,foot\n30,240,café\n".encode("latin-1"), "not UTF-8 text (byte 0xe9 at offset 19)"),
+        (("x,y,foot\n30,240," + "l" * 200_000 + "\n").encode(), "line 2: a field is longer"),
+        (b"x,y,foot\n30,240,left\n30,x,left\n", "line 3, column 'y': expected a number, got 'x'"),
+        (b"x,y,foot\n30,240,lefft\n", "line 2, column 'foot': unknown foot 'lefft'; did you mean"),
+    ],
+)
+def test_hit_csv_bad_files_are_one_line_errors(tmp_path, data, message):
+    src = tmp_path / "touches.csv"
+    src.write_bytes(data)
+    out = tmp_path / "zones.csv"
+    out.write_text("old", encoding="utf-8")
+    r = run("hit", "--csv", str(src), "-o", str(out))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert f"touches.csv: {message}" in r.stderr
+    assert out.read_text(encoding="utf-8") == "old"  # untouched, no temporary left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["touches.csv", "zones.csv"]
+
+
+def test_hit_parquet_in_and_out(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    src = tmp_path / "touches.csv"
+    src.write_text("x,y,foot\n30,240,left\n500,500,left\n", encoding="utf-8")
+    out = tmp_path / "zones.data"
+    r = run("hit", "--csv", str(src), "-o", str(out), "--format", "parquet")
+    assert r.returncode == 0, r.stderr
+    assert pq.read_table(out).column("zone").to_pylist() == ["brain", None]
+    back = tmp_path / "back.csv"
+    r = run("hit", "--input", str(out), "--input-format", "parquet", "-o", str(back))
+    assert r.returncode == 1 and "already has a 'zone' column" in r.stderr
