@@ -331,7 +331,7 @@ def _draw_key(fig, atlas: Atlas, foot: str, words, theme: Theme) -> Any:
                (-6, 50), (-26, 38), (-38, 18), (-40, 6)]  # fmt: skip
     s = -1.0 if foot == "right" else 1.0  # medial side on the same side as in the sole panel
     pts = [(s * x, y) for x, y in section]
-    ax.add_patch(MplPolygon(pts, closed=True, facecolor=SKIN_COLOUR, edgecolor=theme.outline))
+    ax.add_artist(MplPolygon(pts, closed=True, facecolor=SKIN_COLOUR, edgecolor=theme.outline))
     ax.plot([-48, 48], [-1.5, -1.5], color="#8A7F72", lw=2.2)
     arrow = {"arrowstyle": "-|>", "color": theme.outline, "lw": 1.4}
     views = {

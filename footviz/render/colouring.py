@@ -159,6 +159,11 @@ def _numeric(out: Colouring, shapes, values: ZoneValues, greyscale, cmap, vmin, 
         if data:
             norm.autoscale_None(np.array(data))
         _check_mapped(norm, values)
+        if norm.vmin is not None and norm.vmax is not None and not norm.vmin < norm.vmax:
+            raise FootvizError(
+                f"norm {type(norm).__name__} has vmin {norm.vmin!r} >= vmax {norm.vmax!r}: "
+                f"every zone would get one colour"
+            )
         out.norm, out.user_norm = norm, True
         return
     lo = vmin if vmin is not None else (min(data) if data else 0.0)
@@ -172,8 +177,14 @@ def _numeric(out: Colouring, shapes, values: ZoneValues, greyscale, cmap, vmin, 
 
 def _check_mapped(norm: Any, values: ZoneValues) -> None:
     """Every value must get a colour: a value the norm masks would read as "no data"."""
+    log = getattr(getattr(norm, "_scale", None), "name", "") == "log"
     for key in sorted(values.values):
         v = float(values.values[key])
+        if log and v <= 0:
+            raise FootvizError(
+                f"norm {type(norm).__name__} gives zone {'/'.join(key)} (value {v!r}) no "
+                f"colour: a logarithmic norm takes values > 0 only"
+            )
         with np.errstate(all="ignore"):
             try:
                 mapped = np.ma.masked_invalid(np.ma.atleast_1d(norm(v)))

@@ -25,7 +25,9 @@ from .selection import HighlightSet
 from .theme import Theme
 from .values import ZoneValues
 
-__all__ = ["decorate", "legend_handles", "renderer_of", "set_label", "undecorate"]
+__all__ = ["decorate", "fit_key", "legend_handles", "renderer_of", "set_label", "undecorate"]
+
+KEY_SIZE = 6.0  # points: the key of a map drawn into the caller's axes (MIN_FONTSIZE)
 
 
 def renderer_of(fig):
@@ -168,8 +170,9 @@ def decorate(
         elif own:
             key = fig.legend(loc="center right", **kw)
             right_px += key.get_window_extent(renderer).width + 6
-        else:
-            key = ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), **kw)
+        else:  # inside the caller's axes, under the map: placed by fit_key once laid out
+            kw |= {"fontsize": KEY_SIZE, "title_fontsize": KEY_SIZE + 1}
+            key = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), **kw)
             ax.add_artist(key)
         out.key = _themed(key, theme)
     numeric = out.values is not None and not out.values.categorical
@@ -216,3 +219,41 @@ def undecorate(out: Any) -> None:
 def key_entries(numbering: Mapping[int, tuple], lang: str) -> list[str]:
     """``"12  Kidney"`` lines of a numbered map's key, by number."""
     return [f"{n}  {numbering[n][0].zone.name(lang)}" for n in sorted(numbering) if numbering[n]]
+
+
+def fit_key(out: Any, top: float, theme: Theme) -> None:
+    """Put the key of a map drawn into the caller's axes under the map, its top at axes
+    fraction ``top``, in as many columns as the axes width holds."""
+    from matplotlib.patches import Patch
+
+    ax, old = out.ax, out.key
+    labels = [t.get_text() for t in old.get_texts()]
+    title = old.get_title().get_text()
+    old.remove()
+    renderer = renderer_of(ax.figure)
+    width = ax.get_window_extent(renderer).width
+    kw = {
+        "handles": [Patch(visible=False) for _ in labels],
+        "labels": labels,
+        "handlelength": 0,
+        "handletextpad": 0,
+        "frameon": False,
+        "fontsize": KEY_SIZE,
+        "title": title,
+        "title_fontsize": KEY_SIZE + 1,
+        "alignment": "left",
+        "loc": "upper center",
+        "bbox_to_anchor": (0.5, top),
+        "bbox_transform": ax.transAxes,
+        "columnspacing": 0.8,
+        "labelspacing": 0.25,
+        "borderpad": 0.2,
+    }
+    key = None
+    for ncol in range(min(6, len(labels)), 0, -1):
+        key = ax.legend(ncol=ncol, **kw)
+        if ncol == 1 or key.get_window_extent(renderer).width <= width:
+            break
+        key.remove()
+    ax.add_artist(key)
+    out.key = _themed(key, theme)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +15,14 @@ from ..layout import Layout, Panel
 from ..model import FEET, LANGUAGES, ZoneShape, check_choice
 from ..style import CAPTIONS
 from .colouring import colour_zones
-from .decorations import decorate, key_entries, legend_handles, renderer_of, undecorate
+from .decorations import (
+    decorate,
+    fit_key,
+    key_entries,
+    legend_handles,
+    renderer_of,
+    undecorate,
+)
 from .labelling import MIN_FONTSIZE, Plan
 from .labelling import LabelItem as _Item
 from .layers import DrawContext, draw_layers
@@ -386,10 +394,17 @@ class FootMap:
         visible = {f: visible_geometry(shapes[f]) for f in self.feet}
         highlighted = frozenset(k for s in sets for k in s.keys)
         wanted = self._label_keys(labels, highlighted)
-        return _Request(sets, zv, shapes, visible, highlighted, wanted, bool(numbered))
+        # the names a fixed scale must make room for, whatever is highlighted
+        by_highlight = isinstance(labels, str) and labels in ("highlighted", "highlight")
+        every = self._label_keys(True, highlighted) if by_highlight else wanted
+        return _Request(sets, zv, shapes, visible, highlighted, wanted, every, bool(numbered))
 
-    def _items(self, request: _Request, numbered: bool):
-        """The labels to place, and the key numbering of a numbered map."""
+    def _items(self, request: _Request, numbered: bool, worst: bool = False):
+        """The labels to place, and the key numbering of a numbered map.
+
+        ``worst``: every name the map can show, all in bold (whatever is highlighted).
+        """
+        wanted = request.every if worst else request.wanted
         numbers = self._numbers(request.shapes, request.wanted) if numbered else {}
         numbering = {
             n: tuple(s for f in self.feet for s in request.shapes[f] if s.zone.id == z)
@@ -398,11 +413,11 @@ class FootMap:
         items = []
         for f in self.feet:
             for s in request.shapes[f]:
-                if s.key not in request.wanted:
+                if s.key not in wanted:
                     continue
                 zid = s.zone.id
                 text = str(numbers[zid]) if numbered else s.zone.label(self.lang)
-                bold = numbered or (bool(request.sets) and s.key in request.highlighted)
+                bold = worst or numbered or (bool(request.sets) and s.key in request.highlighted)
                 items.append(_Item(f, zid, text, request.visible[f][zid], bold))
         return items, numbering
 
@@ -433,27 +448,69 @@ class FootMap:
     def _plan(self, out, request: _Request, own: bool, scale, handles, decor):
         """Decorate, then plan the labels; names that don't fit become numbers with a key.
 
-        In the caller's axes (or with ``scale=``) the scale is fixed before planning.
+        On the map's own figure (no ``scale=``) the labels decide the scale; in the caller's
+        axes, or with ``scale=``, the scale is fixed first (:meth:`_plan_fixed`).
         """
+        if not own or scale is not None:
+            return self._plan_fixed(out, request, own, scale, handles, decor)
         strategy = self.orientation
         tries = (True,) if request.numbered else (False, True)
         for attempt, numbered in enumerate(tries):
-            items, numbering = self._items(request, numbered)
-            out.numbering = numbering
-            decorate(
-                out, own, handles, key_entries(numbering, self.lang) if numbered else [],
-                **decor, lang=self.lang, key_below=strategy.key_below, theme=out.theme,
-            )  # fmt: skip
+            items, out.numbering = self._items(request, numbered)
+            self._decorate(out, own, handles, decor, numbered)
             room = self._room(out.figure, out.ax, scale)
-            if room.ppm is None and not own:
-                room.ppm = strategy.fixed_ppm(room)
-            last = attempt == len(tries) - 1
-            plan = strategy.plan(items, room, strict=not last)
+            plan = strategy.plan(items, room, strict=attempt < len(tries) - 1)
             if plan is not None:
                 break
             undecorate(out)
         plan.numbered = numbered
         return plan, strategy.frame(plan, room)
+
+    def _plan_fixed(self, out, request: _Request, own: bool, scale, handles, decor):
+        """Plan at a scale that never depends on the labels.
+
+        Names are used when every name of the map, even in bold, fits at the fixed scale
+        (so the choice does not depend on the highlight either); else numbers, with a key
+        under the map when drawing into the caller's axes, and the scale worked out for
+        number columns and that key.
+        """
+        strategy = self.orientation
+        if not request.numbered:
+            self._decorate(out, own, handles, decor, False)
+            room = self._room(out.figure, out.ax, scale)
+            if room.ppm is None:
+                room.ppm = strategy.fixed_ppm(room)
+            probe, _ = self._items(request, False, worst=True)
+            if not probe or strategy.plan(probe, room, strict=True) is not None:
+                items, out.numbering = self._items(request, False)
+                plan = strategy.plan(items, room, strict=False)
+                return plan, strategy.frame(plan, room)
+            undecorate(out)
+        items, out.numbering = self._items(request, True)
+        self._decorate(out, own, handles, decor, True)
+        room = self._room(out.figure, out.ax, scale)
+        room.numbered = True
+        room.number_px = _widest(room, [i.text for i in items])
+        if out.key is not None and not own:
+            fit_key(out, 0.0, out.theme)
+            room.key_px = out.key.get_window_extent(room.renderer).height + KEY_GAP
+        if room.ppm is None:
+            room.ppm = strategy.fixed_ppm(room)
+        plan = strategy.plan(items, room, strict=False)
+        plan.numbered = True
+        frame = strategy.frame(plan, room)
+        if out.key is not None and not own:  # the key goes under the map, in the axes
+            frame = frame.top_aligned()
+            y0, y1 = frame.ylim
+            fit_key(out, (frame.content[0] - y0) / (y1 - y0), out.theme)
+        return plan, frame
+
+    def _decorate(self, out, own: bool, handles, decor, numbered: bool) -> None:
+        entries = key_entries(out.numbering, self.lang) if numbered else []
+        decorate(
+            out, own, handles, entries, **decor, lang=self.lang,
+            key_below=self.orientation.key_below, theme=out.theme,
+        )  # fmt: skip
 
     def _keep(self, out: MapArtists, drawn: Mapping[str, dict]) -> None:
         out.layers = dict(drawn)
@@ -519,7 +576,7 @@ class FootMap:
             out.convention = layer.add(
                 ax,
                 cx,
-                ax.get_ylim()[0],
+                frame.ylim[0] if frame.content is None else frame.content[0],
                 note,
                 ha="center",
                 va="bottom",
@@ -563,7 +620,25 @@ class _Request:
     visible: dict[str, dict[str, Any]]
     highlighted: frozenset[tuple[str, str, str]]
     wanted: set[tuple[str, str, str]]
+    every: set[tuple[str, str, str]]  # what a fixed scale makes room for
     numbered: bool
+
+
+KEY_GAP = 4.0  # pixels between the map and a key drawn under it
+
+
+def _widest(room: Room, texts: Sequence[str]) -> float:
+    """Pixels: the widest number label of ``texts`` in its circle, bold, at the room's size."""
+    from .labelling import _Measure
+    from .planned import NUMBER_BOX
+
+    pad = float(NUMBER_BOX["boxstyle"].split("pad=")[1]) * room.fontsize * room.fig.dpi / 72
+    measure = _Measure(room.fig, room.renderer)
+    try:
+        sizes = [measure(t, room.fontsize, True) for t in texts]
+    finally:
+        measure.close()
+    return max((math.hypot(w, h) + 2 * pad for w, h in sizes), default=0.0)
 
 
 def _scale_ppm(scale: Any, dpi: float) -> float:

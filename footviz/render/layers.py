@@ -58,11 +58,14 @@ class DrawContext:
     aspect : str
     panels : tuple of Panel
         Where each foot's frame sits on the axes (chart mm).
-    shapes : mapping of foot to list of ZoneShape
-        Each foot's zone shapes in drawing order (the zones collection's path order).
-    visible : mapping of foot to mapping of zone id to geometry
+    shapes : mapping of panel key to list of ZoneShape
+        Each panel's zone shapes in drawing order (the zones collection's path order), keyed
+        by foot, or by ``(foot, aspect)`` where one axes holds several aspects of a foot
+        (see :meth:`key`).
+    visible : mapping of panel key to mapping of zone id to geometry
         Each zone minus the zones nested in it.
     colouring : Colouring
+        Keyed like ``shapes``.
     theme : Theme
     greyscale : bool
     sets : tuple of HighlightSet
@@ -88,6 +91,12 @@ class DrawContext:
     landmarks: bool = False
     aspect_in_labels: bool = False  # artist labels "zones/left/medial" (the sheet's panels)
 
+    def key(self, panel: Panel) -> Any:
+        """The key of ``panel`` in ``shapes``, ``visible``, the colouring and every layer's
+        result: ``(foot, aspect)`` when ``shapes`` is keyed so, else the foot."""
+        k = (panel.foot, panel.aspect)
+        return k if k in self.shapes else panel.foot
+
     def transform(self, panel: Panel):
         """Foot-frame mm of ``panel`` to display: the panel's affine, then the data."""
         return panel_transform(panel) + self.ax.transData
@@ -110,8 +119,9 @@ class Layer(Protocol):
 class PanelLayer:
     """A :class:`Layer` running ``fn(ctx, panel)`` once per panel.
 
-    ``fn`` returns one artist (kept under the panel's foot), a mapping of keys to artists
-    (kept under ``(key, foot)``), or None for nothing drawn.
+    ``fn`` returns one artist (kept under the panel's key, :meth:`DrawContext.key`: the
+    foot on a map or a sheet), a mapping of names to artists (kept under ``(name, key)``), or
+    None for nothing drawn.
     """
 
     name: str
@@ -123,10 +133,11 @@ class PanelLayer:
             made = self.fn(ctx, panel)
             if made is None:
                 continue
+            key = ctx.key(panel)
             if isinstance(made, Mapping):
-                out.update({(k, panel.foot): a for k, a in made.items()})
+                out.update({(k, key): a for k, a in made.items()})
             else:
-                out[panel.foot] = made
+                out[key] = made
         return out
 
 
@@ -160,15 +171,15 @@ def draw_zones(ctx: DrawContext, panel: Panel):
     """Every zone of the foot: one PathCollection, filled by the context's colouring."""
     from matplotlib.collections import PathCollection
 
-    foot, col = panel.foot, ctx.colouring
-    style: dict[str, Any] = {"edgecolors": col.edges[foot], "linewidths": 0.6, "zorder": 2}
+    foot, key, col = panel.foot, ctx.key(panel), ctx.colouring
+    style: dict[str, Any] = {"edgecolors": col.edges[key], "linewidths": 0.6, "zorder": 2}
     if not col.mapped:
-        style["facecolors"] = col.facecolors[foot]
+        style["facecolors"] = col.facecolors[key]
     style.update(ctx.zone_kwargs)
-    paths = [geometry_path(s.geometry) for s in ctx.shapes[foot]]
+    paths = [geometry_path(s.geometry) for s in ctx.shapes[key]]
     coll = PathCollection(paths, transform=ctx.transform(panel), **style)
     if col.mapped:
-        coll.set_array(col.arrays[foot])
+        coll.set_array(col.arrays[key])
         coll.set_cmap(col.cmap)
         coll.set_norm(col.norm)
         if not col.user_norm:
@@ -183,10 +194,10 @@ def draw_no_data(ctx: DrawContext, panel: Panel):
 
     if ctx.values is None:
         return None
-    foot = panel.foot
-    empty = [s for s in ctx.shapes[foot] if ctx.values.get(s.key) is None]
+    foot, key = panel.foot, ctx.key(panel)
+    empty = [s for s in ctx.shapes[key] if ctx.values.get(s.key) is None]
     nd = PathCollection(
-        [geometry_path(ctx.visible[foot][s.zone.id]) for s in empty],
+        [geometry_path(ctx.visible[key][s.zone.id]) for s in empty],
         facecolors="none",
         edgecolors=NO_DATA_HATCH_COLOUR,
         linewidths=0.0,
@@ -202,13 +213,13 @@ def draw_highlights(ctx: DrawContext, panel: Panel) -> dict[str, Any] | None:
     collection per set, keyed by the set's name."""
     from matplotlib.collections import PathCollection
 
-    foot, out = panel.foot, {}
+    foot, key, out = panel.foot, ctx.key(panel), {}
     for hs in ctx.sets:
-        mine = [s for s in ctx.shapes[foot] if s.key in hs.keys]
+        mine = [s for s in ctx.shapes[key] if s.key in hs.keys]
         if not mine:
             continue
         hc = PathCollection(
-            [geometry_path(ctx.visible[foot][s.zone.id]) for s in mine],
+            [geometry_path(ctx.visible[key][s.zone.id]) for s in mine],
             facecolors="none",
             edgecolors="black" if ctx.greyscale else hs.colour,
             linewidths=1.4 if ctx.greyscale else 2.2,

@@ -58,6 +58,9 @@ class Room:
     px: dict[str, float]  # "caption", "note", "hint": pixel sizes of the decorations
     fontsize: float
     ppm: float | None = None  # a fixed scale (pixels per mm), else the labels decide
+    numbered: bool = False  # a fixed scale for number labels (narrow callout room)
+    number_px: float = 0.0  # the widest number label
+    key_px: float = 0.0  # height kept under the map for its key
 
     @property
     def cap_px(self) -> float:
@@ -72,6 +75,15 @@ class Frame:
     xlim: tuple[float, float]
     ylim: tuple[float, float]
     captions: dict[str, tuple[float, str]] = field(default_factory=dict)  # foot -> (y, va)
+    content: tuple[float, float] | None = None  # y range of the map itself (fixed scale)
+
+    def top_aligned(self) -> Frame:
+        """The same frame with the map at the top of the axes (room for a key below)."""
+        if self.content is None:
+            return self
+        span = self.ylim[1] - self.ylim[0]
+        ylim = (self.content[1] - span, self.content[1])
+        return Frame(self.layout, self.xlim, ylim, self.captions, self.content)
 
 
 def _centred(lim: tuple[float, float], span: float) -> tuple[float, float]:
@@ -158,14 +170,26 @@ class Upright(Orientation):
 
     def _scale(self, columns: Mapping[str, float], room: Room) -> float:
         x0, x1 = self._x_bounds(self.layout_for(columns), columns)
-        return min(room.axes_px[0] / (x1 - x0), (room.axes_px[1] - room.cap_px) / self._y_base())
+        height = room.axes_px[1] - room.cap_px - room.key_px
+        return min(room.axes_px[0] / (x1 - x0), height / self._y_base())
 
-    def _nominal(self) -> dict[str, float]:
+    def _nominal(self, room: Room) -> dict[str, float]:
+        """The callout columns a fixed scale keeps: for names, or for numbers."""
+        if room.numbered and room.ppm:
+            w = room.number_px / room.ppm + 1.0
+            return {"medial": w, "lateral": w}
         return {"medial": NOMINAL_COLUMN, "lateral": NOMINAL_COLUMN}
 
     def fixed_ppm(self, room: Room) -> float:
         """The scale a map takes in an axes of this size when the labels don't decide."""
-        return self._scale(self._nominal(), room)
+        ppm, room.ppm = room.ppm, None
+        try:
+            room.ppm = self._scale(self._nominal(room), room)
+            for _ in range(6 if room.numbered else 0):  # number columns: a fixed point
+                room.ppm = self._scale(self._nominal(room), room)
+            return room.ppm
+        finally:
+            room.ppm = ppm
 
     def plan(self, items: list, room: Room, *, strict: bool) -> Plan | None:
         fm, top = self.fm, self.fm.extent[3]
@@ -175,13 +199,14 @@ class Upright(Orientation):
         else:
             ppm = room.ppm
             scale = lambda _columns: ppm  # noqa: E731
-            nominal = self._nominal()
+            nominal = self._nominal(room)
             x0, x1 = self._x_bounds(self.layout_for(nominal), nominal)
-            self.fit((x1 - x0, self._y_base() + room.cap_px / ppm), room, "the map")
+            need = (x1 - x0, self._y_base() + (room.cap_px + room.key_px) / ppm)
+            self.fit(need, room, "the map")
             spare = (room.axes_px[0] / ppm - (x1 - x0)) / 2  # mm beyond the outer columns
             kw["max_columns"] = {
-                "lateral": NOMINAL_COLUMN + spare,
-                "medial": NOMINAL_COLUMN + (spare if len(fm.feet) == 1 else 0.0),
+                "lateral": nominal["lateral"] + spare,
+                "medial": nominal["medial"] + (spare if len(fm.feet) == 1 else 0.0),
             }
         return plan_labels(
             items, fig=room.fig, renderer=room.renderer, scale=scale, y_range=(4.0, top + 4.0),
@@ -198,14 +223,16 @@ class Upright(Orientation):
         )  # fmt: skip
 
     def frame(self, plan: Plan, room: Room) -> Frame:
-        columns = plan.columns if room.ppm is None else self._nominal()
+        columns = plan.columns if room.ppm is None else self._nominal(room)
         layout = self.layout_for(columns)
         xlim = self._x_bounds(layout, columns)
         ylim = (-(CAPTION_GAP + room.cap_px / plan.ppm), self.fm.extent[3] + TOP_MARGIN)
+        content = ylim
         if room.ppm is not None:  # fill the axes exactly: the scale is the one asked for
             xlim = _centred(xlim, room.axes_px[0] / room.ppm)
             ylim = _centred(ylim, room.axes_px[1] / room.ppm)
-        return Frame(layout, xlim, ylim, {p.foot: (-2.0, "top") for p in layout.panels})
+        captions = {p.foot: (-2.0, "top") for p in layout.panels}
+        return Frame(layout, xlim, ylim, captions, content)
 
     def note(self, words: Mapping[str, str]) -> str | None:
         if self.fm.aspect != "plantar":
@@ -265,7 +292,7 @@ class Lying(Orientation):
         """Pixels per mm at which lying profiles with these callout bands fill the axes."""
         x0, y0, x1, y1 = self.fm.extent
         n, px, axes_px = len(self.fm.feet), room.px, room.axes_px
-        text = n * px["caption"] + px["note"] + sum(bands.values())
+        text = n * px["caption"] + px["note"] + sum(bands.values()) + room.key_px
         mm = n * (x1 - x0 + PROFILE_CAPTION_GAP) + (n - 1) * PROFILE_GAP + NOTE_GAP + TOP_PAD
         mm += ROW_LEAD * sum(1 for b in bands.values() if b > 0)
         length = y1 - y0
@@ -297,7 +324,8 @@ class Lying(Orientation):
             scale = lambda _bands: ppm  # noqa: E731
             nominal = self._nominal(room)
             _, xlim, ylim, _ = self.stack(nominal, ppm, room.px)
-            self.fit((xlim[1] - xlim[0], ylim[1] - ylim[0]), room, "the profiles")
+            need = (xlim[1] - xlim[0], ylim[1] - ylim[0] + room.key_px / ppm)
+            self.fit(need, room, "the profiles")
             kw["max_band"] = max(nominal.values())
         return plan_rows(
             items, fig=room.fig, renderer=room.renderer, scale=scale, extent=self.fm.extent,
@@ -315,10 +343,12 @@ class Lying(Orientation):
     def frame(self, plan: Plan, room: Room) -> Frame:
         bands = plan.bands if room.ppm is None else self._nominal(room)
         layout, xlim, ylim, captions = self.stack(bands, plan.ppm, room.px)
+        content = ylim
         if room.ppm is not None:
             xlim = _centred(xlim, room.axes_px[0] / room.ppm)
             ylim = _centred(ylim, room.axes_px[1] / room.ppm)
-        return Frame(layout, xlim, ylim, {f: (y, "bottom") for f, y in captions.items()})
+        places = {f: (y, "bottom") for f, y in captions.items()}
+        return Frame(layout, xlim, ylim, places, content)
 
     def hints(self, panel: Panel, words: Mapping[str, str]) -> list[tuple[float, float, str, str]]:
         _, y0, _, y1 = self.fm.extent
