@@ -26,6 +26,7 @@ from .render.legend import system_handles
 from .render.orientation import Orientation
 from .render.paths import draw_order, visible_geometry
 from .render.planned import draw_plan, zone_fills
+from .render.textlayer import TextLayer
 from .render.theme import Theme, resolve_theme
 from .style import SKIN_COLOUR
 
@@ -377,15 +378,13 @@ def _label_panel(sheet: AspectSheet, atlas: Atlas, aspect: str, lang: str) -> No
     )  # fmt: skip
     fills = zone_fills(foot, sheet.collections[aspect], shapes)
     theme = sheet.theme
+    layer = TextLayer(zorder=6)  # the panel's labels drawn in one pass on raster output
+    ax.add_artist(layer)
     drawn = draw_plan(
-        ax, plan, {foot: panel}, fills, add_text=_text, text_colour=theme.text,
+        ax, plan, {foot: panel}, fills, add_text=layer.add, text_colour=theme.text,
         leader_colour=theme.leader,
     )  # fmt: skip
     for (_, zone), t in drawn.labels.items():
         sheet.labels[(aspect, zone)] = t
     for (_, zone), segs in drawn.leader_segments.items():
         sheet.leaders[(aspect, zone)] = segs
-
-
-def _text(ax, x: float, y: float, text: str, **kwargs: Any):
-    return ax.text(x, y, text, **kwargs)
