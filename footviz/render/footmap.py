@@ -568,14 +568,9 @@ class FootMap:
                 out.hints[(panel.foot, end)] = layer.add(ax, hx, hy, text, ha=ha, **hint_style)
         note = self.orientation.note(words)
         if note is not None:
-            if self.turned:
-                cx = sum(ax.get_xlim()) / 2
-            else:
-                xs = [p.chart_bounds for p in frame.layout.panels]
-                cx = (min(b[0] for b in xs) + max(b[2] for b in xs)) / 2
             out.convention = layer.add(
                 ax,
-                cx,
+                self.orientation.note_x(frame),
                 frame.ylim[0] if frame.content is None else frame.content[0],
                 note,
                 ha="center",

@@ -125,6 +125,11 @@ class Orientation(ABC):
         """The viewing-convention note under the map, if any."""
         return None
 
+    def note_x(self, frame: Frame) -> float:
+        """Chart x of the note's centre: under the middle of the feet."""
+        xs = [p.chart_bounds for p in frame.layout.panels]
+        return (min(b[0] for b in xs) + max(b[2] for b in xs)) / 2
+
     @classmethod
     def of_panel(cls, panel: Panel) -> type[Orientation]:
         """The strategy class of a lone panel (the four-side sheet's): by its ``turned``."""
@@ -365,6 +370,9 @@ class Lying(Orientation):
 
     def note(self, words: Mapping[str, str]) -> str | None:
         return words[f"{self.fm.aspect}_view"]
+
+    def note_x(self, frame: Frame) -> float:
+        return sum(frame.xlim) / 2  # under the middle of the axes (the hints reach its ends)
 
 
 def orientation_for(fm: Any) -> Orientation:
