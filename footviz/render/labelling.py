@@ -165,6 +165,12 @@ def column_x(side: str, x_range: tuple[float, float]) -> tuple[float, float]:
     return x0 - COLUMN_GAP, x0 - COLUMN_GAP + LEADER_GAP
 
 
+def _array(geoms: list) -> np.ndarray:
+    out = np.empty(len(geoms), dtype=object)
+    out[:] = geoms
+    return out
+
+
 def _grown(b: BaseGeometry, d: float) -> BaseGeometry:
     x0, y0, x1, y1 = b.bounds
     return box(x0 - d, y0 - d, x1 + d, y1 + d)
@@ -555,6 +561,15 @@ def _pack(rest, measure, size, ppm, pitch, bounds, taken, force):
             done.append((Callout(item, cy, pieces, w, x=cx, height=h, text=item.text), box_, segs))
         return done
 
+    cleared: dict[int, tuple[BaseGeometry, BaseGeometry]] = {}
+
+    def clear(b: BaseGeometry) -> BaseGeometry:
+        """``b`` grown by the leader clearance, made once per box of this packing."""
+        hit = cleared.get(id(b))
+        if hit is None or hit[0] is not b:
+            hit = cleared[id(b)] = (b, _grown(b, LEADER_CLEARANCE))
+        return hit[1]
+
     def cost_at(entry, key):
         """(cost, key, members, laid row) of ``entry`` joining row ``key`` as the rows stand
         (``entry`` itself in none of them), or None when the row has no room; the entry's
@@ -574,13 +589,15 @@ def _pack(rest, measure, size, ppm, pitch, bounds, taken, force):
             return None
         new = lay(key, members)
         others = [d for k, v in laid.items() if k[0] == foot and k != key for d in v]
-        boxes = [_grown(b, LEADER_CLEARANCE) for b in taken.get(foot, []) + [d[1] for d in others]]
-        lines = [g for d in others for g in d[2]]
-        hits = 0
+        boxes = _array([clear(b) for b in taken.get(foot, []) + [d[1] for d in others]])
+        lines = _array([g for d in others for g in d[2]])
+        hits = 0  # one array predicate per leader: the same counts as pair by pair
         for _, box_, segs in new:
-            hits += sum(1 for g in segs for b in boxes if g.intersects(b))
-            hits += sum(1 for g in lines if g.intersects(box_))
-            hits += sum(0.25 for g in segs for o in lines if g.crosses(o))
+            for g in segs:
+                hits += int(shapely.intersects(g, boxes).sum())
+            hits += int(shapely.intersects(lines, box_).sum())
+            for g in segs:
+                hits += 0.25 * int(shapely.crosses(g, lines).sum())
         moved = sum(abs(c.y - m[0]) for (c, _, _), m in zip(new, members, strict=True))
         mine = next(d for d in new if d[0].item is entry[3])
         length = sum(g.length for g in mine[2]) / len(mine[2])
