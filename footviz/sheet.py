@@ -26,7 +26,6 @@ from .render.legend import system_handles
 from .render.orientation import Orientation
 from .render.paths import draw_order, visible_geometry
 from .render.planned import draw_plan, zone_fills
-from .render.textlayer import TextLayer
 from .render.theme import Theme, resolve_theme
 from .style import SKIN_COLOUR
 
@@ -378,6 +377,8 @@ def _label_panel(sheet: AspectSheet, atlas: Atlas, aspect: str, lang: str) -> No
     )  # fmt: skip
     fills = zone_fills(foot, sheet.collections[aspect], shapes)
     theme = sheet.theme
+    from .render.textlayer import TextLayer
+
     layer = TextLayer(zorder=6)  # the panel's labels drawn in one pass on raster output
     ax.add_artist(layer)
     drawn = draw_plan(
