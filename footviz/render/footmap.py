@@ -329,15 +329,9 @@ class FootMap:
         if own and theme != "auto":
             fig.set_facecolor(theme_.background)
         colouring = colour_zones(
-            request.shapes,
-            sets=request.sets,
-            values=request.values,
-            greyscale=self.greyscale,
-            cmap=cmap,
-            vmin=vmin,
-            vmax=vmax,
-            norm=norm,
-        )
+            request.shapes, sets=request.sets, values=request.values, greyscale=self.greyscale,
+            cmap=cmap, vmin=vmin, vmax=vmax, norm=norm,
+        )  # fmt: skip
         out = MapArtists(fig, ax, self.layout_for(), shapes=dict(request.shapes))
         out.highlight_sets, out.values, out.theme = request.sets, request.values, theme_
         # a fixed y: no automatic title placement (a costly pass; the axes has no decorations)
@@ -347,34 +341,19 @@ class FootMap:
             y=1.0,
             color=theme_.text,
         )
-        handles = (
-            legend_handles(
+        handles = []
+        if legend:
+            handles = legend_handles(
                 self.atlas, self.lang, self.greyscale, request.sets, request.values, request.shapes
             )
-            if legend
-            else []
-        )
         decor = {"colouring": colouring, "colorbar": colorbar, "value_label": value_label}
         plan, frame = self._plan(out, request, own, scale, handles, decor)
         out.plan, out.layout = plan, frame.layout
-        ax.set_xlim(*frame.xlim)
+        ax.set_xlim(*frame.xlim)  # the limits, once: no layer updates them
         ax.set_ylim(*frame.ylim)
-        ctx = DrawContext(
-            ax=ax,
-            atlas=self.atlas,
-            aspect=self.aspect,
-            panels=frame.layout.panels,
-            shapes=request.shapes,
-            visible=request.visible,
-            colouring=colouring,
-            theme=theme_,
-            greyscale=self.greyscale,
-            sets=request.sets,
-            values=request.values,
-            zone_kwargs=kwargs,
-        )
-        self._keep(out, draw_layers(ctx))
+        self._keep(out, draw_layers(self._context(out, request, colouring, kwargs)))
         self._draw_labels(out, plan, frame)
+        self._draw_captions(out, frame)
         self.drawn = out
         return out
 
@@ -512,6 +491,15 @@ class FootMap:
             key_below=self.orientation.key_below, theme=out.theme,
         )  # fmt: skip
 
+    def _context(self, out: MapArtists, request: _Request, colouring, kwargs) -> DrawContext:
+        """What the layers draw from."""
+        return DrawContext(
+            ax=out.ax, atlas=self.atlas, aspect=self.aspect, panels=out.layout.panels,
+            shapes=request.shapes, visible=request.visible, colouring=colouring, theme=out.theme,
+            greyscale=self.greyscale, sets=request.sets, values=request.values,
+            zone_kwargs=kwargs,
+        )  # fmt: skip
+
     def _keep(self, out: MapArtists, drawn: Mapping[str, dict]) -> None:
         out.layers = dict(drawn)
         out.skins = dict(drawn.get("skin", {}))
@@ -523,7 +511,7 @@ class FootMap:
     def _draw_labels(self, out: MapArtists, plan: Plan, frame: Frame) -> None:
         from .textlayer import TextLayer
 
-        ax, words, theme = out.ax, CAPTIONS[self.lang], out.theme
+        ax, theme = out.ax, out.theme
         layer = TextLayer(zorder=6)  # all labels and captions drawn in one pass on raster output
         ax.add_artist(layer)
         out.text_layer = layer
@@ -546,7 +534,10 @@ class FootMap:
         out.labels.update(drawn.labels)
         out.leader_segments.update(drawn.leader_segments)
         out.leaders = drawn.leaders
-        # captions: which foot is which, and the viewing convention
+
+    def _draw_captions(self, out: MapArtists, frame: Frame) -> None:
+        """Which foot is which, the toes/heel hints, and the viewing convention."""
+        ax, words, theme, layer = out.ax, CAPTIONS[self.lang], out.theme, out.text_layer
         hint_style = {"fontsize": HINT_SIZE, "color": theme.hint, "style": "italic", "va": "center"}
         for panel in frame.layout.panels:
             b = panel.chart_bounds
