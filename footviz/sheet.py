@@ -162,6 +162,7 @@ def draw_aspect_sheet(
     legend: bool = True,
     title: str | None = None,
     fig: Any = None,
+    theme: str | Theme = "auto",
     **kwargs: Any,
 ) -> AspectSheet:
     """Draw one foot from four sides, every zone coloured by body system and named.
@@ -181,6 +182,10 @@ def draw_aspect_sheet(
         Figure title; defaults to "<foot>: reflex zones on four sides".
     fig : matplotlib Figure, optional
         An empty figure to draw on (15 x 14.6 inches suits the layout); made when omitted.
+    theme : {"auto", "light", "dark"}
+        Colours of outlines, captions, hints, leaders and legend text: ``"auto"`` follows the
+        figure's face colour (the active matplotlib style); on a figure made here,
+        ``"light"``/``"dark"`` also set its colour.
     **kwargs
         Passed to every panel's zone :class:`matplotlib.collections.PathCollection`.
 
@@ -200,10 +205,14 @@ def draw_aspect_sheet(
             f"{', '.join(ASPECTS)}"
         )
     words = SHEET_WORDS[lang]
+    own = fig is None
     if fig is None:
         fig = plt.figure(figsize=(_SHEET_W / MM_PER_INCH, _SHEET_H / MM_PER_INCH))
     sheet = AspectSheet(fig, foot)
-    theme = sheet.theme = resolve_theme("auto", fig.get_facecolor())
+    asked, theme = theme, resolve_theme(theme, fig.get_facecolor())
+    sheet.theme = theme
+    if own and asked != "auto":
+        fig.set_facecolor(theme.background)
     fig.suptitle(
         title if title is not None else words["title"].format(foot=words[foot]),
         fontsize=15,

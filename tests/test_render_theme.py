@@ -89,3 +89,11 @@ def test_resolve_theme():
     assert resolve_theme("auto", (0, 0, 0, 0)).name == "light"  # transparent: paper behind
     t = Theme.named("dark")
     assert resolve_theme(t, "white") is t
+
+
+def test_explicit_dark_sheet_on_a_figure_of_its_own(atlas):
+    sheet = footviz.draw_aspect_sheet(atlas, "left", theme="dark", labels=False)
+    bg = sheet.figure.get_facecolor()
+    assert sheet.theme.name == "dark" and contrast(bg, "black") < 1.1
+    for t in sheet.captions.values():
+        assert contrast(t.get_color(), bg) >= MIN_CONTRAST
