@@ -70,6 +70,49 @@ def best(fn, atlas, repeats: int) -> tuple[float, float]:
     return min(runs)
 
 
+def sheet(atlas, repeats: int = 3) -> None:
+    """The four-side sheet to PNG next to its baseline: the same figure and panel axes, one
+    PathCollection of polygons and one plain ``ax.text`` per zone, no planning (target 2x)."""
+    from matplotlib.collections import PathCollection
+
+    from footviz.sheet import _SHEET_H, _SHEET_W, MM_PER_INCH, _panel_axes, sheet_panel
+
+    def ours() -> None:
+        s = footviz.draw_aspect_sheet(atlas, "left")
+        to_bytes(s.figure, "png")
+        plt.close(s.figure)
+
+    def plain() -> None:
+        fig = plt.figure(figsize=(_SHEET_W / MM_PER_INCH, _SHEET_H / MM_PER_INCH))
+        for aspect in atlas.aspects:
+            ax, panel = _panel_axes(fig, aspect), sheet_panel("left", aspect, atlas)
+            tf = panel_transform(panel) + ax.transData
+            shapes = atlas.shapes("left", aspect)
+            ax.add_collection(
+                PathCollection([geometry_path(z.geometry) for z in shapes], transform=tf)
+            )
+            for z in shapes:
+                x, y = panel.to_chart(z.geometry.centroid.x, z.geometry.centroid.y)
+                ax.text(float(x), float(y), z.zone.label("en"), fontsize=7, ha="center")
+        to_bytes(fig, "png")
+        plt.close(fig)
+
+    times = {}
+    for name, fn in (("sheet", ours), ("plain", plain)):
+        fn()  # warm
+        times[name] = min(_seconds(fn) for _ in range(repeats))
+    ratio = times["sheet"] / times["plain"]
+    print(f"four-side sheet to PNG:                 {times['sheet']:.3f} s")
+    print(f"same polygons and text, plain:          {times['plain']:.3f} s")
+    print(f"ratio sheet / plain:                    {ratio:.2f}  (target <= 2.0)")
+
+
+def _seconds(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
 def main(repeats: int = 5) -> None:
     atlas = footviz.load_atlas()
     t = time.perf_counter()
@@ -86,6 +129,7 @@ def main(repeats: int = 5) -> None:
     print(f"ratio FootMap / naive:                  {t_map / t_naive:.2f}")
     print(f"first FootMap of the process (cold):    {cold:.3f} s")
     print("OK" if t_map <= TARGET else "SLOWER THAN TARGET")
+    sheet(atlas)
 
 
 if __name__ == "__main__":

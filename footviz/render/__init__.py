@@ -1,8 +1,12 @@
 """The rendering layer: :class:`FootMap` and :func:`plot` (imports matplotlib).
 
 One job per module: :mod:`.selection` (highlight sets), :mod:`.values` (values per zone),
-:mod:`.paths` (geometry to paths), :mod:`.labelling` (label planning), :mod:`.footmap`
-(drawing), :mod:`.interactive` (hover and click), :mod:`.output` (deterministic files).
+:mod:`.colouring` (zone colours, norms), :mod:`.paths` (geometry to paths), :mod:`.layers`
+(the zone renderer: one registry of layers for the map and the sheet), :mod:`.orientation`
+(upright and lying feet), :mod:`.labelling` (label planning), :mod:`.planned` (drawing a
+plan), :mod:`.decorations` (legend, key, colorbar), :mod:`.theme` (colours on the
+background), :mod:`.footmap` (the map), :mod:`.interactive` (hover and click),
+:mod:`.output` (deterministic files).
 """
 
 from __future__ import annotations

@@ -28,7 +28,20 @@ from shapely.geometry.base import BaseGeometry
 from .._memo import per_object
 from ..labels import anchor_point, spread_sized
 
-__all__ = ["Callout", "Inside", "LabelItem", "Plan", "column_x", "plan_labels", "plan_rows"]
+__all__ = [
+    "MIN_FONTSIZE",
+    "Callout",
+    "Inside",
+    "LabelItem",
+    "Plan",
+    "column_x",
+    "plan_labels",
+    "plan_rows",
+]
+
+#: Points: label text is never drawn smaller.  Labels that don't fit at this size become
+#: numbered callouts with a key (:class:`~footviz.render.FootMap`) or are placed tightly.
+MIN_FONTSIZE = 6.0
 
 COLUMN_GAP = 7.0  # mm between a foot's outline and its callout column
 PAD = 0.6  # mm a text box must keep from the edge of its zone
@@ -152,6 +165,12 @@ def column_x(side: str, x_range: tuple[float, float]) -> tuple[float, float]:
     return x0 - COLUMN_GAP, x0 - COLUMN_GAP + LEADER_GAP
 
 
+def _array(geoms: list) -> np.ndarray:
+    out = np.empty(len(geoms), dtype=object)
+    out[:] = geoms
+    return out
+
+
 def _grown(b: BaseGeometry, d: float) -> BaseGeometry:
     x0, y0, x1, y1 = b.bounds
     return box(x0 - d, y0 - d, x1 + d, y1 + d)
@@ -241,10 +260,12 @@ def plan_labels(
     scale,
     y_range: tuple[float, float],
     fontsize: float = 7.0,
-    min_fontsize: float = 4.0,
+    min_fontsize: float = MIN_FONTSIZE,
     wrap: int = CALLOUT_WRAP,
     x_range: tuple[float, float] | None = None,
-) -> Plan:
+    max_columns: dict[str, float] | None = None,
+    strict: bool = False,
+) -> Plan | None:
     """Decide where every label goes.
 
     Parameters
@@ -261,13 +282,25 @@ def plan_labels(
     x_range : (x0, x1), optional
         The outline's width in the foot frame (where the columns start).  When given, an
         inside label a leader would cross moves within its zone, out of the leader's way.
+    max_columns : mapping of "medial"/"lateral" to mm, optional
+        The widest each callout column may be (a fixed scale keeps a fixed room).
+    strict : bool
+        Return None when the labels don't fit at ``min_fontsize`` (instead of a tight plan).
     """
-    plan_at = partial(_plan_at, wrap=wrap, x_range=x_range)
-    return _shrinking(items, fig, renderer, fontsize, min_fontsize, plan_at, scale, y_range)
+    plan_at = partial(_plan_at, wrap=wrap, x_range=x_range, max_columns=max_columns)
+    return _shrinking(items, fig, renderer, fontsize, min_fontsize, plan_at, scale, y_range, strict)
 
 
 def _plan_at(
-    items, measure, size, scale, y_range, force=False, wrap=CALLOUT_WRAP, x_range=None
+    items,
+    measure,
+    size,
+    scale,
+    y_range,
+    force=False,
+    wrap=CALLOUT_WRAP,
+    x_range=None,
+    max_columns=None,
 ) -> Plan | None:
     columns = {"medial": 30.0, "lateral": 30.0}
     for _ in range(8):
@@ -281,6 +314,9 @@ def _plan_at(
             columns = {k: max(need[k], columns[k]) for k in columns}
             break
         columns = need
+    if max_columns is not None and not force:
+        if any(columns[k] > max_columns[k] + 1e-9 for k in columns):
+            return None
     ppm = scale(columns)
     inside, rest = _inside(items, measure, size, ppm)
     plan = Plan(size, columns, ppm, inside)
@@ -387,8 +423,10 @@ def plan_rows(
     scale,
     extent: tuple[float, float, float, float],
     fontsize: float = 7.0,
-    min_fontsize: float = 4.0,
-) -> Plan:
+    min_fontsize: float = MIN_FONTSIZE,
+    max_band: float | None = None,
+    strict: bool = False,
+) -> Plan | None:
     """Decide where every label of profiles lying on their side goes.
 
     Inside a zone when the text fits (the text runs along the foot); else in a row above or
@@ -408,13 +446,21 @@ def plan_rows(
         ``(foot, "above"/"below")`` to the pixel height of that side's callout rows.
     extent : (xmin, ymin, xmax, ymax)
         The profile's outline bounds in its own frame (x = height above the floor).
+    max_band : float, optional
+        Pixels: the highest a side's callout rows may be (a fixed scale keeps a fixed room).
+    strict : bool
+        Return None when the labels don't fit at ``min_fontsize`` (instead of a tight plan).
     """
-    return _shrinking(items, fig, renderer, fontsize, min_fontsize, _rows_at, scale, extent)
+    rows_at = partial(_rows_at, max_band=max_band)
+    return _shrinking(items, fig, renderer, fontsize, min_fontsize, rows_at, scale, extent, strict)
 
 
-def _shrinking(items, fig, renderer, fontsize, min_fontsize, plan_at, scale, room) -> Plan:
-    """``plan_at`` at the largest font size (from ``fontsize`` down by 12 % steps) whose
-    labels all find room; at ``min_fontsize`` the plan is forced (callouts may be tight)."""
+def _shrinking(
+    items, fig, renderer, fontsize, min_fontsize, plan_at, scale, room, strict=False
+) -> Plan | None:
+    """``plan_at`` at the largest font size (from ``fontsize`` down by 12 % steps, never
+    below ``min_fontsize``) whose labels all find room; at ``min_fontsize`` the plan is
+    forced (callouts may be tight), or None when ``strict``."""
     items = sorted(items, key=lambda i: i.key)  # the plan does not depend on input order
     for item in items:
         shapely.prepare(item.region)  # many containment tests against each region
@@ -424,15 +470,15 @@ def _shrinking(items, fig, renderer, fontsize, min_fontsize, plan_at, scale, roo
         while True:
             plan = plan_at(items, measure, size, scale, room)
             if plan is not None or size <= min_fontsize:
-                if plan is None:  # give up shrinking
+                if plan is None and not strict:  # give up shrinking
                     plan = plan_at(items, measure, size, scale, room, force=True)
                 return plan
-            size = round(size * 0.88, 2)
+            size = max(round(size * 0.88, 2), min_fontsize)
     finally:
         measure.close()
 
 
-def _rows_at(items, measure, size, scale, extent, force=False) -> Plan | None:
+def _rows_at(items, measure, size, scale, extent, force=False, max_band=None) -> Plan | None:
     x0, y0, x1, y1 = extent
     lo, hi = y0 - ROW_OVERHANG, y1 + ROW_OVERHANG
     pitch_px = measure("Hg", size)[1] * ROW_PITCH
@@ -453,6 +499,8 @@ def _rows_at(items, measure, size, scale, extent, force=False) -> Plan | None:
         if need == bands:
             break
         bands = need
+    if max_band is not None and not force and any(b > max_band + 1e-9 for b in bands.values()):
+        return None
     plan = Plan(size, {"medial": 0.0, "lateral": 0.0}, ppm, inside, bands=bands, turned=True)
     for c, _, (side, _) in placed:
         plan.callouts.setdefault((c.item.foot, side), []).append(c)
@@ -513,6 +561,15 @@ def _pack(rest, measure, size, ppm, pitch, bounds, taken, force):
             done.append((Callout(item, cy, pieces, w, x=cx, height=h, text=item.text), box_, segs))
         return done
 
+    cleared: dict[int, tuple[BaseGeometry, BaseGeometry]] = {}
+
+    def clear(b: BaseGeometry) -> BaseGeometry:
+        """``b`` grown by the leader clearance, made once per box of this packing."""
+        hit = cleared.get(id(b))
+        if hit is None or hit[0] is not b:
+            hit = cleared[id(b)] = (b, _grown(b, LEADER_CLEARANCE))
+        return hit[1]
+
     def cost_at(entry, key):
         """(cost, key, members, laid row) of ``entry`` joining row ``key`` as the rows stand
         (``entry`` itself in none of them), or None when the row has no room; the entry's
@@ -532,13 +589,15 @@ def _pack(rest, measure, size, ppm, pitch, bounds, taken, force):
             return None
         new = lay(key, members)
         others = [d for k, v in laid.items() if k[0] == foot and k != key for d in v]
-        boxes = [_grown(b, LEADER_CLEARANCE) for b in taken.get(foot, []) + [d[1] for d in others]]
-        lines = [g for d in others for g in d[2]]
-        hits = 0
+        boxes = _array([clear(b) for b in taken.get(foot, []) + [d[1] for d in others]])
+        lines = _array([g for d in others for g in d[2]])
+        hits = 0  # one array predicate per leader: the same counts as pair by pair
         for _, box_, segs in new:
-            hits += sum(1 for g in segs for b in boxes if g.intersects(b))
-            hits += sum(1 for g in lines if g.intersects(box_))
-            hits += sum(0.25 for g in segs for o in lines if g.crosses(o))
+            for g in segs:
+                hits += int(shapely.intersects(g, boxes).sum())
+            hits += int(shapely.intersects(lines, box_).sum())
+            for g in segs:
+                hits += 0.25 * int(shapely.crosses(g, lines).sum())
         moved = sum(abs(c.y - m[0]) for (c, _, _), m in zip(new, members, strict=True))
         mine = next(d for d in new if d[0].item is entry[3])
         length = sum(g.length for g in mine[2]) / len(mine[2])

@@ -26,7 +26,8 @@ def panel_transform(panel: Panel):
 
 @per_object
 def geometry_path(geom: BaseGeometry):
-    """One compound :class:`~matplotlib.path.Path` of a (Multi)Polygon, holes included.
+    """One compound :class:`~matplotlib.path.Path` of a (Multi)Polygon, holes included
+    (each hole winds against its shell, so matplotlib's nonzero fill leaves it open).
 
     Made once per geometry object and read-only (shared by every drawing of it).
     """
@@ -38,8 +39,11 @@ def geometry_path(geom: BaseGeometry):
     for poly in polys:
         if poly.is_empty or poly.geom_type != "Polygon":
             continue
-        for ring in (poly.exterior, *poly.interiors):
+        shell_ccw = poly.exterior.is_ccw
+        for k, ring in enumerate((poly.exterior, *poly.interiors)):
             xy = np.asarray(ring.coords, dtype=float)
+            if k and ring.is_ccw == shell_ccw:  # holes wind against the shell (nonzero fill)
+                xy = xy[::-1]
             c = np.full(len(xy), Path.LINETO, dtype=Path.code_type)
             c[0], c[-1] = Path.MOVETO, Path.CLOSEPOLY
             verts.append(xy)

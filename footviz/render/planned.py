@@ -55,6 +55,8 @@ def draw_plan(
     *,
     add_text: Any,
     boxed: bool | Container[tuple[str, str]] = False,
+    text_colour: str | None = None,
+    leader_colour: str = LEADER_COLOUR,
 ) -> DrawnLabels:
     """Draw ``plan`` on ``ax``: inside labels, callouts and their leaders.
 
@@ -70,12 +72,22 @@ def draw_plan(
     boxed : bool or container of (foot, zone id)
         Inside labels on a light box: all of them (greyscale print), or those of the given
         zones (zones hatched for "no data", where bare text is hard to read).
+    text_colour : colour, optional
+        Of the callouts beside the foot (on the background); the style's text colour when
+        omitted.  Numbers in their white circles stay black.
+    leader_colour : colour
+        Of the leader lines and their end dots.
     """
     from matplotlib.collections import LineCollection
 
     out = DrawnLabels()
     size = plan.fontsize
     number_box = NUMBER_BOX if plan.numbered else None
+    outside: dict[str, Any] = {}
+    if plan.numbered:
+        outside["color"] = "black"
+    elif text_colour is not None:
+        outside["color"] = text_colour
     for ins in plan.inside:
         panel = panels[ins.item.foot]
         cx, cy = panel.to_chart(ins.x, ins.y)
@@ -116,6 +128,7 @@ def draw_plan(
                 out.labels[c.item.key] = add_text(
                     ax, tx, ty, c.text, ha="center", va="center", fontsize=size,
                     fontweight="bold" if c.item.bold else "normal", zorder=6, bbox=number_box,
+                    **outside,
                 )  # fmt: skip
                 tip = panel.to_chart(c.x - outward * (c.height / 2 + 0.5), c.y)
                 leader(c.item.key, tuple(float(v) for v in tip), c.anchors, panel)
@@ -130,16 +143,17 @@ def draw_plan(
             out.labels[c.item.key] = add_text(
                 ax, tx, ty, c.text, ha=ha, va="center", fontsize=size,
                 fontweight="bold" if c.item.bold else "normal", zorder=6, bbox=number_box,
+                **outside,
             )  # fmt: skip
             start = panel.to_chart(lx, c.y)
             leader(c.item.key, tuple(float(v) for v in start), c.anchors, panel)
     if segments:
-        lc = LineCollection(segments, colors=LEADER_COLOUR, linewidths=0.5, zorder=5)
+        lc = LineCollection(segments, colors=leader_colour, linewidths=0.5, zorder=5)
         ax.add_collection(lc, autolim=False)
         out.leaders = lc
         d = np.array(dots)
         (out.dots,) = ax.plot(
-            d[:, 0], d[:, 1], "o", color=LEADER_COLOUR, markersize=1.6, zorder=5, scalex=False,
+            d[:, 0], d[:, 1], "o", color=leader_colour, markersize=1.6, zorder=5, scalex=False,
             scaley=False,
         )  # fmt: skip
     return out

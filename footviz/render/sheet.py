@@ -19,18 +19,15 @@ from shapely.geometry.base import BaseGeometry
 from ..atlas import Atlas, load_atlas
 from ..atlas.layout import Panel
 from ..atlas.model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
-from .labelling import LabelItem, plan_labels, plan_rows
+from .colouring import colour_zones
+from .labelling import LabelItem
+from .layers import DrawContext, draw_layers
 from .legend import system_handles
-from .paths import draw_order, geometry_path, panel_transform, visible_geometry
+from .orientation import Orientation
+from .paths import draw_order, visible_geometry
 from .planned import draw_plan, zone_fills
-from .style import (
-    EDGE_COLOUR,
-    FALLBACK_COLOUR,
-    OUTLINE_COLOUR,
-    SKIN_COLOUR,
-    SYSTEM_COLOURS,
-    lighten,
-)
+from .style import SKIN_COLOUR
+from .theme import Theme, resolve_theme
 
 __all__ = ["SHEET_WORDS", "AspectSheet", "draw_aspect_sheet", "panel_matrix", "sheet_panel"]
 
@@ -128,6 +125,8 @@ class AspectSheet:
     legend: Any = None
     shapes: dict[str, list[ZoneShape]] = field(default_factory=dict)
     placed: dict[str, BaseGeometry] = field(default_factory=dict)  # outlines in panel mm
+    layers: dict[str, dict[str, dict]] = field(default_factory=dict)  # aspect -> layer -> artists
+    theme: Theme | None = None
 
     def savefig(self, path: str, **kwargs: Any) -> None:
         """Save the figure (``kwargs`` go to ``Figure.savefig``)."""
@@ -163,6 +162,7 @@ def draw_aspect_sheet(
     legend: bool = True,
     title: str | None = None,
     fig: Any = None,
+    theme: str | Theme = "auto",
     **kwargs: Any,
 ) -> AspectSheet:
     """Draw one foot from four sides, every zone coloured by body system and named.
@@ -182,6 +182,10 @@ def draw_aspect_sheet(
         Figure title; defaults to "<foot>: reflex zones on four sides".
     fig : matplotlib Figure, optional
         An empty figure to draw on (15 x 14.6 inches suits the layout); made when omitted.
+    theme : {"auto", "light", "dark"}
+        Colours of outlines, captions, hints, leaders and legend text: ``"auto"`` follows the
+        figure's face colour (the active matplotlib style); on a figure made here,
+        ``"light"``/``"dark"`` also set its colour.
     **kwargs
         Passed to every panel's zone :class:`matplotlib.collections.PathCollection`.
 
@@ -190,9 +194,6 @@ def draw_aspect_sheet(
     AspectSheet
     """
     import matplotlib.pyplot as plt
-    from matplotlib.collections import PathCollection
-    from matplotlib.patches import PathPatch
-    from matplotlib.path import Path
 
     atlas = atlas or load_atlas()
     lang = check_choice("language", lang, LANGUAGES)
@@ -204,57 +205,53 @@ def draw_aspect_sheet(
             f"{', '.join(ASPECTS)}"
         )
     words = SHEET_WORDS[lang]
+    own = fig is None
     if fig is None:
         fig = plt.figure(figsize=(_SHEET_W / MM_PER_INCH, _SHEET_H / MM_PER_INCH))
     sheet = AspectSheet(fig, foot)
+    asked, theme = theme, resolve_theme(theme, fig.get_facecolor())
+    sheet.theme = theme
+    if own and asked != "auto":
+        fig.set_facecolor(theme.background)
     fig.suptitle(
         title if title is not None else words["title"].format(foot=words[foot]),
         fontsize=15,
         y=0.992,
+        color=theme.text,
     )
     for aspect in ASPECTS:
-        x0, y0 = _BOXES[aspect]
-        lx0, ly0, lx1, ly1 = _limits(aspect)
-        ax = fig.add_axes(
-            (x0 / _SHEET_W, y0 / _SHEET_H, (lx1 - lx0) / _SHEET_W, (ly1 - ly0) / _SHEET_H)
-        )
-        ax.set_xlim(lx0, lx1)
-        ax.set_ylim(ly0, ly1)
-        ax.set_aspect("equal", adjustable="box")
-        ax.set_axis_off()
+        ax = _panel_axes(fig, aspect)
         sheet.axes[aspect] = ax
         panel = sheet_panel(foot, aspect, atlas)
-        tf = panel_transform(panel) + ax.transData
-        outline = atlas.outline(foot, aspect)
-        ring = Path(list(outline.exterior.coords), closed=True)
-        ax.add_patch(PathPatch(ring, facecolor=SKIN_COLOUR, edgecolor="none", transform=tf))
         shapes = draw_order(atlas.shapes(foot, aspect))
-        colours = [
-            lighten(SYSTEM_COLOURS.get(s.zone.system, FALLBACK_COLOUR), 0.35) for s in shapes
-        ]
-        style: dict[str, Any] = {"edgecolors": EDGE_COLOUR, "linewidths": 0.6, "zorder": 2}
-        style.update(kwargs)
-        paths = [geometry_path(s.geometry) for s in shapes]
-        coll = PathCollection(paths, facecolors=colours, transform=tf, **style)
-        coll.set_label(f"zones/{foot}/{aspect}")
-        ax.add_collection(coll)
-        edge = PathPatch(
-            ring, facecolor="none", edgecolor=OUTLINE_COLOUR, linewidth=1.6, transform=tf, zorder=3
+        by_foot = {foot: shapes}
+        ctx = DrawContext(
+            ax=ax,
+            atlas=atlas,
+            aspect=aspect,
+            panels=(panel,),
+            shapes=by_foot,
+            visible={foot: visible_geometry(shapes)},
+            colouring=colour_zones(by_foot),
+            theme=theme,
+            zone_kwargs=kwargs,
+            landmarks=True,
+            aspect_in_labels=True,
         )
-        ax.add_patch(edge)
-        sheet.collections[aspect] = coll
-        sheet.outlines[aspect] = edge
+        drawn = sheet.layers[aspect] = draw_layers(ctx)
+        sheet.collections[aspect] = drawn["zones"][foot]
+        sheet.outlines[aspect] = drawn["outline"][foot]
         sheet.shapes[aspect] = shapes
-        sheet.landmarks[aspect] = _draw_landmarks(ax, atlas, aspect, tf)
-        placed = affinity.affine_transform(outline, panel.matrix())
+        sheet.landmarks[aspect] = [a for (_, _), a in sorted(drawn["landmarks"].items())]
+        placed = affinity.affine_transform(atlas.outline(foot, aspect), panel.matrix())
         sheet.placed[aspect] = placed
-        sheet.hints[aspect] = _draw_hints(ax, aspect, placed, words)
+        sheet.hints[aspect] = _draw_hints(ax, aspect, placed, words, theme)
         cap = f"{words[aspect]}  ({words[aspect + '_from']})"
         sheet.captions[aspect] = ax.text(
             0.5, 0.995, cap, transform=ax.transAxes, ha="center", va="top", fontsize=11,
-            fontweight="bold",
+            fontweight="bold", color=theme.text,
         )  # fmt: skip
-    sheet.key_ax = _draw_key(fig, atlas, foot, words)
+    sheet.key_ax = _draw_key(fig, atlas, foot, words, theme)
     if labels:
         for aspect in ASPECTS:
             _label_panel(sheet, atlas, aspect, lang)
@@ -269,42 +266,31 @@ def draw_aspect_sheet(
             fontsize=9,
             title=words["systems"],
             title_fontsize=9,
+            labelcolor=theme.text,
         )
-    fig.text(0.99, 0.004, words["caution"], ha="right", va="bottom", fontsize=7, color="#555555")
+        sheet.legend.get_title().set_color(theme.text)
+    fig.text(0.99, 0.004, words["caution"], ha="right", va="bottom", fontsize=7, color=theme.hint)
     return sheet
 
 
-def _draw_landmarks(ax, atlas: Atlas, aspect: str, tf) -> list[Any]:
-    """Ankle bones, the Achilles tendon line and the floor, as thin dashed lines."""
-    from matplotlib.patches import Circle, Ellipse
-
-    marks = atlas.info.get("landmarks", {}).get(aspect, {})
-    out: list[Any] = []
-    dashed = {"fill": False, "edgecolor": "#444444", "linestyle": (0, (3, 2)), "linewidth": 0.9}
-    if "ankle_bone" in marks:
-        h, y, r = marks["ankle_bone"]
-        out.append(ax.add_patch(Circle((h, y), r, transform=tf, zorder=4, **dashed)))
-    if "achilles" in marks:
-        xs, ys = zip(*marks["achilles"], strict=True)
-        (line,) = ax.plot(xs, ys, transform=tf, color="#444444", lw=1.0, ls=":", zorder=4)
-        out.append(line)
-    if "floor" in marks:
-        (line,) = ax.plot(
-            [marks["floor"]] * 2, [-6.0, 256.0], transform=tf, color="#8A7F72", lw=2.2, zorder=0
-        )
-        out.append(line)
-    if "ankle" in marks:
-        x, y, a, b = marks["ankle"]
-        out.append(ax.add_patch(Ellipse((x, y), 2 * a, 2 * b, transform=tf, zorder=4, **dashed)))
-    for x, y in marks.get("ankle_bones", {}).values():
-        out.append(ax.add_patch(Circle((x, y), 5.0, transform=tf, zorder=4, **dashed)))
-    return out
+def _panel_axes(fig, aspect: str):
+    """The axes of one panel, its limits set once (panel mm, equal aspect, no frame)."""
+    x0, y0 = _BOXES[aspect]
+    lx0, ly0, lx1, ly1 = _limits(aspect)
+    ax = fig.add_axes(
+        (x0 / _SHEET_W, y0 / _SHEET_H, (lx1 - lx0) / _SHEET_W, (ly1 - ly0) / _SHEET_H)
+    )
+    ax.set_xlim(lx0, lx1)
+    ax.set_ylim(ly0, ly1)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_axis_off()
+    return ax
 
 
-def _draw_hints(ax, aspect: str, placed: BaseGeometry, words) -> list[Any]:
+def _draw_hints(ax, aspect: str, placed: BaseGeometry, words, theme: Theme) -> list[Any]:
     """ "toes" and "heel" at the two ends of the foot, and "floor" under a profile."""
     x0, y0, x1, y1 = placed.bounds
-    style = {"fontsize": 8, "color": "#555555", "fontstyle": "italic"}
+    style = {"fontsize": 8, "color": theme.hint, "fontstyle": "italic"}
     if aspect in ("plantar", "dorsal"):
         cx = (x0 + x1) / 2
         return [
@@ -336,7 +322,7 @@ def _band_x(x0: float, x1: float):
     return box(x0, -1000.0, x1, 1000.0)
 
 
-def _draw_key(fig, atlas: Atlas, foot: str, words) -> Any:
+def _draw_key(fig, atlas: Atlas, foot: str, words, theme: Theme) -> Any:
     """A cross-section of the foot with an arrow from each side a view looks from."""
     from matplotlib.patches import Polygon as MplPolygon
 
@@ -354,9 +340,9 @@ def _draw_key(fig, atlas: Atlas, foot: str, words) -> Any:
                (-6, 50), (-26, 38), (-38, 18), (-40, 6)]  # fmt: skip
     s = -1.0 if foot == "right" else 1.0  # medial side on the same side as in the sole panel
     pts = [(s * x, y) for x, y in section]
-    ax.add_patch(MplPolygon(pts, closed=True, facecolor=SKIN_COLOUR, edgecolor=OUTLINE_COLOUR))
+    ax.add_artist(MplPolygon(pts, closed=True, facecolor=SKIN_COLOUR, edgecolor=theme.outline))
     ax.plot([-48, 48], [-1.5, -1.5], color="#8A7F72", lw=2.2)
-    arrow = {"arrowstyle": "-|>", "color": "#333333", "lw": 1.4}
+    arrow = {"arrowstyle": "-|>", "color": theme.outline, "lw": 1.4}
     views = {
         "plantar": ((0, -34), (0, -4), "center", "top"),
         "dorsal": ((4 * s, 84), (4 * s, 55), "center", "bottom"),
@@ -369,7 +355,9 @@ def _draw_key(fig, atlas: Atlas, foot: str, words) -> Any:
         ax.annotate("", xy=head, xytext=tail, arrowprops=arrow)
         ty = tail[1] + (-3 if va == "top" else 3)
         text = textwrap.fill(words[aspect], 10, break_long_words=False)
-        t = ax.text(tail[0], ty, text, ha=ha, va=va, fontsize=8.5, fontweight="bold")
+        t = ax.text(
+            tail[0], ty, text, ha=ha, va=va, fontsize=8.5, fontweight="bold", color=theme.text
+        )
         over = t.get_window_extent(renderer).x1 - edge  # a long word must not leave the page
         if over > 0:
             dx = (
@@ -377,7 +365,7 @@ def _draw_key(fig, atlas: Atlas, foot: str, words) -> Any:
                 - ax.transData.inverted().transform((0, 0))
             )[0]
             t.set_x(tail[0] - dx)
-    ax.text(0, -56, words["key"], ha="center", va="top", fontsize=8, color="#333333")
+    ax.text(0, -56, words["key"], ha="center", va="top", fontsize=8, color=theme.outline)
     return ax
 
 
@@ -392,24 +380,21 @@ def _label_panel(sheet: AspectSheet, atlas: Atlas, aspect: str, lang: str) -> No
     shapes = sheet.shapes[aspect]
     visible = visible_geometry(shapes)
     items = [LabelItem(foot, s.zone.id, s.zone.label(lang), visible[s.zone.id]) for s in shapes]
-    if panel.turned:
-        plan = plan_rows(
-            items, fig=fig, renderer=renderer, scale=lambda _bands: ppm, extent=panel.extent,
-            fontsize=FONT_SIZE,
-        )  # fmt: skip
-    else:
-        plan = plan_labels(
-            items, fig=fig, renderer=renderer, scale=lambda _columns: ppm,
-            y_range=(2.0, panel.extent[3] + 8.0), fontsize=FONT_SIZE, wrap=SHEET_WRAP,
-            x_range=(panel.extent[0], panel.extent[2]),
-        )  # fmt: skip
+    plan = Orientation.of_panel(panel).plan_panel(
+        items, fig=fig, renderer=renderer, ppm=ppm, extent=panel.extent, fontsize=FONT_SIZE,
+        wrap=SHEET_WRAP,
+    )  # fmt: skip
     fills = zone_fills(foot, sheet.collections[aspect], shapes)
-    drawn = draw_plan(ax, plan, {foot: panel}, fills, add_text=_text)
+    theme = sheet.theme
+    from .textlayer import TextLayer
+
+    layer = TextLayer(zorder=6)  # the panel's labels drawn in one pass on raster output
+    ax.add_artist(layer)
+    drawn = draw_plan(
+        ax, plan, {foot: panel}, fills, add_text=layer.add, text_colour=theme.text,
+        leader_colour=theme.leader,
+    )  # fmt: skip
     for (_, zone), t in drawn.labels.items():
         sheet.labels[(aspect, zone)] = t
     for (_, zone), segs in drawn.leader_segments.items():
         sheet.leaders[(aspect, zone)] = segs
-
-
-def _text(ax, x: float, y: float, text: str, **kwargs: Any):
-    return ax.text(x, y, text, **kwargs)

@@ -116,3 +116,25 @@ def muted(hex_colour: str, amount: float) -> str:
     mixed = [0.45 * c + 0.55 * grey for c in rgb]
     mixed = [round(c + (255 - c) * amount) for c in mixed]
     return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+# Themes: the colours of what is drawn on the page's background rather than on the foot
+# (outlines, captions, notes, hints, leaders, legend text).  "light" is the look of the
+# default matplotlib style; "dark" keeps a map readable on a dark background.
+THEMES: tuple[str, ...] = ("auto", "light", "dark")
+LIGHT_THEME: dict[str, str] = {
+    "text": "black",
+    "note": "#444444",
+    "hint": "#555555",
+    "outline": OUTLINE_COLOUR,
+    "leader": "#222222",
+    "background": "white",
+}
+DARK_THEME: dict[str, str] = {
+    "text": "white",
+    "note": "#C8C8C8",
+    "hint": "#B4B4B4",
+    "outline": "#D9D9D9",
+    "leader": "#DDDDDD",
+    "background": "black",
+}
