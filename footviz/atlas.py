@@ -13,7 +13,7 @@ from shapely import affinity
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
 from .errors import AtlasFormatError, NotInAtlasError, UnknownNameError
-from .io import builtin_path, read_document, write_document
+from .io import builtin_path, geometry, read_document, write_document
 from .model import (
     ASPECTS,
     FEET,
@@ -150,7 +150,7 @@ class Atlas:
                 f"got foot={foot!r}, aspect={aspect!r}"
             )
         try:
-            geom = shape(feature["geometry"])
+            geom = geometry(feature["geometry"])  # from coordinate arrays: fast
         except Exception as exc:  # shapely raises several types for malformed GeoJSON
             raise AtlasFormatError(f"{where}: unreadable geometry ({exc})") from None
         if kind == "outline":

@@ -42,10 +42,8 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-import tempfile
 import threading
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from numbers import Real
 from operator import itemgetter
@@ -374,6 +372,8 @@ def _cache_load(key: str) -> dict[str, np.ndarray] | None:
 def _cache_save(key: str, arrays: dict[str, np.ndarray]) -> None:
     """The one place the cache is written: atomically (temp file, then rename); a cache that
     cannot be written is skipped."""
+    import tempfile
+
     path = _cache_path(key)
     if path is None:
         return
@@ -1279,7 +1279,7 @@ class _Grid:
         return tuple(Overlap(self.shapes[r], min(f, 1.0)) for r, f in found)
 
 
-_POOL: ThreadPoolExecutor | None = None
+_POOL = None  # a concurrent.futures.ThreadPoolExecutor, made on first use
 _POOL_LOCK = threading.Lock()
 
 
@@ -1287,11 +1287,14 @@ def _workers() -> int:
     return max(1, min(8, os.cpu_count() or 1))
 
 
-def _pool() -> ThreadPoolExecutor:
+def _pool():
+    """The shared thread pool of the batch path (numpy and shapely release the GIL)."""
     global _POOL
     if _POOL is None:
         with _POOL_LOCK:
             if _POOL is None:
+                from concurrent.futures import ThreadPoolExecutor
+
                 _POOL = ThreadPoolExecutor(_workers(), thread_name_prefix="footviz-hit")
     return _POOL
 
