@@ -222,9 +222,10 @@ class HitArray:
         return None if i < 0 else self.shapes[i]
 
     def zone_ids(self) -> np.ndarray:
-        """The primary zone id of each point (``""`` where nothing was hit)."""
+        """The primary zone id of each point (``""`` where nothing was hit), an object array of
+        the index's shape (0-d for a 0-d index)."""
         table = np.array([s.zone.id for s in self.shapes] + [""], dtype=object)
-        return table[self.index]
+        return table[self.index.reshape(-1)].reshape(self.index.shape)
 
     def counts(self) -> dict[str, int]:
         """Points per zone shape id (``"zone/foot/aspect"``), zones hit at least once."""
