@@ -827,6 +827,21 @@ class _Grid:
         self.ent_at = np.full(nb * nz, -1 if wide else 255, np.int32 if wide else np.uint8)
         self.ent_at[block_of_ent * nz + (self.ent >> 1)] = local
         self._no_ent = int(self.ent_at.dtype.type(-1 if wide else 255))
+        # the batch path's shortcut for entries with one straight edge across the block:
+        # det(P) = a x + b y + c, the side of P; kind 0/1: one edge (1: inside where det > 0
+        # is the other side from R's membership), 2: several edges, 3: no reference point
+        ne = np.diff(self.ent_ptr)
+        one = np.flatnonzero(ne == 1)
+        e = self.edges[self.ent_ptr[:-1][one]] if len(one) else np.zeros(0, np.int32)
+        i = e >> 1
+        ax, ay, dx, dy = self.segs[0][i], self.segs[1][i], self.segs[4][i], self.segs[5][i]
+        line = np.zeros((len(self.ent), 4))
+        line[one] = np.column_stack([-dy, dx, dy * ax - dx * ay, np.abs(ax) + np.abs(ay)])
+        kind = np.full(len(self.ent), 2, np.uint8)
+        kind[one] = ((self.ent[one] & 1) ^ (e & 1)).astype(np.uint8)
+        if len(self.ref):
+            kind[np.isnan(self.ref[block_of_ent, 0])] = 3
+        self.ent_line, self.ent_kind = line, kind
         self._single()
 
     def _raster_zone(self, r, geom, state, touch, x0, y0, hf, nfx, nfy):
@@ -898,7 +913,14 @@ class _Grid:
     @property
     def nbytes(self) -> int:
         arrays = [getattr(self, name) for name in self._ARRAYS]
-        arrays += [self.set_best, self.rank_to_global, self.cls_best, self.ent_at]
+        arrays += [
+            self.set_best,
+            self.rank_to_global,
+            self.cls_best,
+            self.ent_at,
+            self.ent_line,
+            self.ent_kind,
+        ]
         arrays += [self.cls_tcount, self.cls_tptr, self.cls_tranks]
         tables = sum(8 * (len(t) + 4) for t in self.set_shapes)
         tables += sum(
@@ -1165,17 +1187,21 @@ class _Grid:
         """Primary zones of points in border sub-cells (their blocks and exact classes).
 
         One (point, zone) pair per zone the point must be tested against (candidates below
-        the base's best).  A pair whose zone has a single straight edge across the block is
-        decided by the point's side of that edge (the reference point's side and membership
-        are known); the others, and uncertain orientations, by one ``shapely.intersects_xy``
-        over all of them.
+        the base's best).  A pair whose zone has one straight edge across the block is decided
+        by the point's side of that edge's line; a pair with several edges by the crossings
+        of the segment from the block's reference point; shapely decides the pairs whose
+        orientations are not certain (points on or within rounding of an edge line).
         """
         best = self.cls_best.take(cls).astype(np.int64)
         cnt = self.cls_tcount.take(cls)
         if not cnt.any():
             return self.rank_to_global.take(best)
-        pt, flat = _ranges(self.cls_tptr.take(cls), cnt)
-        r = self.cls_tranks.take(flat)
+        if int(cnt.max()) == 1:  # the common case: one zone to test per point
+            pt = np.flatnonzero(cnt)
+            r = self.cls_tranks.take(self.cls_tptr.take(cls.take(pt)))
+        else:
+            pt, flat = _ranges(self.cls_tptr.take(cls), cnt)
+            r = self.cls_tranks.take(flat)
         bp = blk.take(pt)
         X, Y = px.take(pt), py.take(pt)
         inside = np.zeros(len(r), bool)
@@ -1184,49 +1210,30 @@ class _Grid:
             key = bp * max(self.nz, 1)
             key += r
             local = self.ent_at.take(key)
-            ok = local != self._no_ent
-            ok &= ~np.isnan(self.ref[:, 0].take(bp))
+            found = local != self._no_ent
             j = self.blk_ptr.take(bp) + local
-            j[~ok] = 0
-            e0 = self.ent_ptr.take(j)
-            ecnt = np.where(ok, self.ent_ptr.take(j + 1) - e0, 0)
-            inside[ok] = (self.ent.take(j[ok]) & 1).astype(bool)
-            pe, q = _ranges(e0, ecnt)  # (pair, edge) rows
-            e = self.edges.take(q)
-            i = e >> 1
-            segs = self.segs
-            ax, ay = segs[0].take(i), segs[1].take(i)
-            xe, ye = X.take(pe), Y.take(pe)
+            j[~found] = 0
+            kind = np.where(found, self.ent_kind.take(j), 3)
+            # one straight edge: the side of its line (certain far beyond rounding)
+            s1 = np.flatnonzero(kind <= 1)
+            a, b, c, m = self.ent_line.take(j.take(s1), axis=0).T
+            xs, ys = X.take(s1), Y.take(s1)
             with np.errstate(all="ignore"):
-                left = segs[4].take(i) * (ye - ay)
-                right = segs[5].take(i) * (xe - ax)
-                det = left - right
-                bound = np.abs(left)
-                bound += np.abs(right)
-                bound *= ORIENT_ERR
-                sure = np.abs(det) > bound
-                # edges with the point on the other side than the reference point: does the
-                # segment from R to the point cross them?
-                f = np.flatnonzero(sure & ((det > 0) != (e & 1).astype(bool)))
-                pf = pe.take(f)
-                rx, ry = self.ref[:, 0].take(bp.take(pf)), self.ref[:, 1].take(bp.take(pf))
-                ux, uy = xe.take(f) - rx, ye.take(f) - ry
-                af, bf = ax.take(f), ay.take(f)
-                left = ux * (bf - ry)
-                right = uy * (af - rx)
-                d3 = left - right
-                s3 = np.abs(d3) > ORIENT_ERR * (np.abs(left) + np.abs(right))
-                left = ux * (segs[3].take(i.take(f)) - ry)
-                right = uy * (segs[2].take(i.take(f)) - rx)
-                d4 = left - right
-                s4 = np.abs(d4) > ORIENT_ERR * (np.abs(left) + np.abs(right))
-            unsure = ~sure
-            unsure[f] = ~(s3 & s4)
-            crossed = pf[(d3 > 0) != (d4 > 0)]
-            flips = np.bincount(crossed, minlength=len(r)) & 1
-            inside ^= flips.astype(bool)
-            todo = ~ok
-            todo[pe[unsure]] = True
+                det = a * xs
+                det += b * ys
+                det += c
+                bound = np.abs(a) + np.abs(b)
+                bound *= np.abs(xs) + np.abs(ys) + m
+                bound *= 1e-12
+            sure = np.abs(det) > bound
+            inside[s1] = (det > 0) ^ kind.take(s1).astype(bool)
+            todo[s1[sure]] = False
+            # several edges: count the crossings of segment RP
+            sm = np.flatnonzero(kind == 2)
+            if len(sm):
+                done, ins = self._crossings(X.take(sm), Y.take(sm), bp.take(sm), j.take(sm))
+                inside[sm] = ins
+                todo[sm[done]] = False
         d = np.flatnonzero(todo)
         if len(d):
             geoms = self._geoms_array()
@@ -1234,6 +1241,48 @@ class _Grid:
         hit = np.flatnonzero(inside)
         np.minimum.at(best, pt.take(hit), r.take(hit))
         return self.rank_to_global.take(best)
+
+    def _crossings(
+        self, X: np.ndarray, Y: np.ndarray, bp: np.ndarray, j: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(certain, inside) of points against entries ``j`` with several edges: R's
+        membership flipped by each edge the segment from R to the point crosses."""
+        inside = (self.ent.take(j) & 1).astype(bool)
+        e0 = self.ent_ptr.take(j)
+        pe, q = _ranges(e0, self.ent_ptr.take(j + 1) - e0)  # (pair, edge) rows
+        e = self.edges.take(q)
+        i = e >> 1
+        segs = self.segs
+        ax, ay = segs[0].take(i), segs[1].take(i)
+        xe, ye = X.take(pe), Y.take(pe)
+        with np.errstate(all="ignore"):
+            left = segs[4].take(i) * (ye - ay)
+            right = segs[5].take(i) * (xe - ax)
+            det = left - right
+            bound = np.abs(left)
+            bound += np.abs(right)
+            bound *= ORIENT_ERR
+            sure = np.abs(det) > bound
+            # edges with the point on the other side than R: does segment RP cross them?
+            f = np.flatnonzero(sure & ((det > 0) != (e & 1).astype(bool)))
+            pf = pe.take(f)
+            rx, ry = self.ref[:, 0].take(bp.take(pf)), self.ref[:, 1].take(bp.take(pf))
+            ux, uy = xe.take(f) - rx, ye.take(f) - ry
+            left = ux * (ay.take(f) - ry)
+            right = uy * (ax.take(f) - rx)
+            d3 = left - right
+            s3 = np.abs(d3) > ORIENT_ERR * (np.abs(left) + np.abs(right))
+            left = ux * (segs[3].take(i.take(f)) - ry)
+            right = uy * (segs[2].take(i.take(f)) - rx)
+            d4 = left - right
+            s4 = np.abs(d4) > ORIENT_ERR * (np.abs(left) + np.abs(right))
+        unsure = ~sure
+        unsure[f] = ~(s3 & s4)
+        crossed = pf[(d3 > 0) != (d4 > 0)]
+        inside ^= (np.bincount(crossed, minlength=len(j)) & 1).astype(bool)
+        certain = np.ones(len(j), bool)
+        certain[pe[unsure]] = False
+        return certain, inside
 
     # -------------------------------------------------------------- tolerance
     def nearest(self, x: float, y: float, tolerance: float) -> tuple[ZoneShape, float] | None:
