@@ -991,72 +991,72 @@ class _Grid:
         block's reference point) with the zone's edges near the block; shapely decides only
         when an orientation is too close to zero to be certain."""
         cls_base, cls_cand = self.cls_base, self.cls_cand
-        # plain lists: indexing them is several times faster than numpy or memoryviews
-        ref = self.ref.ravel().tolist()
-        blk_ptr = self.blk_ptr.tolist()
-        ent = self.ent.tolist()
+        # plain lists and dicts: indexing them is several times faster than numpy arrays
+        nz = max(self.nz, 1)
+        per_block = np.diff(self.blk_ptr)
+        block_of_ent = np.repeat(np.arange(len(per_block)), per_block)
+        usable = np.flatnonzero(self.ent_kind != 3)
+        keys = (block_of_ent * nz + (self.ent >> 1))[usable]
+        where = dict(zip(keys.tolist(), usable.tolist(), strict=True))
+        # one straight edge: (a, b, c, |a| + |b|, m, flip) of det = a x + b y + c (see _views)
+        lines: list = [None] * len(self.ent)
+        line = self.ent_line.tolist()
+        kinds = self.ent_kind.tolist()
+        for j in np.flatnonzero(self.ent_kind <= 1).tolist():
+            a, b, c, m = line[j]
+            lines[j] = (a, b, c, abs(a) + abs(b), m, kinds[j])
+        # several edges: per edge (a, b, c, |a| + |b|, m, R's side, ax, ay, bx, by)
         ent_ptr = self.ent_ptr.tolist()
         edges = self.edges.tolist()
-        seg = self.segs.T.ravel().tolist()
+        seg = self.segs.T.tolist()  # per edge: ax, ay, bx, by, dx, dy
+        multi: list = [None] * len(self.ent)
+        for j in np.flatnonzero(self.ent_kind == 2).tolist():
+            rows = []
+            for e in edges[ent_ptr[j] : ent_ptr[j + 1]]:
+                ax, ay, bx, by, dx, dy = seg[e >> 1]
+                rows.append((-dy, dx, dy * ax - dx * ay, abs(dx) + abs(dy), abs(ax) + abs(ay)))
+                rows[-1] += (bool(e & 1), ax, ay, bx, by)
+            multi[j] = tuple(rows)
+        ref = self.ref.ravel().tolist()
+        ent = self.ent.tolist()
         err = ORIENT_ERR
         exact_zone = self._exact_zone
 
         def ranks_at(b: int, c: int, x: float, y: float) -> tuple[int, ...]:
             ranks = cls_base[c]
             more = None
-            rx = ref[2 * b]
-            ry = ref[2 * b + 1]
-            j0 = blk_ptr[b]
-            j1 = blk_ptr[b + 1]
+            bnz = b * nz
+            axy = abs(x) + abs(y)
             for r in cls_cand[c]:
-                j = j0
-                while j < j1 and ent[j] >> 1 != r:
-                    j += 1
-                inside = -1 if j == j1 or rx != rx else ent[j] & 1
-                if inside >= 0:
-                    q0 = ent_ptr[j]
-                    q1 = ent_ptr[j + 1]
-                    if q1 - q0 == 1:  # one straight edge across the block: its side decides
-                        e = edges[q0]
-                        t = (e >> 1) * 6
-                        left = seg[t + 4] * (y - seg[t + 1])
-                        right = seg[t + 5] * (x - seg[t])
-                        det = left - right
-                        bound = err * (abs(left) + abs(right))
-                        if det > bound:
-                            inside ^= not e & 1
-                        elif det < -bound:
-                            inside ^= e & 1
-                        else:
-                            inside = -1
-                        q1 = q0  # done
-                    for q in range(q0, q1):
-                        e = edges[q]
-                        t = (e >> 1) * 6
-                        ax = seg[t]
-                        ay = seg[t + 1]
-                        left = seg[t + 4] * (y - ay)
-                        right = seg[t + 5] * (x - ax)
-                        det = left - right
-                        bound = err * (abs(left) + abs(right))
-                        if det > bound:
-                            if e & 1:
-                                continue
-                        elif det < -bound:
-                            if not e & 1:
-                                continue
-                        else:
-                            inside = -1
+                j = where.get(bnz + r)
+                if j is None:  # no reference point for this block: shapely
+                    inside = exact_zone(r, x, y)
+                elif (ln := lines[j]) is not None:  # one straight edge: its side decides
+                    det = ln[0] * x + ln[1] * y + ln[2]
+                    if abs(det) > ln[3] * (axy + ln[4]) * 1e-12:
+                        inside = (det > 0.0) ^ ln[5]
+                    else:
+                        inside = exact_zone(r, x, y)
+                else:  # several edges: R's membership, flipped by each edge RP crosses
+                    inside = ent[j] & 1
+                    rx = ref[2 * b]
+                    ry = ref[2 * b + 1]
+                    for ea, eb, ec, eab, em, side, ax, ay, bx, by in multi[j]:
+                        det = ea * x + eb * y + ec
+                        if abs(det) <= eab * (axy + em) * 1e-12:
+                            inside = -1  # on or next to the edge's line: shapely decides
                             break
-                        # P and R on either side of the edge's line: does RP cross the edge?
+                        if (det > 0.0) == side:
+                            continue  # the point is on R's side of this edge's line
+                        # on either side of the line: does segment RP cross the edge?
                         ux = x - rx
                         uy = y - ry
                         left = ux * (ay - ry)
                         right = uy * (ax - rx)
                         d3 = left - right
                         b3 = err * (abs(left) + abs(right))
-                        left = ux * (seg[t + 3] - ry)
-                        right = uy * (seg[t + 2] - rx)
+                        left = ux * (by - ry)
+                        right = uy * (bx - rx)
                         d4 = left - right
                         b4 = err * (abs(left) + abs(right))
                         if -b3 <= d3 <= b3 or -b4 <= d4 <= b4:
