@@ -72,6 +72,11 @@ EPS = 1e-6  # mm: a cell counts as touched by a border that passes this close to
 _CHUNK = 1 << 15  # points per chunk of the vectorised path (keeps temporaries in cache)
 _PARALLEL_MIN = 1 << 17  # from this many points, chunks run on a thread pool
 _SMALL = 96  # up to this many points, a loop over the single-point path
+#: Error bound of a point's side of a line stored as float32 coefficients (a, b, c) of
+#: ``a x + b y + c``: each coefficient is off by at most 2**-24 of itself and |c| is at most
+#: ``(|a| + |b|) m`` (m = |ax| + |ay| of the edge's first vertex), so the value is off by less
+#: than ``6e-8 (|a| + |b|) (|x| + |y| + m)``; a larger value has a certain sign.
+_LINE_ERR = 1e-6
 _SMALL_EXACT = 48  # up to this many border points, a loop over the plain-Python exact test
 
 
@@ -835,7 +840,7 @@ class _Grid:
         e = self.edges[self.ent_ptr[:-1][one]] if len(one) else np.zeros(0, np.int32)
         i = e >> 1
         ax, ay, dx, dy = self.segs[0][i], self.segs[1][i], self.segs[4][i], self.segs[5][i]
-        line = np.zeros((len(self.ent), 4))
+        line = np.zeros((len(self.ent), 4), np.float32)  # see _LINE_ERR
         line[one] = np.column_stack([-dy, dx, dy * ax - dx * ay, np.abs(ax) + np.abs(ay)])
         kind = np.full(len(self.ent), 2, np.uint8)
         kind[one] = ((self.ent[one] & 1) ^ (e & 1)).astype(np.uint8)
@@ -1033,7 +1038,7 @@ class _Grid:
                     inside = exact_zone(r, x, y)
                 elif (ln := lines[j]) is not None:  # one straight edge: its side decides
                     det = ln[0] * x + ln[1] * y + ln[2]
-                    if abs(det) > ln[3] * (axy + ln[4]) * 1e-12:
+                    if abs(det) > ln[3] * (axy + ln[4]) * _LINE_ERR:
                         inside = (det > 0.0) ^ ln[5]
                     else:
                         inside = exact_zone(r, x, y)
@@ -1222,9 +1227,9 @@ class _Grid:
                 det = a * xs
                 det += b * ys
                 det += c
-                bound = np.abs(a) + np.abs(b)
+                bound = np.abs(a, dtype=np.float64) + np.abs(b)
                 bound *= np.abs(xs) + np.abs(ys) + m
-                bound *= 1e-12
+                bound *= _LINE_ERR
             sure = np.abs(det) > bound
             inside[s1] = (det > 0) ^ kind.take(s1).astype(bool)
             todo[s1[sure]] = False
