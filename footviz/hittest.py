@@ -1003,27 +1003,30 @@ class _Grid:
         usable = np.flatnonzero(self.ent_kind != 3)
         keys = (block_of_ent * nz + (self.ent >> 1))[usable]
         where = dict(zip(keys.tolist(), usable.tolist(), strict=True))
-        # one straight edge: (a, b, c, |a| + |b|, m, flip) of det = a x + b y + c (see _views)
+        # per entry, made on first use (memory grows with the blocks touched, not the atlas):
+        # one straight edge: (a, b, c, |a| + |b|, m, flip) of det = a x + b y + c (see _views);
+        # several edges: (rin, rx, ry, rows), a row per edge (a, b, c, |a| + |b|, m, R's side,
+        # ax, ay, bx, by)
         lines: list = [None] * len(self.ent)
-        line = self.ent_line.tolist()
         kinds = self.ent_kind.tolist()
-        for j in np.flatnonzero(self.ent_kind <= 1).tolist():
-            a, b, c, m = line[j]
-            lines[j] = (a, b, c, abs(a) + abs(b), m, kinds[j])
-        # several edges: per edge (a, b, c, |a| + |b|, m, R's side, ax, ay, bx, by)
-        ent_ptr = self.ent_ptr.tolist()
-        edges = self.edges.tolist()
-        seg = self.segs.T.tolist()  # per edge: ax, ay, bx, by, dx, dy
-        multi: list = [None] * len(self.ent)
-        for j in np.flatnonzero(self.ent_kind == 2).tolist():
-            rows = []
-            for e in edges[ent_ptr[j] : ent_ptr[j + 1]]:
-                ax, ay, bx, by, dx, dy = seg[e >> 1]
-                rows.append((-dy, dx, dy * ax - dx * ay, abs(dx) + abs(dy), abs(ax) + abs(ay)))
-                rows[-1] += (bool(e & 1), ax, ay, bx, by)
-            multi[j] = tuple(rows)
-        ref = self.ref.ravel().tolist()
-        ent = self.ent.tolist()
+        ent_line, ent, ent_ptr, edges = self.ent_line, self.ent, self.ent_ptr, self.edges
+        segs, ref = self.segs, self.ref
+
+        def entry(j: int, b: int) -> tuple:
+            if kinds[j] <= 1:
+                a, bb, c, m = ent_line[j].tolist()
+                t: tuple = (a, bb, c, abs(a) + abs(bb), m, kinds[j])
+            else:
+                rows = []
+                for e in edges[ent_ptr[j] : ent_ptr[j + 1]].tolist():
+                    ax, ay, bx, by, dx, dy = segs[:, e >> 1].tolist()
+                    line = (-dy, dx, dy * ax - dx * ay, abs(dx) + abs(dy), abs(ax) + abs(ay))
+                    rows.append((*line, bool(e & 1), ax, ay, bx, by))
+                rx, ry = ref[b].tolist()
+                t = (int(ent[j] & 1), rx, ry, tuple(rows))
+            lines[j] = t
+            return t
+
         err = ORIENT_ERR
         exact_zone = self._exact_zone
 
@@ -1036,17 +1039,15 @@ class _Grid:
                 j = where.get(bnz + r)
                 if j is None:  # no reference point for this block: shapely
                     inside = exact_zone(r, x, y)
-                elif (ln := lines[j]) is not None:  # one straight edge: its side decides
+                elif len(ln := lines[j] or entry(j, b)) == 6:  # one edge: its side decides
                     det = ln[0] * x + ln[1] * y + ln[2]
                     if abs(det) > ln[3] * (axy + ln[4]) * _LINE_ERR:
                         inside = (det > 0.0) ^ ln[5]
                     else:
                         inside = exact_zone(r, x, y)
                 else:  # several edges: R's membership, flipped by each edge RP crosses
-                    inside = ent[j] & 1
-                    rx = ref[2 * b]
-                    ry = ref[2 * b + 1]
-                    for ea, eb, ec, eab, em, side, ax, ay, bx, by in multi[j]:
+                    inside, rx, ry, rows = ln
+                    for ea, eb, ec, eab, em, side, ax, ay, bx, by in rows:
                         det = ea * x + eb * y + ec
                         if abs(det) <= eab * (axy + em) * 1e-12:
                             inside = -1  # on or next to the edge's line: shapely decides
