@@ -1130,16 +1130,31 @@ class _Grid:
                 out[pos] = self._exact(x.take(pos), y.take(pos), blk, cls)
             return out
 
-        def part(a: int) -> None:  # grid pass and exact test of one chunk (cache-sized)
-            pos, blk, cls = self._chunk(x, y, out, a, min(a + _CHUNK, n))
-            if len(pos):
-                out[pos] = self._exact(x.take(pos), y.take(pos), blk, cls)
+        # grid pass per chunk, then the exact test in cache-sized pieces (one piece for few
+        # border points: each call has a fixed cost); both on the pool for large inputs
+        pool = _pool() if n >= _PARALLEL_MIN else None
+        starts = range(0, n, _CHUNK)
 
-        if n < _PARALLEL_MIN:
-            for a in range(0, n, _CHUNK):
-                part(a)
+        def grid_pass(a: int):
+            return self._chunk(x, y, out, a, min(a + _CHUNK, n))
+
+        found = list(pool.map(grid_pass, starts) if pool else map(grid_pass, starts))
+        pos = np.concatenate([f[0] for f in found])
+        if not len(pos):
+            return out
+        blk = np.concatenate([f[1] for f in found])
+        cls = np.concatenate([f[2] for f in found])
+        pieces = [slice(a, a + _CHUNK) for a in range(0, len(pos), _CHUNK)]
+
+        def exact(sl: slice) -> None:
+            p = pos[sl]
+            out[p] = self._exact(x.take(p), y.take(p), blk[sl], cls[sl])
+
+        if pool is not None and len(pieces) > 1:
+            list(pool.map(exact, pieces))
         else:
-            list(_pool().map(part, range(0, n, _CHUNK)))
+            for sl in pieces:
+                exact(sl)
         return out
 
     def _chunk(
