@@ -186,6 +186,9 @@ def main() -> None:
         f"raster-gather floor {base * 1e3:5.2f} ms; ratio {ours / base:4.2f}x (target <= 4x); "
         f"agrees with shapely: {same}"
     )
+    if old is not None:
+        before = best_of(lambda: old.hit_many(x, y, foot, aspect), 15)
+        print(f"  (previous index, same run: {before * 1e3:6.2f} ms, {before / ours:4.2f}x)")
 
     # ---------------------------------------------------------------- border batch
     pts = border_points(atlas, foot, aspect, n, rng)
@@ -251,6 +254,8 @@ def main() -> None:
         for f in [g._chunk(np.array(xs), np.array(ys), np.empty(len(xs), np.int32), 0, len(xs))]
     )
     bxs, bys = bx[:20_000].tolist(), by[:20_000].tolist()
+    for px, py in zip(bxs, bys, strict=True):  # warm: border tables are made on first use
+        hit(px, py, foot, aspect)
     bl = []
     for px, py in zip(bxs, bys, strict=True):
         t = time.perf_counter_ns()
