@@ -958,6 +958,7 @@ class _Grid:
         self._by_ranks: dict[tuple[int, ...], HitResult | None] = {
             tuple(ranks): res for ranks, res in zip(self.set_ranks, results, strict=True)
         }
+        by_ranks = self._by_ranks
         border = self._border = [None]  # the plain-Python exact test, made on first use
         make_border = self._border_function
         result_of = self._result_of
@@ -979,7 +980,9 @@ class _Grid:
                 f = border[0]
                 if f is None:
                     f = border[0] = make_border()
-                return result_of(f(b, sid - nsets, x, y))
+                ranks = f(b, sid - nsets, x, y)
+                found = by_ranks.get(ranks, by_ranks)  # the dict itself: not made yet
+                return result_of(ranks) if found is by_ranks else found
             return None
 
         def locate(x: float, y: float) -> tuple[ZoneShape, ...]:
