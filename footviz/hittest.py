@@ -472,7 +472,7 @@ class _Grid:
         self.nz = nz = len(self.shapes)
         self.rank_to_global = np.array([global_index[i] for i in order] + [-1], np.int32)
         self.rank_global_of = {id(shapes[i]): int(global_index[i]) for i in order}
-        self._wkb = [shapely.to_wkb(s.geometry) for s in self.shapes]
+        self._wkb = shapely.to_wkb([s.geometry for s in self.shapes]).tolist() if nz else []
         self._geoms: list | None = None
         self._geoms_lock = threading.Lock()
         self._check_geometry()
@@ -495,16 +495,18 @@ class _Grid:
 
     def _check_geometry(self) -> None:
         """Refuse NaN, infinite and far too large vertices, naming the zone."""
-        for s in self.shapes:
-            xy = shapely.get_coordinates(s.geometry)
-            bad = ~np.isfinite(xy).all(axis=1) | (np.abs(xy) > MAX_COORDINATE).any(axis=1)
-            if bad.any():
-                v = xy[np.flatnonzero(bad)[0]].tolist()
-                raise HitIndexError(
-                    f"zone {s.zone.id!r} ({s.foot} {s.aspect}) has a vertex at {_short(v)}: "
-                    f"hit-testing needs finite coordinates within {MAX_COORDINATE:g} mm of the "
-                    "origin"
-                )
+        if not self.nz:
+            return
+        xy, which = shapely.get_coordinates([s.geometry for s in self.shapes], return_index=True)
+        bad = ~np.isfinite(xy).all(axis=1) | (np.abs(xy) > MAX_COORDINATE).any(axis=1)
+        if bad.any():
+            k = int(np.flatnonzero(bad)[0])
+            s = self.shapes[int(which[k])]
+            raise HitIndexError(
+                f"zone {s.zone.id!r} ({s.foot} {s.aspect}) has a vertex at "
+                f"{_short(xy[k].tolist())}: hit-testing needs finite coordinates within "
+                f"{MAX_COORDINATE:g} mm of the origin"
+            )
 
     @property
     def geoms(self) -> list:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,9 @@ def builtin_path(name: str) -> Path:
 
         index = NameIndex("atlas", {k: () for k in BUILT_IN})
         raise UnknownNameError("atlas", name, index.suggest(name), tuple(BUILT_IN))
-    return Path(str(resources.files("footviz") / "data" / BUILT_IN[name]))
+    # the package's own directory (as importlib.resources.files would give for an installed
+    # package; importing importlib.resources costs start-up time)
+    return Path(__file__).resolve().parent / "data" / BUILT_IN[name]
 
 
 def read_document(source: str | os.PathLike[str] | Mapping[str, Any]) -> dict[str, Any]:
@@ -100,6 +100,8 @@ def geometry(obj: Any) -> Any:
 
 def write_document(doc: Mapping[str, Any], path: str | os.PathLike[str]) -> Path:
     """Write an atlas document atomically (temporary file, then rename)."""
+    import tempfile
+
     path = Path(path)
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
