@@ -39,7 +39,6 @@ Use it through the atlas: :meth:`footviz.Atlas.hit`, :meth:`~footviz.Atlas.hit_m
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 import threading
@@ -51,6 +50,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
+
+try:  # the built-in SHA-256 (hashlib's import loads OpenSSL: a slower start-up)
+    from _sha2 import sha256  # Python >= 3.12
+except ImportError:  # pragma: no cover - by version
+    try:
+        from _sha256 import sha256  # Python 3.10, 3.11
+    except ImportError:
+        from hashlib import sha256
 
 from .errors import FootvizError, NotInAtlasError
 from .model import ASPECTS, FEET, ZoneShape, check_choice
@@ -532,7 +539,7 @@ class _Grid:
     # -------------------------------------------------------------- on-disk cache
     def _cache_key(self) -> str:
         """Hash of everything the grid's arrays depend on."""
-        h = hashlib.sha256()
+        h = sha256()
         h.update(f"{_FORMAT}|{MAX_CELL_WORDS}|{self.coarse!r}|{self.block}|".encode())
         h.update(self.rank_to_global.tobytes())
         for w in self._wkb:
