@@ -239,3 +239,49 @@ def test_figure_viewport_on_profiles_lying_on_their_side(atlas, aspect):
     _, v_floor = vp.to_device("left", 0.0, 120.0)
     _, v_up = vp.to_device("left", 60.0, 120.0)
     assert v_up < v_floor
+
+
+def test_transforms_give_floats_for_scalars_and_arrays_for_arrays(atlas):
+    vp = Viewport.for_image((800, 600), layout_of(atlas))
+    for call in (vp.to_chart, vp.from_chart, lambda a, b: vp.to_device("left", a, b)):
+        u, v = call(10, 20.5)
+        assert type(u) is float and type(v) is float
+        u2, v2 = call(np.float32(10), np.int64(20))
+        assert type(u2) is float and type(v2) is float
+        au, av = call([10.0, 11.0], np.array([20.5, 21.0]))
+        assert isinstance(au, np.ndarray) and au.shape == av.shape == (2,)
+        assert au[0] == pytest.approx(u) and av[0] == pytest.approx(v)
+        gu, gv = call(np.zeros((2, 3)), 1.0)  # broadcast
+        assert gu.shape == gv.shape == (2, 3)
+    cx, cy = vp.to_chart(*vp.from_chart(12.0, 34.0))
+    assert (cx, cy) == pytest.approx((12.0, 34.0))
+
+
+def test_hit_many_takes_arrays_and_a_scalar_gives_a_zero_d_result(atlas):
+    layout = layout_of(atlas)
+    vp = Viewport.for_image((800, 600), layout)
+    heart = atlas.shape("heart", "left").geometry.representative_point()
+    u, v = vp.to_device("left", heart.x, heart.y)
+    one = vp.hit_many(atlas, u, v)
+    assert one.shape == () and one.zone_ids()[()] == "heart"
+    many = vp.hit_many(atlas, [u, u], [v, -1e9])
+    assert many.zone_ids().tolist() == ["heart", ""]
+    assert vp.hit(atlas, u, v).zone.id == "heart"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda vp, a: vp.to_chart(None, 1.0), r"u must be numbers.*None"),
+        (lambda vp, a: vp.from_chart(1.0, "y"), r"cy must be numbers"),
+        (lambda vp, a: vp.to_device("left", [1.0, None], [1.0, 2.0]), r"x must be an array"),
+        (lambda vp, a: vp.hit_many(a, None, [1.0]), r"u must be numbers"),
+    ],
+)
+def test_bad_coordinates_raise_a_footviz_error_naming_them(atlas, call, message):
+    from footviz.hittest import HitInputError
+
+    vp = Viewport.for_image((800, 600), layout_of(atlas))
+    with pytest.raises(HitInputError, match=message) as info:
+        call(vp, atlas)
+    assert isinstance(info.value, footviz.FootvizError)

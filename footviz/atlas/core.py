@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
 from .._internal.checks import check_choice, check_name, check_source, shorten
 from ..errors import AtlasFormatError, BadTypeError, NotInAtlasError, UnknownNameError
-from .io import builtin_path, read_document, write_document
+from .io import builtin_path, geometry, read_document, write_document
 from .model import (
     ASPECTS,
     FEET,
@@ -171,7 +172,7 @@ class Atlas:
             )
         try:
             with np.errstate(invalid="ignore", over="ignore"):  # NaN is refused just below
-                geom = shape(feature["geometry"])
+                geom = geometry(feature["geometry"])  # from coordinate arrays: fast
         except Exception as exc:  # shapely raises several types for malformed GeoJSON
             raise AtlasFormatError(f"{where}: unreadable geometry ({shorten(str(exc))})") from None
         _check_coordinates(where, geom)
@@ -660,12 +661,23 @@ class Atlas:
 
     # ------------------------------------------------------------------ hit-testing
     def hit_index(self) -> HitIndex:
-        """The exact hit-testing index (:class:`footviz.hittest.HitIndex`), built lazily once."""
+        """The exact hit-testing index of this atlas (:class:`footviz.hittest.HitIndex`).
+
+        Made on first use from the atlas's zone shapes and held by the atlas for its lifetime
+        (an atlas never changes; :meth:`scaled` makes a new atlas with its own index).  Its
+        grids are built lazily, one per foot and aspect.
+        """
         index = self.__dict__.get("_hit_index")
         if index is None:
-            from ..hit.index import index_for
+            with _HIT_LOCK:
+                index = self.__dict__.get("_hit_index")
+                if index is None:
+                    from ..hit.index import HitIndex
 
-            index = index_for(self)
+                    keys = [(f, a) for a in self.aspects for f in self.feet]
+                    index = HitIndex(tuple(self), keys)
+                    self._hit_touch = index.touch  # the fast path of hit() reads it
+                    self._hit_index = index
         return index
 
     def hit(
@@ -681,7 +693,8 @@ class Atlas:
         """The zone under the point ``(x, y)`` mm of ``foot``'s ``aspect``, or None.
 
         A point on a border counts as inside; the primary zone is the smallest covering one
-        (see :mod:`footviz.hittest`).
+        (see :mod:`footviz.hittest`).  One point in, one result out: for arrays of points use
+        :meth:`hit_many`.
 
         Parameters
         ----------
@@ -726,10 +739,14 @@ class Atlas:
         aspect: str | ArrayLike = "plantar",
         tolerance: float = 0.0,
     ) -> HitArray:
-        """Primary zone of many points (arrays of any broadcastable shape) as a ``HitArray``.
+        """Primary zone of many points: arrays in, a ``HitArray`` out (see :meth:`hit` for
+        one point).
 
-        ``foot`` and ``aspect`` may be arrays of names (one per point).  Indices are into
-        ``result.shapes`` (``tuple(atlas)``); -1 means no zone (also for NaN and inf).
+        ``xs`` and ``ys`` are numbers or arrays of any broadcastable shapes (a scalar counts as
+        a 0-d array); ``foot`` and ``aspect`` are names or arrays of names, one per point.
+        ``result.index`` has the broadcast shape and holds indices into ``result.shapes``
+        (``tuple(atlas)``); -1 means no zone (also for NaN and inf).  Bad input raises
+        :class:`footviz.hittest.HitInputError` naming the parameter.
         """
         index = self.__dict__.get("_hit_index") or self.hit_index()
         return index.hit_many(xs, ys, foot, aspect, tolerance)
@@ -768,6 +785,7 @@ def _check_coordinates(where: str, geom: Any) -> None:
 
 
 _CACHE: dict[str, Atlas] = {}
+_HIT_LOCK = threading.Lock()
 
 
 def load_atlas(source: str | os.PathLike[str] = "reflexology") -> Atlas:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import tempfile
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,9 @@ def builtin_path(name: str) -> Path:
 
         index = NameIndex("atlas", {k: () for k in BUILT_IN})
         name = index.resolve(name, "source")  # refuses with a did-you-mean
-    return Path(str(resources.files("footviz") / "data" / BUILT_IN[name]))
+    # the package's own directory (as importlib.resources.files would give for an installed
+    # package; importing importlib.resources costs start-up time)
+    return Path(__file__).resolve().parent.parent / "data" / BUILT_IN[name]
 
 
 MAX_ATLAS_BYTES = 256 * 1024 * 1024  # an atlas file larger than this is refused unread
@@ -216,8 +216,43 @@ def _field(where: str, name: str, value: Any, kind: str) -> None:
         raise AtlasFormatError(f"{where}: {name} must be {_KINDS[kind]}, got {describe(value)}")
 
 
+def geometry(obj: Any) -> Any:
+    """The shapely geometry of a GeoJSON geometry mapping.
+
+    Polygons and MultiPolygons are built from coordinate arrays in a few vectorised shapely
+    calls (several times faster than ``shapely.geometry.shape``, which matters for the
+    start-up of a program that loads an atlas); other types go through ``shape``.  Malformed
+    input raises whatever shapely or numpy raise; the caller names the feature.
+    """
+    import numpy as np
+    import shapely
+    from shapely.geometry import shape
+
+    kind = obj.get("type") if isinstance(obj, Mapping) else None
+    if kind not in ("Polygon", "MultiPolygon"):
+        return shape(obj)
+    polys = [obj["coordinates"]] if kind == "Polygon" else obj["coordinates"]
+    rings, ring_poly = [], []
+    for p, poly in enumerate(polys):
+        for ring in poly:
+            rings.append(np.asarray(ring, dtype=np.float64))
+            ring_poly.append(p)
+    if not rings:
+        return shape(obj)
+    coords = np.concatenate(rings)
+    if coords.ndim != 2 or coords.shape[1] not in (2, 3):
+        raise ValueError("coordinates must be pairs (or triples) of numbers")
+    ring_of_coord = np.repeat(np.arange(len(rings)), [len(r) for r in rings])
+    made = shapely.polygons(shapely.linearrings(coords, indices=ring_of_coord), indices=ring_poly)
+    if kind == "Polygon":
+        return made[0]
+    return shapely.multipolygons(made)
+
+
 def write_document(doc: Mapping[str, Any], path: str | os.PathLike[str]) -> Path:
     """Write an atlas document atomically (temporary file, then rename)."""
+    import tempfile
+
     path = Path(path)
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")

@@ -8,13 +8,30 @@ The rule (the same in every function of footviz)
   with the smallest area; equal areas are broken by atlas order (the order of ``iter(atlas)``).
 * NaN, infinite and far-away coordinates hit nothing.
 
-The index is exact: it never changes an answer of that rule.  Each (foot, aspect) gets a two-level
-grid over the bounding box of its zones: coarse cells of ``coarse`` mm, and, for coarse cells a
-zone border crosses, ``block`` x ``block`` sub-cells.  A cell (grown by 1e-6 mm on each side)
-that no border touches has one fixed set of covering zones, found once at build time with an
-even-odd scanline fill; only points in sub-cells touched by a border run shapely's exact
-predicate, and only against the zones whose border touches that sub-cell.  The index is built
-lazily, per (foot, aspect), on first use; it holds numpy arrays only (see :attr:`HitIndex.nbytes`).
+Scalars and arrays
+------------------
+One rule: a scalar in gives a scalar out, an array in gives an array out, and each has its own
+function.  :meth:`~footviz.Atlas.hit` takes one point (real numbers) and returns one
+:class:`HitResult` or None; :meth:`~footviz.Atlas.hit_many` takes arrays (any broadcastable
+shapes; a scalar counts as a 0-d array) and always returns a :class:`HitArray` whose ``index``
+has the broadcast shape.  Bad input raises :class:`HitInputError` naming the parameter.
+
+The index
+---------
+The index is exact: it never changes an answer of that rule.  Each (foot, aspect) gets a
+two-level grid over the bounding box of its zones: coarse cells of ``coarse`` mm, and, for
+coarse cells a zone border crosses, ``block`` x ``block`` sub-cells.  A cell (grown by ``eps``,
+1e-6 mm for the built-in atlas, on each side) that no border touches has one fixed set of
+covering zones, found once at build time with an even-odd scanline fill.  A point in a sub-cell
+touched by a border is decided against the few edges near it: each border block keeps a
+reference point R whose side of every nearby edge is known, and the point is inside a zone
+exactly when R is and the segment from R to the point crosses an even number of the zone's
+edges.  Every orientation is either certain (Shewchuk's error bound) or, for points on or
+within rounding of an edge, the answer comes from shapely's predicate.  The index is built
+lazily, per (foot, aspect), on first use; it holds numpy arrays only (see
+:attr:`HitIndex.nbytes`), and a grid's build memory is bounded (see :data:`MAX_CELL_WORDS`):
+zones spread over a huge area get coarser cells.  Zones with NaN, infinite or far too large
+vertices are refused with a :class:`HitIndexError` naming the zone.
 
 Use it through the atlas: :meth:`footviz.Atlas.hit`, :meth:`~footviz.Atlas.hit_many` and
 :meth:`~footviz.Atlas.hit_chart`.
@@ -22,13 +39,10 @@ Use it through the atlas: :meth:`footviz.Atlas.hit`, :meth:`~footviz.Atlas.hit_m
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
-import tempfile
 import threading
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from numbers import Real
 from operator import itemgetter
@@ -37,20 +51,40 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
+try:  # the built-in SHA-256 (hashlib's import loads OpenSSL: a slower start-up)
+    from _sha2 import sha256  # Python >= 3.12
+except ImportError:  # pragma: no cover - by version
+    try:
+        from _sha256 import sha256  # Python 3.10, 3.11
+    except ImportError:
+        from hashlib import sha256
+
 from ..atlas.model import ASPECTS, FEET, ZoneShape, check_choice
-from ..errors import NotInAtlasError
+from ..errors import FootvizError, NotInAtlasError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..atlas import Atlas
     from ..atlas.layout import Layout
 
-__all__ = ["HitArray", "HitIndex", "HitResult", "Overlap"]
+__all__ = [
+    "HitArray",
+    "HitIndex",
+    "HitIndexError",
+    "HitInputError",
+    "HitResult",
+    "Overlap",
+    "as_coords",
+]
 
 EPS = 1e-6  # mm: a cell counts as touched by a border that passes this close to it
-_CHUNK = 1 << 16  # points per chunk of the vectorised path (keeps temporaries in cache)
-_PARALLEL_MIN = 1 << 18  # from this many points, chunks run on a thread pool
-_EXACT_BATCH = 4096  # from this many border points, the exact test runs on the pool
+_CHUNK = 1 << 15  # points per chunk of the vectorised path (keeps temporaries in cache)
+_PARALLEL_MIN = 1 << 17  # from this many points, chunks run on a thread pool
 _SMALL = 96  # up to this many points, a loop over the single-point path
+#: Error bound of a point's side of a line stored as float32 coefficients (a, b, c) of
+#: ``a x + b y + c``: each coefficient is off by at most 2**-24 of itself and |c| is at most
+#: ``(|a| + |b|) m`` (m = |ax| + |ay| of the edge's first vertex), so the value is off by less
+#: than ``6e-8 (|a| + |b|) (|x| + |y| + m)``; a larger value has a certain sign.
+_LINE_ERR = 1e-6
+_SMALL_EXACT = 48  # up to this many border points, a loop over the plain-Python exact test
 
 
 # ---------------------------------------------------------------------- results
@@ -200,9 +234,10 @@ class HitArray:
         return None if i < 0 else self.shapes[i]
 
     def zone_ids(self) -> np.ndarray:
-        """The primary zone id of each point (``""`` where nothing was hit)."""
+        """The primary zone id of each point (``""`` where nothing was hit), an object array of
+        the index's shape (0-d for a 0-d index)."""
         table = np.array([s.zone.id for s in self.shapes] + [""], dtype=object)
-        return table[self.index]
+        return table[self.index.reshape(-1)].reshape(self.index.shape)
 
     def counts(self) -> dict[str, int]:
         """Points per zone shape id (``"zone/foot/aspect"``), zones hit at least once."""
@@ -215,35 +250,74 @@ class HitArray:
 
 
 # ---------------------------------------------------------------------- input checking
+class HitInputError(FootvizError, TypeError, ValueError):
+    """Bad input to hit-testing: the message names the parameter, the value and what is allowed.
+
+    It is a :class:`~footviz.FootvizError` and, for code written against older footviz
+    versions, also a ``TypeError`` and a ``ValueError``.
+    """
+
+
+class HitIndexError(FootvizError, ValueError):
+    """An atlas whose geometry cannot be indexed (non-finite or far too large coordinates)."""
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _scalar(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise TypeError(f"{name} must be a real number of millimetres, got {value!r}")
+        raise HitInputError(f"{name} must be a real number of millimetres, got {_short(value)}")
     return float(value)
 
 
 def _tolerance(value: object) -> float:
     tol = _scalar("tolerance", value)
     if not (math.isfinite(tol) and tol >= 0.0):
-        raise ValueError(f"tolerance must be a finite number of mm >= 0, got {value!r}")
+        raise HitInputError(f"tolerance must be a finite number of mm >= 0, got {_short(value)}")
     return tol
 
 
-def _coords(name: str, value: object) -> np.ndarray:
+def as_coords(name: str, value: object) -> np.ndarray:
+    """``value`` as a float64 array of coordinates, for the array-in, array-out functions.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the error message.
+    value : number, sequence or array
+        int, unsigned or float numbers, in any shape (a scalar gives a 0-d array); an object
+        array must hold real numbers only.  NaN and inf pass through (they hit nothing).
+
+    Raises
+    ------
+    HitInputError
+        For None, strings, booleans, complex numbers, ragged lists and the like.
+    """
+    if value is None or isinstance(value, (str, bytes)):
+        raise HitInputError(f"{name} must be numbers (mm), got {_short(value)}")
     try:
-        arr = np.asarray(value)
-    except Exception as exc:  # ragged lists and the like
-        raise TypeError(f"{name} must be an array of numbers, got {value!r:.80}") from exc
-    if arr.dtype.kind in "iuf":
+        arr = value if isinstance(value, np.ndarray) else np.asarray(value)
+    except (TypeError, ValueError):  # ragged lists and the like
+        raise HitInputError(
+            f"{name} must be numbers or an array of numbers (mm), got {_short(value)}"
+        ) from None
+    kind = arr.dtype.kind
+    if kind in "iuf":
         return arr.astype(np.float64, copy=False)
-    if arr.dtype.kind == "O":
-        try:
-            return arr.astype(np.float64)
-        except (TypeError, ValueError):
-            pass
-    raise TypeError(
+    if kind == "O" and all(
+        isinstance(v, Real) and not isinstance(v, bool) for v in arr.ravel().tolist()
+    ):
+        return arr.astype(np.float64)
+    raise HitInputError(
         f"{name} must be an array of real numbers (int or float), got dtype {arr.dtype} "
-        f"({np.asarray(value).ravel()[:3]!r:.80})"
+        f"({_short(arr.ravel()[:3])})"
     )
+
+
+_coords = as_coords  # the old private name, for code that still imports it
 
 
 def _flat(arr: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
@@ -269,8 +343,16 @@ def _bits_to_ranks(row: np.ndarray) -> list[int]:
     return [w * 64 + i for w, word in enumerate(row.tolist()) for i in range(64) if word >> i & 1]
 
 
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For CSR rows given by ``starts`` and ``counts``: (row of each item, flat item index)."""
+    total = int(counts.sum())
+    row = np.repeat(np.arange(len(counts)), counts)
+    within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    return row, np.repeat(starts, counts) + within
+
+
 # ---------------------------------------------------------------------- on-disk cache
-_FORMAT = "footviz-hit-3"  # bump when the arrays or their meaning change
+_FORMAT = "footviz-hit-4"  # bump when the arrays or their meaning change
 
 
 def cache_dir() -> str | None:
@@ -301,7 +383,10 @@ def _cache_load(key: str) -> dict[str, np.ndarray] | None:
 
 
 def _cache_save(key: str, arrays: dict[str, np.ndarray]) -> None:
-    """Write atomically (temp file, then rename); a cache that cannot be written is skipped."""
+    """The one place the cache is written: atomically (temp file, then rename); a cache that
+    cannot be written is skipped."""
+    import tempfile
+
     path = _cache_path(key)
     if path is None:
         return
@@ -335,9 +420,47 @@ def _split(flat: np.ndarray, sizes: np.ndarray) -> list[list[int]]:
     return out
 
 
+# ---------------------------------------------------------------------- exact orientation
+#: Shewchuk's error bound of a 2-D orientation determinant computed in double precision:
+#: when ``|det| > ORIENT_ERR * (|left| + |right|)`` the sign of ``det`` is certain.
+ORIENT_ERR = 3.3306690738754716e-16
+
+#: Where a border block's reference point may sit, in block units; the first offset that
+#: lies clearly off every edge listed for the block is used.
+_REF_OFFSETS = (
+    (0.5, 0.5),
+    (0.37, 0.61),
+    (0.63, 0.29),
+    (0.21, 0.83),
+    (0.79, 0.17),
+    (0.41, 0.13),
+    (0.13, 0.47),
+    (0.87, 0.71),
+)
+
+#: Build memory bound: fine cells times 64-zone words of the two bit planes the build fills
+#: (each plane at most 32 MiB).  Past it the grid's cells grow (coarser resolution).
+MAX_CELL_WORDS = 1 << 22
+
+#: Coordinates beyond this many mm from the origin are refused (doubles lose the precision
+#: the index needs there).
+MAX_COORDINATE = 1e12
+
+
 # ---------------------------------------------------------------------- one grid
 class _Grid:
-    """The index of one (foot, aspect): zones in rank order and the two-level grid."""
+    """The index of one (foot, aspect): zones in rank order and the two-level grid.
+
+    Coarse cells of ``h`` mm (``coarse``, or larger when the memory bound asks for it) hold a
+    set of zones, or a block of ``block`` x ``block`` sub-cells.  A sub-cell holds a set of
+    zones or, when a border touches it, an *exact class*: the zones covering all of it (base)
+    and the zones whose border touches it (candidates).  Each border block keeps a reference
+    point R (known to be inside or outside each candidate zone) and, per candidate zone, the
+    edges that come within ``eps`` of the block; a point P of the block is inside a candidate
+    zone exactly when R is and segment RP crosses an even number of those edges.  Each
+    orientation test is certain or, within its error bound (P on or next to an edge, RP
+    through a vertex), the point goes to shapely.
+    """
 
     def __init__(
         self,
@@ -356,13 +479,10 @@ class _Grid:
         self.nz = nz = len(self.shapes)
         self.rank_to_global = np.array([global_index[i] for i in order] + [-1], np.int32)
         self.rank_global_of = {id(shapes[i]): int(global_index[i]) for i in order}
-        # private copies of the geometry (WKB round trip: bit-identical) get prepared
-        self.geoms = [shapely.from_wkb(shapely.to_wkb(s.geometry)) for s in self.shapes]
-        for g in self.geoms:
-            shapely.prepare(g)
-            # warm up GEOS's lazily built point locator so concurrent readers never build it
-            x0, y0, x1, y1 = g.bounds
-            shapely.intersects_xy(g, [x0, (x0 + x1) / 2], [y0, (y0 + y1) / 2])
+        self._wkb = shapely.to_wkb([s.geometry for s in self.shapes]).tolist() if nz else []
+        self._geoms: list | None = None
+        self._geoms_lock = threading.Lock()
+        self._check_geometry()
         self._tree: shapely.STRtree | None = None
         self._tree_lock = threading.Lock()
         shift = int(block).bit_length() - 1
@@ -380,73 +500,132 @@ class _Grid:
             self._build()
             _cache_save(key, self._saved())
 
+    def _check_geometry(self) -> None:
+        """Refuse NaN, infinite and far too large vertices, naming the zone."""
+        if not self.nz:
+            return
+        xy, which = shapely.get_coordinates([s.geometry for s in self.shapes], return_index=True)
+        bad = ~np.isfinite(xy).all(axis=1) | (np.abs(xy) > MAX_COORDINATE).any(axis=1)
+        if bad.any():
+            k = int(np.flatnonzero(bad)[0])
+            s = self.shapes[int(which[k])]
+            raise HitIndexError(
+                f"zone {s.zone.id!r} ({s.foot} {s.aspect}) has a vertex at "
+                f"{_short(xy[k].tolist())}: hit-testing needs finite coordinates within "
+                f"{MAX_COORDINATE:g} mm of the origin"
+            )
+
+    @property
+    def geoms(self) -> list:
+        """Private prepared copies of the zone geometry (WKB round trip: bit-identical), made
+        on first use (the exact fallback, tolerances, the build)."""
+        if self._geoms is None:
+            with self._geoms_lock:
+                if self._geoms is None:
+                    geoms = [shapely.from_wkb(w) for w in self._wkb]
+                    for g in geoms:
+                        shapely.prepare(g)
+                        # build GEOS's lazy point locator now, so concurrent readers never do
+                        x0, y0, x1, y1 = g.bounds
+                        shapely.intersects_xy(g, [x0, (x0 + x1) / 2], [y0, (y0 + y1) / 2])
+                    self._geoms_arr = np.array(geoms, dtype=object)
+                    self._geoms = geoms
+        return self._geoms
+
+    def _geoms_array(self) -> np.ndarray:
+        self.geoms  # noqa: B018 (made on first use)
+        return self._geoms_arr
+
     # -------------------------------------------------------------- on-disk cache
     def _cache_key(self) -> str:
         """Hash of everything the grid's arrays depend on."""
-        h = hashlib.sha256()
-        h.update(f"{_FORMAT}|{np.__version__}|{self.coarse!r}|{self.block}|".encode())
+        h = sha256()
+        h.update(f"{_FORMAT}|{MAX_CELL_WORDS}|{self.coarse!r}|{self.block}|".encode())
         h.update(self.rank_to_global.tobytes())
-        for g in self.geoms:
-            h.update(shapely.to_wkb(g))
+        for w in self._wkb:
+            h.update(w)
         return h.hexdigest()[:32]
+
+    _ARRAYS = ("coarse_codes", "blocks", "lut", "sub_lut", "ref", "blk_ptr", "ent", "ent_ptr")
+    _ARRAYS += ("edges", "segs")
 
     def _saved(self) -> dict[str, np.ndarray]:
         """The built arrays, as stored in the cache file."""
         sizes = [len(r) for r in self.set_ranks]
         bsizes = [len(r) for r in self.cls_base]
         csizes = [len(r) for r in self.cls_cand]
-        return {
-            "geo": np.array([self.x0, self.y0, self.k, self.cx, self.cy]),
-            "dims": np.array([self.ncx, self.nfx, self.nfy, self.nsets], np.int64),
-            "coarse_codes": self.coarse_codes,
-            "blocks": self.blocks,
-            "lut": self.lut,
-            "sub_lut": self.sub_lut,
-            "set_len": np.array(sizes, np.int64),
-            "set_ranks": np.array([r for m in self.set_ranks for r in m], np.int64),
-            "base_len": np.array(bsizes, np.int64),
-            "base_ranks": np.array([r for m in self.cls_base for r in m], np.int64),
-            "cand_len": np.array(csizes, np.int64),
-            "cand_ranks": np.array([r for m in self.cls_cand for r in m], np.int64),
-        }
+        out = {name: getattr(self, name) for name in self._ARRAYS}
+        out.update(
+            geo=np.array([self.x0, self.y0, self.h, self.k, self.eps]),
+            dims=np.array([self.ncx, self.ncy, self.nsets], np.int64),
+            set_len=np.array(sizes, np.int64),
+            set_ranks=np.array([r for m in self.set_ranks for r in m], np.int64),
+            base_len=np.array(bsizes, np.int64),
+            base_ranks=np.array([r for m in self.cls_base for r in m], np.int64),
+            cand_len=np.array(csizes, np.int64),
+            cand_ranks=np.array([r for m in self.cls_cand for r in m], np.int64),
+        )
+        return out
 
     def _restore(self, d: dict[str, np.ndarray]) -> bool:
         """Take the arrays of a cache file; False (and nothing changed) when they do not fit."""
         try:
-            x0, y0, k, cx, cy = (float(v) for v in d["geo"])
-            ncx, nfx, nfy, nsets = (int(v) for v in d["dims"])
-            codes, blocks, lut, sub_lut = d["coarse_codes"], d["blocks"], d["lut"], d["sub_lut"]
+            x0, y0, h, k, eps = (float(v) for v in d["geo"])
+            ncx, ncy, nsets = (int(v) for v in d["dims"])
+            arrays = {name: d[name] for name in self._ARRAYS}
+            codes, blocks, lut, sub_lut = (arrays[n] for n in self._ARRAYS[:4])
+            ref, blk_ptr, ent, ent_ptr, edges, segs = (arrays[n] for n in self._ARRAYS[4:])
             sets = _split(d["set_ranks"], d["set_len"])
             base = _split(d["base_ranks"], d["base_len"])
             cand = _split(d["cand_ranks"], d["cand_len"])
             nz, B = self.nz, self.block
+            nblocks = len(blocks) >> (2 * self.shift)
             ok = (
                 len(sets) == nsets
                 and len(base) == len(cand)
                 and codes.ndim == blocks.ndim == 1
                 and codes.dtype.kind == "i"
                 and blocks.dtype.kind in "ui"
-                and nfx == ncx * B
-                and len(codes) * B * B == nfx * nfy
+                and len(codes) == ncx * ncy
+                and nblocks * B * B == len(blocks)
                 and lut.dtype == sub_lut.dtype == np.int32
-                and len(lut) == nsets + (len(blocks) >> (2 * self.shift))
+                and len(lut) == nsets + nblocks
                 and len(sub_lut) == nsets + len(base)
                 and 0 <= int(codes.min())
                 and int(codes.max()) < len(lut)
                 and 0 <= int(blocks.min())
                 and int(blocks.max()) < len(sub_lut)
                 and all(0 <= r < nz for m in sets + base + cand for r in m)
+                and ref.shape == (nblocks, 2)
+                and ref.dtype == segs.dtype == np.float64
+                and segs.ndim == 2
+                and segs.shape[0] == 6
+                and blk_ptr.dtype == ent.dtype == ent_ptr.dtype == edges.dtype == np.int32
+                and len(blk_ptr) == nblocks + 1
+                and len(ent_ptr) == len(ent) + 1
+                and int(blk_ptr[0]) == 0
+                and int(blk_ptr[-1]) == len(ent)
+                and bool((np.diff(blk_ptr) >= 0).all())
+                and int(ent_ptr[0]) == 0
+                and int(ent_ptr[-1]) == len(edges)
+                and bool((np.diff(ent_ptr) >= 1).all())
+                and (len(ent) == 0 or (0 <= int(ent.min()) and int(ent.max()) < 2 * nz))
+                and (
+                    len(edges) == 0
+                    or (0 <= int(edges.min()) and int(edges.max()) < 2 * segs.shape[1])
+                )
+                and k > 0
+                and h > 0
             )
         except Exception:  # a damaged or foreign file: rebuild
             return False
         if not ok:
             return False
-        self.x0, self.y0, self.k, self.cx, self.cy = x0, y0, k, cx, cy
-        self.ncx, self.nfx, self.nfy, self.nsets = ncx, nfx, nfy, nsets
-        self.coarse_codes, self.blocks, self.lut, self.sub_lut = codes, blocks, lut, sub_lut
-        self.set_ranks = [tuple(m) for m in sets]
-        self.set_shapes = [tuple(self.shapes[r] for r in m) for m in sets]
-        self.set_best = np.array([m[0] if m else nz for m in sets], np.int32)
+        self.x0, self.y0, self.h, self.k, self.eps = x0, y0, h, k, eps
+        self.ncx, self.ncy, self.nsets = ncx, ncy, nsets
+        for name, arr in arrays.items():
+            setattr(self, name, arr)
+        self._sets(sets)
         self._classes(base, cand)
         self._views()
         return True
@@ -454,41 +633,73 @@ class _Grid:
     # -------------------------------------------------------------- build
     def _empty(self) -> None:
         self.x0 = self.y0 = 0.0
-        self.k = 1.0
-        self.cx = self.cy = 0.0
-        self.nfx = self.nfy = 0
-        self.ncx = 0
+        self.h = self.k = 1.0
+        self.eps = EPS
+        self.ncx = self.ncy = 1
         self.coarse_codes = np.zeros(1, np.int32)
-        self.blocks = np.zeros(1, np.uint8)
+        self.blocks = np.zeros(0, np.uint8)
         self.lut = np.full(1, -1, np.int32)
         self.sub_lut = np.full(1, -1, np.int32)
-        self.set_ranks: list[tuple[int, ...]] = [()]
-        self.set_shapes: list[tuple[ZoneShape, ...]] = [()]
-        self.set_best = np.array([0], np.int32)
+        self.ref = np.zeros((0, 2))
+        self.blk_ptr = np.zeros(1, np.int32)
+        self.ent = np.zeros(0, np.int32)
+        self.ent_ptr = np.zeros(1, np.int32)
+        self.edges = np.zeros(0, np.int32)
+        self.segs = np.zeros((6, 0))
         self.nsets = 1
+        self._sets([[]])
         self._classes([], [])
         self._views()
 
+    def _layout(self, b: np.ndarray) -> None:
+        """Grid origin, cell size and shape for zone bounds ``b``, within the memory bound."""
+        B = self.block
+        words = (self.nz + 63) // 64
+        minx, miny = float(b[:, 0].min()), float(b[:, 1].min())
+        maxx, maxy = float(b[:, 2].max()), float(b[:, 3].max())
+        mag = max(abs(minx), abs(miny), abs(maxx), abs(maxy), 1.0)
+        # a cell classification holds over the cell grown by eps: far more than the rounding
+        # of a point's cell coordinates
+        self.eps = max(EPS, mag * 2.0**-30)
+        cap = MAX_CELL_WORDS // (B * B * words)
+        if cap < 25:
+            raise HitIndexError(
+                f"{self.nz} zones on the {self.foot} foot's {self.aspect} aspect are too many "
+                f"to index within the memory bound ({MAX_CELL_WORDS} cell-words)"
+            )
+        h = self.coarse
+        while True:
+            ncx = math.floor((maxx - minx) / h) + 5  # two empty cells each side, one to spare
+            ncy = math.floor((maxy - miny) / h) + 5
+            if ncx * ncy <= cap:
+                break
+            h = max(h * 1.05, math.sqrt((maxx - minx) * (maxy - miny) / cap))
+        self.h = h
+        self.x0 = minx - 2 * h
+        self.y0 = miny - 2 * h
+        self.k = B / h
+        self.ncx, self.ncy = ncx, ncy
+
     def _build(self) -> None:
         nz, B = self.nz, self.block
-        h = self.coarse
+        geoms = self.geoms
+        b = shapely.bounds(self._geoms_array())
+        self._layout(b)
+        x0, y0, h, ncx, ncy = self.x0, self.y0, self.h, self.ncx, self.ncy
         hf = h / B
-        b = np.array([g.bounds for g in self.geoms])
-        minx, miny = b[:, 0].min(), b[:, 1].min()
-        maxx, maxy = b[:, 2].max(), b[:, 3].max()
-        self.x0 = x0 = float(minx - h)
-        self.y0 = y0 = float(miny - h)
-        ncx = math.floor((maxx - x0) / h) + 2
-        ncy = math.floor((maxy - y0) / h) + 2
         nfx, nfy = ncx * B, ncy * B
-        self.k = 1.0 / hf
-        self.cx, self.cy = -x0 * self.k, -y0 * self.k
-        self.ncx, self.nfx, self.nfy = ncx, nfx, nfy
         words = (nz + 63) // 64
         state = np.zeros((nfy, nfx, words), np.uint64)
         touch = np.zeros((nfy, nfx, words), np.uint64)
-        for r, g in enumerate(self.geoms):
-            self._raster_zone(r, g, state, touch, x0, y0, hf, nfx, nfy)
+        self._seg_counts: list[int] = []
+        seg_parts, pair_cells, pair_segs = [], [], []
+        nseg = 0
+        for r, g in enumerate(geoms):
+            seg, cells, which = self._raster_zone(r, g, state, touch, x0, y0, hf, nfx, nfy)
+            seg_parts.append(seg)
+            pair_cells.append(cells)
+            pair_segs.append(which + nseg)
+            nseg += len(seg)
         touched = touch.any(axis=2)
         coarse_border = touched.reshape(ncy, B, ncx, B).any(axis=(1, 3))
         # bit rows needing a set id: pure coarse cells, pure sub-cells, bases of blocks
@@ -503,6 +714,7 @@ class _Grid:
         sub_state = state[fy, fx]
         sub_touch = touch[fy, fx]
         sub_touched = touched[fy, fx]
+        del state, touch, touched
         # touched sub-cells: zones covering all of it (base) and zones whose border touches it
         t_sel = np.flatnonzero(sub_touched)
         t_touch = sub_touch.reshape(-1, words)[t_sel]
@@ -512,10 +724,7 @@ class _Grid:
         uniq, inverse = _unique_rows(allrows)
         nsets = len(uniq)
         self.nsets = nsets
-        members = [_bits_to_ranks(row) for row in uniq]
-        self.set_ranks = [tuple(m) for m in members]
-        self.set_shapes = [tuple(self.shapes[r] for r in m) for m in members]
-        self.set_best = np.array([m[0] if m else nz for m in members], np.int32)
+        self._sets([_bits_to_ranks(row) for row in uniq])
         set_primary = self.rank_to_global[self.set_best]
         # exact classes: distinct (base, candidates) of touched sub-cells
         cuniq, cinv = _unique_rows(np.concatenate([t_base, t_touch], axis=1))
@@ -539,7 +748,70 @@ class _Grid:
         blocks[t_sel] = (nsets + cinv).astype(dtype)
         self.blocks = blocks
         self.sub_lut = np.concatenate([set_primary, -3 - np.arange(ncls, dtype=np.int32)])
+        # edges per border block and zone
+        segs = np.vstack(seg_parts) if seg_parts else np.zeros((0, 4))
+        self._edge_tables(segs, np.concatenate(pair_cells), np.concatenate(pair_segs), bx, by)
         self._views()
+
+    def _edge_tables(self, segs, cells, seg_ids, bx, by) -> None:
+        """Per border block: a reference point, and per zone whose border comes near the block,
+        whether the reference point is inside it and the edges near the block."""
+        nblocks = len(bx)
+        nseg = len(segs)
+        zone_of_seg = np.repeat(np.arange(len(self._seg_counts)), self._seg_counts)
+        block_of_cell = self.coarse_codes.astype(np.int64) - self.nsets  # >= 0 for blocks
+        blk = block_of_cell[cells]
+        keep = blk >= 0
+        key = np.unique(blk[keep] * max(nseg, 1) + seg_ids[keep])
+        pb, ps = np.divmod(key, max(nseg, 1))
+        ax, ay, ex, ey = segs[:, 0], segs[:, 1], segs[:, 2], segs[:, 3]
+        dx, dy = ex - ax, ey - ay
+        self.segs = np.array([ax, ay, ex, ey, dx, dy]) if nseg else np.zeros((6, 0))
+        # reference points: the first offset clearly off every edge listed for the block
+        ref = np.full((nblocks, 2), np.nan)
+        pending = np.ones(nblocks, bool)
+        sgn = np.zeros(len(pb), bool)
+        for ox, oy in _REF_OFFSETS:
+            rx = self.x0 + (bx + ox) * self.h
+            ry = self.y0 + (by + oy) * self.h
+            sel = np.flatnonzero(pending[pb])
+            s = ps[sel]
+            left = dx[s] * (ry[pb[sel]] - ay[s])
+            right = dy[s] * (rx[pb[sel]] - ax[s])
+            det = left - right
+            ok = np.abs(det) > ORIENT_ERR * (np.abs(left) + np.abs(right)) * 4.0
+            bad = np.zeros(nblocks, bool)
+            bad[pb[sel[~ok]]] = True
+            accept = pending & ~bad
+            ref[accept, 0], ref[accept, 1] = rx[accept], ry[accept]
+            took = accept[pb[sel]]
+            sgn[sel[took]] = det[took] > 0
+            pending &= bad
+            if not pending.any():
+                break
+        # entries: (block, zone) with the edges of that zone near the block
+        pz = zone_of_seg[ps]
+        ekey = pb * max(self.nz, 1) + pz
+        first = np.flatnonzero(np.r_[True, np.diff(ekey) != 0]) if len(ekey) else ekey
+        ent_block, ent_rank = pb[first], pz[first]
+        valid = ~np.isnan(ref[ent_block, 0])
+        rin = np.zeros(len(first), bool)
+        if valid.any():
+            v = np.flatnonzero(valid)
+            rin[v] = shapely.intersects_xy(
+                self._geoms_array()[ent_rank[v]], ref[ent_block[v], 0], ref[ent_block[v], 1]
+            )
+        self.ref = ref
+        self.ent = (ent_rank * 2 + rin).astype(np.int32)
+        self.ent_ptr = np.r_[first, len(ekey)].astype(np.int32)
+        self.blk_ptr = np.searchsorted(ent_block, np.arange(nblocks + 1)).astype(np.int32)
+        self.edges = (ps * 2 + sgn).astype(np.int32)
+
+    def _sets(self, members: list) -> None:
+        nz = self.nz
+        self.set_ranks = [tuple(m) for m in members]
+        self.set_shapes = [tuple(self.shapes[r] for r in m) for m in members]
+        self.set_best = np.array([m[0] if m else nz for m in members], np.int32)
 
     def _classes(self, base: list[list[int]], cand: list[list[int]]) -> None:
         """Tables of the exact classes (border sub-cells with the same base and candidates)."""
@@ -547,30 +819,55 @@ class _Grid:
         self.cls_base = [tuple(b) for b in base]
         self.cls_cand = [tuple(c) for c in cand]
         self.cls_best = np.array([b[0] if b else nz for b in base], np.int32)
-        # cls_test[c, r]: rank r must be tested for class c (a candidate below the base's best)
-        test = np.zeros((len(base), nz), bool)
-        for c, (b, cs) in enumerate(zip(base, cand, strict=True)):
-            best = b[0] if b else nz
-            test[c, [r for r in cs if r < best]] = True
-        self.cls_test = test
-        self.cls_ranks = [int(r) for r in np.flatnonzero(test.any(axis=0))]
-        self.cls_cand_geoms = [np.array([self.geoms[r] for r in c], object) for c in cand]
+        # the zones a primary-only query tests: candidates below the base's best, ascending
+        tests = [[r for r in c if r < (b[0] if b else nz)] for b, c in zip(base, cand, strict=True)]
+        self.cls_tcount = np.array([len(t) for t in tests], np.int64)
+        self.cls_tptr = np.r_[0, np.cumsum(self.cls_tcount)[:-1]].astype(np.int64)
+        self.cls_tranks = np.array([r for t in tests for r in t], np.int64)
+        if not len(base):
+            self.cls_tptr = np.zeros(0, np.int64)
 
     def _views(self) -> None:
         # memoryviews give fast Python-int indexing for the single-touch path
         self.coarse_mv = memoryview(self.coarse_codes)
         self.blocks_mv = memoryview(self.blocks)
         self.bmask = self.block - 1
+        # ent_at[block * nz + rank]: which entry of the block is that zone's (255: none)
+        nb, nz = len(self.blk_ptr) - 1, max(self.nz, 1)
+        per_block = np.diff(self.blk_ptr)
+        block_of_ent = np.repeat(np.arange(nb, dtype=np.int64), per_block)
+        local = np.arange(len(self.ent)) - np.repeat(self.blk_ptr[:-1], per_block)
+        wide = len(per_block) and int(per_block.max()) >= 255
+        self.ent_at = np.full(nb * nz, -1 if wide else 255, np.int32 if wide else np.uint8)
+        self.ent_at[block_of_ent * nz + (self.ent >> 1)] = local
+        self._no_ent = int(self.ent_at.dtype.type(-1 if wide else 255))
+        # the batch path's shortcut for entries with one straight edge across the block:
+        # det(P) = a x + b y + c, the side of P; kind 0/1: one edge (1: inside where det > 0
+        # is the other side from R's membership), 2: several edges, 3: no reference point
+        ne = np.diff(self.ent_ptr)
+        one = np.flatnonzero(ne == 1)
+        e = self.edges[self.ent_ptr[:-1][one]] if len(one) else np.zeros(0, np.int32)
+        i = e >> 1
+        ax, ay, dx, dy = self.segs[0][i], self.segs[1][i], self.segs[4][i], self.segs[5][i]
+        line = np.zeros((len(self.ent), 4), np.float32)  # see _LINE_ERR
+        line[one] = np.column_stack([-dy, dx, dy * ax - dx * ay, np.abs(ax) + np.abs(ay)])
+        kind = np.full(len(self.ent), 2, np.uint8)
+        kind[one] = ((self.ent[one] & 1) ^ (e & 1)).astype(np.uint8)
+        if len(self.ref):
+            kind[np.isnan(self.ref[block_of_ent, 0])] = 3
+        self.ent_line, self.ent_kind = line, kind
         self._single()
 
-    @staticmethod
-    def _raster_zone(r, geom, state, touch, x0, y0, hf, nfx, nfy) -> None:
+    def _raster_zone(self, r, geom, state, touch, x0, y0, hf, nfx, nfy):
+        """Fill zone ``r`` into the bit planes; return its edges (ax, ay, bx, by) and the
+        (coarse cell, edge) pairs of the cells its border comes within eps of."""
+        eps, B, s = self.eps, self.block, self.shift
         word, bit = r // 64, np.uint64(1) << np.uint64(r % 64)
         gx0, gy0, gx1, gy1 = geom.bounds
-        c0 = max(math.floor((gx0 - EPS - x0) / hf) - 1, 0)
-        c1 = min(math.floor((gx1 + EPS - x0) / hf) + 1, nfx - 1)
-        r0 = max(math.floor((gy0 - EPS - y0) / hf) - 1, 0)
-        r1 = min(math.floor((gy1 + EPS - y0) / hf) + 1, nfy - 1)
+        c0 = max(math.floor((gx0 - eps - x0) / hf) - 1, 0)
+        c1 = min(math.floor((gx1 + eps - x0) / hf) + 1, nfx - 1)
+        r0 = max(math.floor((gy0 - eps - y0) / hf) - 1, 0)
+        r1 = min(math.floor((gy1 + eps - y0) / hf) + 1, nfy - 1)
         wx, wy = c1 - c0 + 1, r1 - r0 + 1
         rings = shapely.get_rings(shapely.get_parts(geom))
         segs = []
@@ -578,8 +875,9 @@ class _Grid:
             c = shapely.get_coordinates(ring)
             segs.append(np.hstack([c[:-1], c[1:]]))
         seg = np.vstack(segs)
+        self._seg_counts.append(len(seg))
         ax, ay, bx, by = seg.T
-        # -- cells a border passes within EPS of: split edges into pieces <= hf / 2 long
+        # -- cells a border passes within eps of: split edges into pieces <= hf / 2 long
         length = np.hypot(bx - ax, by - ay)
         n = np.maximum(np.ceil(length / (hf / 2)).astype(np.int64), 1)
         idx = np.repeat(np.arange(len(seg)), n)
@@ -590,14 +888,18 @@ class _Grid:
         py0 = ay[idx] + (by - ay)[idx] * t0
         px1 = np.where(j + 1 == n[idx], bx[idx], ax[idx] + (bx - ax)[idx] * t1)
         py1 = np.where(j + 1 == n[idx], by[idx], ay[idx] + (by - ay)[idx] * t1)
-        lo_x = np.floor((np.minimum(px0, px1) - EPS - x0) / hf).astype(np.int64) - c0
-        hi_x = np.floor((np.maximum(px0, px1) + EPS - x0) / hf).astype(np.int64) - c0
-        lo_y = np.floor((np.minimum(py0, py1) - EPS - y0) / hf).astype(np.int64) - r0
-        hi_y = np.floor((np.maximum(py0, py1) + EPS - y0) / hf).astype(np.int64) - r0
+        lo_x = np.floor((np.minimum(px0, px1) - eps - x0) / hf).astype(np.int64) - c0
+        hi_x = np.floor((np.maximum(px0, px1) + eps - x0) / hf).astype(np.int64) - c0
+        lo_y = np.floor((np.minimum(py0, py1) - eps - y0) / hf).astype(np.int64) - r0
+        hi_y = np.floor((np.maximum(py0, py1) + eps - y0) / hf).astype(np.int64) - r0
         tw = np.zeros((wy, wx), bool)
+        cells, which = [], []
         for cy in (lo_y, hi_y):
             for cx in (lo_x, hi_x):
                 tw[cy, cx] = True
+                cells.append(((cy + r0) >> s) * (nfx // B) + ((cx + c0) >> s))
+                which.append(idx)
+        pair = np.unique(np.concatenate(cells) * len(seg) + np.concatenate(which))
         # -- even-odd scanline fill at cell centres (half-open rule at vertices)
         yc = y0 + (np.arange(r0, r1 + 1) + 0.5) * hf
         ylo, yhi = np.minimum(ay, by), np.maximum(ay, by)
@@ -619,20 +921,21 @@ class _Grid:
         np.bitwise_or(view, bit, out=view, where=inside)
         view = touch[r0 : r1 + 1, c0 : c1 + 1, word]
         np.bitwise_or(view, bit, out=view, where=tw)
+        return seg, pair // len(seg), pair % len(seg)
 
     # -------------------------------------------------------------- facts
     @property
     def nbytes(self) -> int:
-        arrays = (
-            self.coarse_codes,
-            self.blocks,
-            self.lut,
-            self.sub_lut,
+        arrays = [getattr(self, name) for name in self._ARRAYS]
+        arrays += [
             self.set_best,
             self.rank_to_global,
             self.cls_best,
-            self.cls_test,
-        )
+            self.ent_at,
+            self.ent_line,
+            self.ent_kind,
+        ]
+        arrays += [self.cls_tcount, self.cls_tptr, self.cls_tranks]
         tables = sum(8 * (len(t) + 4) for t in self.set_shapes)
         tables += sum(
             8 * (len(b) + len(c) + 8) for b, c in zip(self.cls_base, self.cls_cand, strict=True)
@@ -651,8 +954,9 @@ class _Grid:
     def _single(self) -> None:
         """Bind the single-touch functions (:meth:`locate`, :meth:`hit1`) to closures over the
         grid's constants: no attribute lookups per touch."""
-        x0, y0, k = self.x0, self.y0, self.k
-        nfx, nfy, ncx, nsets = float(self.nfx), float(self.nfy), self.ncx, self.nsets
+        k, nfx, nfy = self.k, float(self.ncx * self.block), float(self.ncy * self.block)
+        cxf, cyf = -self.x0 * k, -self.y0 * k
+        ncx, nsets = self.ncx, self.nsets
         s, s2, m = self.shift, 2 * self.shift, self.bmask
         coarse, blocks = self.coarse_mv, self.blocks_mv
         set_shapes = tuple(self.set_shapes)
@@ -663,23 +967,31 @@ class _Grid:
         self._by_ranks: dict[tuple[int, ...], HitResult | None] = {
             tuple(ranks): res for ranks, res in zip(self.set_ranks, results, strict=True)
         }
-        ranks_at = self._exact_ranks
+        by_ranks = self._by_ranks
+        border = self._border = [None]  # the plain-Python exact test, made on first use
+        make_border = self._border_function
         result_of = self._result_of
 
         def hit1(x: float, y: float) -> HitResult | None:
             """The plain touch (no tolerance) at Python floats (x, y): the shared result."""
-            fx = (x - x0) * k
-            fy = (y - y0) * k
+            fx = x * k + cxf
+            fy = y * k + cyf
             if 0.0 <= fx < nfx and 0.0 <= fy < nfy:
                 ix = int(fx)
                 iy = int(fy)
                 code = coarse[(iy >> s) * ncx + (ix >> s)]
                 if code < nsets:
                     return results[code]
-                sid = blocks[((code - nsets) << s2) + ((iy & m) << s) + (ix & m)]
+                b = code - nsets
+                sid = blocks[(b << s2) + ((iy & m) << s) + (ix & m)]
                 if sid < nsets:
                     return results[sid]
-                return result_of(ranks_at(sid - nsets, x, y))
+                f = border[0]
+                if f is None:
+                    f = border[0] = make_border()
+                ranks = f(b, sid - nsets, x, y)
+                found = by_ranks.get(ranks, by_ranks)  # the dict itself: not made yet
+                return result_of(ranks) if found is by_ranks else found
             return None
 
         def locate(x: float, y: float) -> tuple[ZoneShape, ...]:
@@ -689,6 +1001,109 @@ class _Grid:
 
         self.locate = locate
         self.hit1 = hit1
+
+    def _border_function(self):
+        """The exact test of one point in a border sub-cell, in plain Python: for each zone
+        whose border touches the sub-cell, the parity of crossings of segment RP (R the
+        block's reference point) with the zone's edges near the block; shapely decides only
+        when an orientation is too close to zero to be certain."""
+        cls_base, cls_cand = self.cls_base, self.cls_cand
+        # plain lists and dicts: indexing them is several times faster than numpy arrays
+        nz = max(self.nz, 1)
+        per_block = np.diff(self.blk_ptr)
+        block_of_ent = np.repeat(np.arange(len(per_block)), per_block)
+        usable = np.flatnonzero(self.ent_kind != 3)
+        keys = (block_of_ent * nz + (self.ent >> 1))[usable]
+        where = dict(zip(keys.tolist(), usable.tolist(), strict=True))
+        # per entry, made on first use (memory grows with the blocks touched, not the atlas):
+        # one straight edge: (a, b, c, |a| + |b|, m, flip) of det = a x + b y + c (see _views);
+        # several edges: (rin, rx, ry, rows), a row per edge (a, b, c, |a| + |b|, m, R's side,
+        # ax, ay, bx, by)
+        lines: list = [None] * len(self.ent)
+        kinds = self.ent_kind.tolist()
+        ent_line, ent, ent_ptr, edges = self.ent_line, self.ent, self.ent_ptr, self.edges
+        segs, ref = self.segs, self.ref
+
+        def entry(j: int, b: int) -> tuple:
+            if kinds[j] <= 1:
+                a, bb, c, m = ent_line[j].tolist()
+                t: tuple = (a, bb, c, abs(a) + abs(bb), m, kinds[j])
+            else:
+                rows = []
+                for e in edges[ent_ptr[j] : ent_ptr[j + 1]].tolist():
+                    ax, ay, bx, by, dx, dy = segs[:, e >> 1].tolist()
+                    line = (-dy, dx, dy * ax - dx * ay, abs(dx) + abs(dy), abs(ax) + abs(ay))
+                    rows.append((*line, bool(e & 1), ax, ay, bx, by))
+                rx, ry = ref[b].tolist()
+                t = (int(ent[j] & 1), rx, ry, tuple(rows))
+            lines[j] = t
+            return t
+
+        err = ORIENT_ERR
+        exact_zone = self._exact_zone
+
+        def ranks_at(b: int, c: int, x: float, y: float) -> tuple[int, ...]:
+            ranks = cls_base[c]
+            more = None
+            bnz = b * nz
+            axy = abs(x) + abs(y)
+            for r in cls_cand[c]:
+                j = where.get(bnz + r)
+                if j is None:  # no reference point for this block: shapely
+                    inside = exact_zone(r, x, y)
+                elif len(ln := lines[j] or entry(j, b)) == 6:  # one edge: its side decides
+                    det = ln[0] * x + ln[1] * y + ln[2]
+                    if abs(det) > ln[3] * (axy + ln[4]) * _LINE_ERR:
+                        inside = (det > 0.0) ^ ln[5]
+                    else:
+                        inside = exact_zone(r, x, y)
+                else:  # several edges: R's membership, flipped by each edge RP crosses
+                    inside, rx, ry, rows = ln
+                    for ea, eb, ec, eab, em, side, ax, ay, bx, by in rows:
+                        det = ea * x + eb * y + ec
+                        if abs(det) <= eab * (axy + em) * 1e-12:
+                            inside = -1  # on or next to the edge's line: shapely decides
+                            break
+                        if (det > 0.0) == side:
+                            continue  # the point is on R's side of this edge's line
+                        # on either side of the line: does segment RP cross the edge?
+                        ux = x - rx
+                        uy = y - ry
+                        left = ux * (ay - ry)
+                        right = uy * (ax - rx)
+                        d3 = left - right
+                        b3 = err * (abs(left) + abs(right))
+                        left = ux * (by - ry)
+                        right = uy * (bx - rx)
+                        d4 = left - right
+                        b4 = err * (abs(left) + abs(right))
+                        if -b3 <= d3 <= b3 or -b4 <= d4 <= b4:
+                            inside = -1
+                            break
+                        if (d3 > 0.0) != (d4 > 0.0):
+                            inside ^= 1
+                if inside < 0:
+                    inside = exact_zone(r, x, y)
+                if inside:
+                    more = (r,) if more is None else (*more, r)
+            if more is None:
+                return ranks
+            return tuple(sorted(ranks + more))
+
+        return ranks_at
+
+    @property
+    def ranks_at(self):
+        """``ranks_at(block, cls, x, y)``: ranks of the zones covering a point of a border
+        sub-cell (the plain-Python exact test)."""
+        f = self._border[0]
+        if f is None:
+            f = self._border[0] = self._border_function()
+        return f
+
+    def _exact_zone(self, r: int, x: float, y: float) -> bool:
+        """shapely's answer for one point and one zone (the degenerate cases)."""
+        return bool(shapely.intersects_xy(self.geoms[r], x, y))
 
     def _result(self, found: tuple[ZoneShape, ...]) -> HitResult | None:
         return HitResult(found, self.foot, self.aspect) if found else None
@@ -701,17 +1116,6 @@ class _Grid:
         except KeyError:
             res = self._result(tuple(self.shapes[r] for r in ranks))
             return self._by_ranks.setdefault(ranks, res)
-
-    def _exact_ranks(self, c: int, x: float, y: float) -> tuple[int, ...]:
-        """Ranks of the zones covering a point in a border sub-cell of exact class ``c``."""
-        ranks = self.cls_base[c]
-        cand = self.cls_cand_geoms[c]
-        if len(cand):
-            hit = shapely.intersects_xy(cand, x, y)
-            more = tuple(r for r, h in zip(self.cls_cand[c], hit.tolist(), strict=True) if h)
-            if more:
-                ranks = tuple(sorted(ranks + more))
-        return ranks
 
     # -------------------------------------------------------------- many points
     def primary(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -727,80 +1131,191 @@ class _Grid:
                 found = hit1(px, py)
                 out[i] = -1 if found is None else glob[id(found[0][0])]
             return out
-        if n < _PARALLEL_MIN:
-            found = [self._chunk(x, y, out, a, a + _CHUNK) for a in range(0, n, _CHUNK)]
-            pos = np.concatenate([f[0] for f in found])
-            if len(pos):
-                out[pos] = self._exact(x[pos], y[pos], np.concatenate([f[1] for f in found]))
-            return out
-        # grid pass per chunk on the pool, then the exact test in one batch per worker
-        pool = _pool()
-        found = list(pool.map(lambda a: self._chunk(x, y, out, a, a + _CHUNK), range(0, n, _CHUNK)))
-        pos = np.concatenate([f[0] for f in found])
-        if len(pos):
-            cls = np.concatenate([f[1] for f in found])
-            if len(pos) >= _EXACT_BATCH:
-                parts = np.array_split(np.arange(len(pos)), _workers())
-                res = pool.map(lambda p: self._exact(x[pos[p]], y[pos[p]], cls[p]), parts)
-                out[pos] = np.concatenate(list(res))
+        if n <= _CHUNK:
+            pos, blk, cls = self._chunk(x, y, out, 0, n)
+            if len(pos) <= _SMALL_EXACT:  # a few border points: the plain-Python test
+                ranks_at, glob = self.ranks_at, self.rank_to_global
+                for p, b, c in zip(pos.tolist(), blk.tolist(), cls.tolist(), strict=True):
+                    ranks = ranks_at(b, c, float(x[p]), float(y[p]))
+                    out[p] = glob[ranks[0]] if ranks else -1
             else:
-                out[pos] = self._exact(x[pos], y[pos], cls)
+                out[pos] = self._exact(x.take(pos), y.take(pos), blk, cls)
+            return out
+
+        # grid pass per chunk, then the exact test in cache-sized pieces (one piece for few
+        # border points: each call has a fixed cost); both on the pool for large inputs
+        pool = _pool() if n >= _PARALLEL_MIN else None
+        starts = range(0, n, _CHUNK)
+
+        def grid_pass(a: int):
+            return self._chunk(x, y, out, a, min(a + _CHUNK, n))
+
+        found = list(pool.map(grid_pass, starts) if pool else map(grid_pass, starts))
+        pos = np.concatenate([f[0] for f in found])
+        if not len(pos):
+            return out
+        blk = np.concatenate([f[1] for f in found])
+        cls = np.concatenate([f[2] for f in found])
+        pieces = [slice(a, a + _CHUNK) for a in range(0, len(pos), _CHUNK)]
+
+        def exact(sl: slice) -> None:
+            p = pos[sl]
+            out[p] = self._exact(x.take(p), y.take(p), blk[sl], cls[sl])
+
+        if pool is not None and len(pieces) > 1:
+            list(pool.map(exact, pieces))
+        else:
+            for sl in pieces:
+                exact(sl)
         return out
 
     def _chunk(
         self, x: np.ndarray, y: np.ndarray, out: np.ndarray, a: int, b: int
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Grid pass over points a:b; returns (positions, exact classes) of the points that need
-        the exact test."""
-        xs, ys = x[a:b], y[a:b]
-        s = self.shift
-        with np.errstate(all="ignore"):
-            fx = np.multiply(xs, self.k)
-            fx += self.cx
-            fy = np.multiply(ys, self.k)
-            fy += self.cy
-            # NaN, inf and out-of-range values cast to 0, INT_MIN or INT_MAX (by platform):
-            # as unsigned, all of them clamp into the padding ring of empty cells
-            ix = fx.astype(np.int32).view(np.uint32)
-            iy = fy.astype(np.int32).view(np.uint32)
-        np.minimum(ix, self.nfx - 1, out=ix)
-        np.minimum(iy, self.nfy - 1, out=iy)
-        ci = (iy >> s).astype(np.intp)
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Grid pass over points a:b; returns (positions, blocks, exact classes) of the points
+        that need the exact test."""
+        kc = 1.0 / self.h
+        gx = np.multiply(x[a:b], kc)
+        gx -= self.x0 * kc
+        gy = np.multiply(y[a:b], kc)
+        gy -= self.y0 * kc
+        # NaN goes to the last cell (fmin ignores NaN), -inf to the first: both empty
+        np.fmin(gx, self.ncx - 0.5, out=gx)
+        np.fmax(gx, 0.0, out=gx)
+        np.fmin(gy, self.ncy - 0.5, out=gy)
+        np.fmax(gy, 0.0, out=gy)
+        ix = gx.astype(np.intp)
+        ci = gy.astype(np.intp)
         ci *= self.ncx
-        ci += ix >> s
+        ci += ix
         code = self.coarse_codes.take(ci)
-        res = self.lut.take(code)
-        out[a:b] = res
+        res = out[a:b]
+        np.take(self.lut, code, out=res)
         blk = np.flatnonzero(res == -2)
         if not len(blk):
-            return blk, blk
-        m = self.bmask
-        key = (code[blk].astype(np.intp) - self.nsets) << (2 * s)
-        key += (iy[blk] & m).astype(np.intp) << s
-        key += ix[blk] & m
+            return blk, blk, blk
+        B = self.block
+        s = self.shift
+        bn = code[blk].astype(np.intp)
+        bn -= self.nsets
+        gxb, gyb = gx[blk], gy[blk]
+        lx = gxb - ix[blk]
+        lx *= B
+        ly = gyb - np.floor(gyb)
+        ly *= B
+        key = bn << (2 * s)
+        key += ly.astype(np.intp) << s
+        key += lx.astype(np.intp)
         sub = self.sub_lut.take(self.blocks.take(key))
-        out[a + blk] = sub
+        res[blk] = sub
         exact = np.flatnonzero(sub <= -3)
         cls = sub[exact]
         np.negative(cls, out=cls)
         cls -= 3
-        return blk[exact] + a, cls
+        return blk[exact] + a, bn[exact], cls
 
-    def _exact(self, px: np.ndarray, py: np.ndarray, cls: np.ndarray) -> np.ndarray:
-        """Primary zones of points in sub-cells a border touches (``cls``: their classes)."""
-        best = self.cls_best.take(cls)
-        todo = np.ones(len(cls), bool)
-        test = self.cls_test.take(cls, axis=0)  # (points, ranks): which zones to test
-        wanted = test.any(axis=0)
-        for r in self.cls_ranks:  # ascending: the first zone a point hits is its primary
-            if not wanted[r]:  # no point here needs this zone (most, for small batches)
-                continue
-            sel = np.flatnonzero(test[:, r] & todo)
-            if len(sel):
-                sel = sel[shapely.intersects_xy(self.geoms[r], px.take(sel), py.take(sel))]
-                best[sel] = r
-                todo[sel] = False
+    def _exact(
+        self, px: np.ndarray, py: np.ndarray, blk: np.ndarray, cls: np.ndarray
+    ) -> np.ndarray:
+        """Primary zones of points in border sub-cells (their blocks and exact classes).
+
+        One (point, zone) pair per zone the point must be tested against (candidates below
+        the base's best).  A pair whose zone has one straight edge across the block is decided
+        by the point's side of that edge's line; a pair with several edges by the crossings
+        of the segment from the block's reference point; shapely decides the pairs whose
+        orientations are not certain (points on or within rounding of an edge line).
+        """
+        best = self.cls_best.take(cls).astype(np.int64)
+        cnt = self.cls_tcount.take(cls)
+        if not cnt.any():
+            return self.rank_to_global.take(best)
+        if int(cnt.max()) == 1:  # the common case: one zone to test per point
+            pt = np.flatnonzero(cnt)
+            r = self.cls_tranks.take(self.cls_tptr.take(cls.take(pt)))
+        else:
+            pt, flat = _ranges(self.cls_tptr.take(cls), cnt)
+            r = self.cls_tranks.take(flat)
+        bp = blk.take(pt)
+        X, Y = px.take(pt), py.take(pt)
+        inside = np.zeros(len(r), bool)
+        todo = np.ones(len(r), bool)
+        if len(self.ent):
+            key = bp * max(self.nz, 1)
+            key += r
+            local = self.ent_at.take(key)
+            found = local != self._no_ent
+            j = self.blk_ptr.take(bp) + local
+            j[~found] = 0
+            kind = np.where(found, self.ent_kind.take(j), 3)
+            # one straight edge: the side of its line (certain far beyond rounding)
+            s1 = np.flatnonzero(kind <= 1)
+            a, b, c, m = self.ent_line.take(j.take(s1), axis=0).T
+            xs, ys = X.take(s1), Y.take(s1)
+            with np.errstate(all="ignore"):
+                det = a * xs
+                det += b * ys
+                det += c
+                bound = np.abs(a, dtype=np.float64) + np.abs(b)
+                bound *= np.abs(xs) + np.abs(ys) + m
+                bound *= _LINE_ERR
+            sure = np.abs(det) > bound
+            inside[s1] = (det > 0) ^ kind.take(s1).astype(bool)
+            todo[s1[sure]] = False
+            # several edges: count the crossings of segment RP
+            sm = np.flatnonzero(kind == 2)
+            if len(sm):
+                done, ins = self._crossings(X.take(sm), Y.take(sm), bp.take(sm), j.take(sm))
+                inside[sm] = ins
+                todo[sm[done]] = False
+        d = np.flatnonzero(todo)
+        if len(d):
+            geoms = self._geoms_array()
+            inside[d] = shapely.intersects_xy(geoms.take(r.take(d)), X.take(d), Y.take(d))
+        hit = np.flatnonzero(inside)
+        np.minimum.at(best, pt.take(hit), r.take(hit))
         return self.rank_to_global.take(best)
+
+    def _crossings(
+        self, X: np.ndarray, Y: np.ndarray, bp: np.ndarray, j: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(certain, inside) of points against entries ``j`` with several edges: R's
+        membership flipped by each edge the segment from R to the point crosses."""
+        inside = (self.ent.take(j) & 1).astype(bool)
+        e0 = self.ent_ptr.take(j)
+        pe, q = _ranges(e0, self.ent_ptr.take(j + 1) - e0)  # (pair, edge) rows
+        e = self.edges.take(q)
+        i = e >> 1
+        segs = self.segs
+        ax, ay = segs[0].take(i), segs[1].take(i)
+        xe, ye = X.take(pe), Y.take(pe)
+        with np.errstate(all="ignore"):
+            left = segs[4].take(i) * (ye - ay)
+            right = segs[5].take(i) * (xe - ax)
+            det = left - right
+            bound = np.abs(left)
+            bound += np.abs(right)
+            bound *= ORIENT_ERR
+            sure = np.abs(det) > bound
+            # edges with the point on the other side than R: does segment RP cross them?
+            f = np.flatnonzero(sure & ((det > 0) != (e & 1).astype(bool)))
+            pf = pe.take(f)
+            rx, ry = self.ref[:, 0].take(bp.take(pf)), self.ref[:, 1].take(bp.take(pf))
+            ux, uy = xe.take(f) - rx, ye.take(f) - ry
+            left = ux * (ay.take(f) - ry)
+            right = uy * (ax.take(f) - rx)
+            d3 = left - right
+            s3 = np.abs(d3) > ORIENT_ERR * (np.abs(left) + np.abs(right))
+            left = ux * (segs[3].take(i.take(f)) - ry)
+            right = uy * (segs[2].take(i.take(f)) - rx)
+            d4 = left - right
+            s4 = np.abs(d4) > ORIENT_ERR * (np.abs(left) + np.abs(right))
+        unsure = ~sure
+        unsure[f] = ~(s3 & s4)
+        crossed = pf[(d3 > 0) != (d4 > 0)]
+        inside ^= (np.bincount(crossed, minlength=len(j)) & 1).astype(bool)
+        certain = np.ones(len(j), bool)
+        certain[pe[unsure]] = False
+        return certain, inside
 
     # -------------------------------------------------------------- tolerance
     def nearest(self, x: float, y: float, tolerance: float) -> tuple[ZoneShape, float] | None:
@@ -847,7 +1362,7 @@ class _Grid:
         return tuple(Overlap(self.shapes[r], min(f, 1.0)) for r, f in found)
 
 
-_POOL: ThreadPoolExecutor | None = None
+_POOL = None  # a concurrent.futures.ThreadPoolExecutor, made on first use
 _POOL_LOCK = threading.Lock()
 
 
@@ -855,66 +1370,97 @@ def _workers() -> int:
     return max(1, min(8, os.cpu_count() or 1))
 
 
-def _pool() -> ThreadPoolExecutor:
+def _pool():
+    """The shared thread pool of the batch path (numpy and shapely release the GIL)."""
     global _POOL
     if _POOL is None:
         with _POOL_LOCK:
             if _POOL is None:
+                from concurrent.futures import ThreadPoolExecutor
+
                 _POOL = ThreadPoolExecutor(_workers(), thread_name_prefix="footviz-hit")
     return _POOL
 
 
 # ---------------------------------------------------------------------- the index
+def _name(kind: str, value: object, allowed: tuple[str, ...]) -> str:
+    """A checked foot or aspect name (did-you-mean for misspellings)."""
+    if not isinstance(value, str):
+        raise HitInputError(
+            f"{kind} must be a name, one of {', '.join(map(repr, allowed))}; got {_short(value)}"
+        )
+    return check_choice(kind, value, allowed)
+
+
 class HitIndex:
-    """Exact point-to-zone index of an atlas (see the module docstring for the rule).
+    """Exact point-to-zone index of a set of zone shapes (see the module docstring for the rule).
 
     Parameters
     ----------
-    atlas : Atlas
+    shapes : iterable of ZoneShape
+        The zone shapes, in the order :attr:`HitArray.shapes` lists them (an atlas iterates
+        over its shapes in atlas order, so ``HitIndex(atlas)`` works).
+    keys : iterable of (foot, aspect), optional
+        The (foot, aspect) pairs to answer for (default: those of the shapes); a pair without
+        zones hits nothing.
     coarse : float
-        Coarse cell size in mm.
+        Coarse cell size in mm (grown when the memory bound asks for it).
     block : int
         Sub-cells per coarse cell side, a power of two.
 
     Grids are built lazily per (foot, aspect), under a lock; an index is safe to share
-    between threads.
+    between threads.  Memory: building a grid holds at most two bit planes of
+    ``MAX_CELL_WORDS`` 64-bit words (64 MiB); an atlas whose zones would need more cells gets
+    coarser cells (the answers stay exact, only slower near borders).
     """
 
-    def __init__(self, atlas: Atlas, *, coarse: float = 1.0, block: int = 8) -> None:
-        self.atlas = atlas
+    def __init__(
+        self,
+        shapes: Iterable[ZoneShape],
+        keys: Iterable[tuple[str, str]] | None = None,
+        *,
+        coarse: float = 1.0,
+        block: int = 8,
+    ) -> None:
         self.coarse = float(coarse)
         self.block = int(block)
-        self.shapes: tuple[ZoneShape, ...] = tuple(atlas)
+        self.shapes: tuple[ZoneShape, ...] = tuple(shapes)
         self._global = {id(s): i for i, s in enumerate(self.shapes)}
-        self.keys: tuple[tuple[str, str], ...] = tuple(
-            (f, a) for a in atlas.aspects for f in atlas.feet
-        )
+        if keys is None:
+            present = {(s.foot, s.aspect) for s in self.shapes}
+            keys = [(f, a) for a in ASPECTS for f in FEET if (f, a) in present]
+        self.keys: tuple[tuple[str, str], ...] = tuple((str(f), str(a)) for f, a in keys)
         self._grids: dict[tuple[str, str], _Grid] = {}
-        #: foot -> aspect -> plain-touch function of each built grid (see ``Atlas.hit``)
+        #: foot -> aspect -> plain-touch function ``(x: float, y: float) -> HitResult | None``
+        #: of each built grid: the atlas's fast path for a touch calls it directly
         self.touch: dict[str, dict[str, object]] = {}
         self._lock = threading.Lock()
 
     # -------------------------------------------------------------- grids
     def grid(self, foot: object, aspect: object) -> _Grid:
         """The grid of (foot, aspect), built on first use; clear errors for bad names."""
-        g = self._grids.get((foot, aspect))  # type: ignore[arg-type]
+        try:
+            g = self._grids.get((foot, aspect))  # type: ignore[arg-type]
+        except TypeError:  # unhashable: checked below
+            g = None
         if g is not None:
             return g
-        foot_s = check_choice("foot", foot, FEET)
-        aspect_s = check_choice("aspect", aspect, ASPECTS)
+        foot_s = _name("foot", foot, FEET)
+        aspect_s = _name("aspect", aspect, ASPECTS)
         key = (foot_s, aspect_s)
         if key not in self.keys:
             present = ", ".join(f"{f} {a}" for f, a in self.keys)
+            aspects = ", ".join(dict.fromkeys(a for _, a in self.keys))
             raise NotInAtlasError(
                 f"this atlas has no {aspect_s} aspect for the {foot_s} foot "
-                f"(present: {present}); allowed aspects: {', '.join(self.atlas.aspects)}"
+                f"(present: {present}); allowed aspects: {aspects}"
             )
         g = self._grids.get(key)
         if g is None:
             with self._lock:
                 g = self._grids.get(key)
                 if g is None:
-                    shapes = self.atlas.shapes(foot_s, aspect_s)
+                    shapes = [s for s in self.shapes if s.foot == foot_s and s.aspect == aspect_s]
                     g = _Grid(
                         foot_s,
                         aspect_s,
@@ -946,7 +1492,7 @@ class HitIndex:
         foot: object = "left",
         aspect: object = "plantar",
         tolerance: object = 0.0,
-        overlaps: bool = False,
+        overlaps: object = False,
     ) -> HitResult | None:
         """See :meth:`footviz.Atlas.hit`."""
         g = self.grid(foot, aspect)
@@ -957,11 +1503,13 @@ class HitIndex:
         if type(tolerance) in (float, int) and not tolerance and overlaps is False:
             return g.hit1(x, y)  # type: ignore[arg-type]
         tol = _tolerance(tolerance)
+        if not isinstance(overlaps, (bool, np.bool_)):
+            raise HitInputError(f"overlaps must be True or False, got {_short(overlaps)}")
         fx, fy = float(x), float(y)  # type: ignore[arg-type]
         over: tuple[Overlap, ...] = ()
         if overlaps:
             if tol <= 0.0:
-                raise ValueError("overlaps=True needs a tolerance > 0 (the fingertip radius)")
+                raise HitInputError("overlaps=True needs a tolerance > 0 (the fingertip radius)")
             over = g.overlaps(fx, fy, tol)
         found = g.locate(fx, fy)
         if found:
@@ -980,29 +1528,24 @@ class HitIndex:
         tolerance: object = 0.0,
     ) -> HitArray:
         """See :meth:`footviz.Atlas.hit_many`."""
-        x = _coords("xs", xs)
-        y = _coords("ys", ys)
+        x = as_coords("xs", xs)
+        y = as_coords("ys", ys)
         tol = _tolerance(tolerance)
-        feet = np.asarray(foot) if not isinstance(foot, str) else None
-        aspects = np.asarray(aspect) if not isinstance(aspect, str) else None
+        feet = _name_array("foot", foot)
+        aspects = _name_array("aspect", aspect)
         shapes = [x.shape, y.shape]
-        for name, arr in (("foot", feet), ("aspect", aspects)):
-            if arr is not None:
-                if arr.dtype.kind not in "UO":
-                    raise TypeError(f"{name} must be a name or an array of names, got {arr!r:.80}")
-                shapes.append(arr.shape)
+        shapes += [a.shape for a in (feet, aspects) if a is not None]
         try:
             shape = np.broadcast_shapes(*shapes)
         except ValueError:
-            raise ValueError(
+            raise HitInputError(
                 "xs, ys (and foot/aspect arrays) must broadcast together; got shapes "
                 + ", ".join(str(s) for s in shapes)
             ) from None
         x = _flat(x, shape)
         y = _flat(y, shape)
         if feet is None and aspects is None:
-            out = self._run(self.grid(foot, aspect), x, y, None, tol)
-            index, dist = out
+            index, dist = self._run(self.grid(foot, aspect), x, y, tol)
         else:
             fcodes, fnames = _names(feet, foot, shape)
             acodes, anames = _names(aspects, aspect, shape)
@@ -1012,7 +1555,7 @@ class HitIndex:
             for c in np.unique(combo):
                 g = self.grid(fnames[c // len(anames)], anames[c % len(anames)])
                 sel = np.flatnonzero(combo == c)
-                i, d = self._run(g, x[sel], y[sel], None, tol)
+                i, d = self._run(g, x[sel], y[sel], tol)
                 index[sel] = i
                 if dist is not None:
                     dist[sel] = d
@@ -1021,7 +1564,7 @@ class HitIndex:
         )
 
     @staticmethod
-    def _run(g, x, y, _unused, tol):
+    def _run(g: _Grid, x: np.ndarray, y: np.ndarray, tol: float):
         index = g.primary(x, y)
         if tol <= 0.0:
             return index, None
@@ -1052,20 +1595,21 @@ class HitIndex:
         self, cx: object, cy: object, layout: Layout, tolerance: object = 0.0
     ) -> HitArray:
         """See :meth:`footviz.Atlas.hit_chart_many`."""
-        x = _coords("cx", cx)
-        y = _coords("cy", cy)
+        x = as_coords("cx", cx)
+        y = as_coords("cy", cy)
         tol = _tolerance(tolerance)
+        panels = _panels(layout)
         try:
             shape = np.broadcast_shapes(x.shape, y.shape)
         except ValueError:
-            raise ValueError(
+            raise HitInputError(
                 f"cx and cy must broadcast together; got shapes {x.shape}, {y.shape}"
             ) from None
         x = _flat(x, shape)
         y = _flat(y, shape)
         index = np.full(len(x), -1, np.int32)
         dist = np.full(len(x), np.inf)
-        for panel in _panels(layout):
+        for panel in panels:
             x0, y0, x1, y1 = panel.chart_bounds
             sel = np.flatnonzero(
                 (index < 0) & (x >= x0 - tol) & (x <= x1 + tol) & (y >= y0 - tol) & (y <= y1 + tol)
@@ -1073,7 +1617,7 @@ class HitIndex:
             if not len(sel):
                 continue
             fx, fy = panel.from_chart(x[sel], y[sel])
-            i, d = self._run(self.grid(panel.foot, panel.aspect), fx, fy, None, tol)
+            i, d = self._run(self.grid(panel.foot, panel.aspect), fx, fy, tol)
             index[sel] = i
             dist[sel] = np.where(i >= 0, 0.0, np.inf) if d is None else d
         return HitArray(index.reshape(shape), self.shapes, dist.reshape(shape))
@@ -1082,29 +1626,37 @@ class HitIndex:
 def _panels(layout: object):
     panels = getattr(layout, "panels", None)
     if panels is None:
-        raise TypeError(f"layout must be a footviz.layout.Layout, got {type(layout).__name__}")
+        raise HitInputError(
+            f"layout must be a footviz.layout.Layout, got {_short(type(layout).__name__)}"
+        )
     return panels
 
 
+def _name_array(kind: str, value: object) -> np.ndarray | None:
+    """None for a single name; else the names as an array (checked to hold strings only)."""
+    if isinstance(value, str):
+        return None
+    if value is None or isinstance(value, (bytes, Real)):
+        raise HitInputError(f"{kind} must be a name or an array of names, got {_short(value)}")
+    try:
+        arr = np.asarray(value)
+    except (TypeError, ValueError):
+        raise HitInputError(
+            f"{kind} must be a name or an array of names, got {_short(value)}"
+        ) from None
+    if arr.dtype.kind == "U" or (
+        arr.dtype.kind == "O" and all(isinstance(v, str) for v in arr.ravel().tolist())
+    ):
+        return arr
+    raise HitInputError(
+        f"{kind} must be a name or an array of names (strings), got dtype {arr.dtype} "
+        f"({_short(arr.ravel()[:3])})"
+    )
+
+
 def _names(arr: np.ndarray | None, scalar: object, shape) -> tuple[np.ndarray, list[str]]:
-    """Codes per point and the checked names of a foot/aspect argument."""
+    """Codes per point and the names of a foot/aspect argument."""
     if arr is None:
         return np.zeros(int(np.prod(shape)), np.int64), [scalar]  # type: ignore[list-item]
     uniq, inv = np.unique(np.broadcast_to(arr, shape).ravel(), return_inverse=True)
-    return inv.ravel(), [str(u) if isinstance(u, np.str_) else u for u in uniq]
-
-
-_INDEX_LOCK = threading.Lock()
-
-
-def index_for(atlas: Atlas) -> HitIndex:
-    """The shared :class:`HitIndex` of ``atlas`` (made once, cached on the atlas)."""
-    index = atlas.__dict__.get("_hit_index")
-    if index is None:
-        with _INDEX_LOCK:
-            index = atlas.__dict__.get("_hit_index")
-            if index is None:
-                index = HitIndex(atlas)
-                atlas.__dict__["_hit_touch"] = index.touch
-                atlas.__dict__["_hit_index"] = index
-    return index
+    return inv.ravel(), [str(u) for u in uniq]

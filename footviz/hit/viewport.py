@@ -13,6 +13,12 @@ pointing down, as on screens and in images) and chart millimetres, plus the char
 
 This module never imports matplotlib; :meth:`Viewport.from_figure` only reads attributes of
 the objects it is given.
+
+Scalars and arrays: the coordinate transforms (:meth:`Viewport.to_chart`,
+:meth:`~Viewport.from_chart`, :meth:`~Viewport.to_device`) follow one rule: scalars in give
+Python floats out, arrays (or sequences) in give float arrays of the broadcast shape out.
+:meth:`~Viewport.to_foot` and :meth:`~Viewport.hit` take one point; :meth:`~Viewport.hit_many`
+takes arrays and returns a :class:`~footviz.hittest.HitArray`.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import numpy as np
 
 from ..atlas.layout import Layout, Panel
 from ..atlas.model import ASPECTS, FEET, check_choice
+from .index import as_coords
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..atlas import Atlas
@@ -270,16 +277,12 @@ class Viewport:
         return (ia, ib, -(ia * c + ib * f), id_, ie, -(id_ * c + ie * f))
 
     def to_chart(self, u, v):
-        """Device pixels to chart mm (scalars or arrays)."""
-        a, b, c, d, e, f = self._inverse()
-        u, v = np.asarray(u, dtype=float), np.asarray(v, dtype=float)
-        return a * u + b * v + c, d * u + e * v + f
+        """Device pixels to chart mm: floats for scalars, arrays for arrays."""
+        return _affine(self._inverse(), "u", u, "v", v)
 
     def from_chart(self, cx, cy):
-        """Chart mm to device pixels (scalars or arrays)."""
-        a, b, c, d, e, f = self.matrix
-        cx, cy = np.asarray(cx, dtype=float), np.asarray(cy, dtype=float)
-        return a * cx + b * cy + c, d * cx + e * cy + f
+        """Chart mm to device pixels: floats for scalars, arrays for arrays."""
+        return _affine(self.matrix, "cx", cx, "cy", cy)
 
     @property
     def pixels_per_mm(self) -> float:
@@ -313,9 +316,14 @@ class Viewport:
         return None
 
     def to_device(self, foot: str, x, y, aspect: str | None = None):
-        """Foot-frame mm of ``foot`` (and ``aspect``) to device pixels (scalars or arrays)."""
-        cx, cy = self._panel(foot, aspect).to_chart(x, y)
-        return self.from_chart(cx, cy)
+        """Foot-frame mm of ``foot`` (and ``aspect``) to device pixels: floats for scalars,
+        arrays for arrays."""
+        xa, ya = as_coords("x", x), as_coords("y", y)
+        cx, cy = self._panel(foot, aspect).to_chart(xa, ya)
+        u, v = self.from_chart(np.asarray(cx, float), np.asarray(cy, float))
+        if xa.ndim == 0 and ya.ndim == 0:
+            return float(u), float(v)
+        return u, v
 
     # -------------------------------------------------------------- hit-testing
     def hit(self, atlas: Atlas, u: float, v: float, tolerance: float = 0.0) -> HitResult | None:
@@ -324,11 +332,20 @@ class Viewport:
         return atlas.hit_chart(float(cx), float(cy), self.layout, tolerance)
 
     def hit_many(self, atlas: Atlas, u, v, tolerance: float = 0.0) -> HitArray:
-        """Vectorised :meth:`hit` (a :class:`~footviz.hittest.HitArray`)."""
-        from .index import _coords
-
-        cx, cy = self.to_chart(_coords("u", u), _coords("v", v))
+        """Vectorised :meth:`hit`: arrays of device points in, a
+        :class:`~footviz.hittest.HitArray` out."""
+        cx, cy = self.to_chart(u, v)  # scalars give a HitArray of shape ()
         return atlas.hit_chart_many(cx, cy, self.layout, tolerance)
+
+
+def _affine(m, uname: str, u, vname: str, v):
+    """``(a u + b v + c, d u + e v + f)``: floats for scalars, arrays for arrays."""
+    a, b, c, d, e, f = m
+    uu, vv = as_coords(uname, u), as_coords(vname, v)
+    x, y = a * uu + b * vv + c, d * uu + e * vv + f
+    if uu.ndim == 0 and vv.ndim == 0:
+        return float(x), float(y)
+    return x, y
 
 
 def _pair_any(name: str, value: object) -> tuple[object, object]:
