@@ -120,7 +120,8 @@ def cmd_render(args) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .handout.writer import atomic_path, output_format, save_figure
+    from .handout.writer import output_format
+    from .render.output import savefig
 
     atlas = _atlas(args.atlas)
     fmt = output_format(args.output, args.format)
@@ -140,8 +141,7 @@ def cmd_render(args) -> int:
         from .chart import draw_chart
 
         fig = draw_chart(atlas, lang=args.lang, layout=args.layout).figure
-    with atomic_path(args.output) as tmp:
-        save_figure(fig, tmp, fmt, args.dpi)
+    savefig(fig, args.output, format=fmt, dpi=args.dpi)  # the bytes FootMap.savefig writes
     print(f"wrote {args.output}")
     return 0
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-import tempfile
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -305,22 +304,13 @@ def _cache_save(key: str, arrays: dict[str, np.ndarray]) -> None:
     path = _cache_path(key)
     if path is None:
         return
-    tmp = None
+    from ._internal.atomic import write_with
+
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".hit-", suffix=".tmp", dir=os.path.dirname(path))
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)
-        os.replace(tmp, path)
-        tmp = None
+        write_with(path, lambda f: np.savez(f, **arrays))
     except OSError:
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _split(flat: np.ndarray, sizes: np.ndarray) -> list[list[int]]:

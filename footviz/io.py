@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .errors import AtlasFormatError, UnknownNameError
 
@@ -65,16 +64,11 @@ def read_document(source: str | os.PathLike[str] | Mapping[str, Any]) -> dict[st
     return doc
 
 
-def write_document(doc: Mapping[str, Any], path: str | os.PathLike[str]) -> Path:
-    """Write an atlas document atomically (temporary file, then rename)."""
-    path = Path(path)
+def write_document(doc: Mapping[str, Any], path: str | os.PathLike[str] | IO[bytes]) -> Any:
+    """Write an atlas document as UTF-8 GeoJSON to a path (atomically, see
+    :mod:`footviz._internal.atomic`) or a binary file object; return ``path``."""
+    from ._internal.atomic import is_path, write_bytes
+
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    write_bytes(path, text.encode("utf-8"))
+    return Path(os.fsdecode(path)) if is_path(path) else path

@@ -19,6 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from .atlas import Atlas, load_atlas
 from .layout import Panel
 from .model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
+from .render.figures import FigureResult, new_figure
 from .render.labelling import LabelItem, plan_labels, plan_rows
 from .render.legend import system_handles
 from .render.paths import draw_order, geometry_path, panel_transform, visible_geometry
@@ -110,9 +111,9 @@ def panel_matrix(foot: str, aspect: str) -> tuple[float, float, float, float, fl
     return sheet_panel(foot, aspect).matrix()
 
 
-@dataclass
-class AspectSheet:
-    """What :func:`draw_aspect_sheet` drew, by aspect."""
+@dataclass(repr=False, eq=False)
+class AspectSheet(FigureResult):
+    """What :func:`draw_aspect_sheet` drew, by aspect (``close()`` or ``with`` frees it)."""
 
     figure: Any
     foot: str
@@ -128,10 +129,16 @@ class AspectSheet:
     legend: Any = None
     shapes: dict[str, list[ZoneShape]] = field(default_factory=dict)
     placed: dict[str, BaseGeometry] = field(default_factory=dict)  # outlines in panel mm
+    _own: bool = field(default=True, repr=False)  # False when drawn on the caller's fig=
 
-    def savefig(self, path: str, **kwargs: Any) -> None:
-        """Save the figure (``kwargs`` go to ``Figure.savefig``)."""
-        self.figure.savefig(path, **kwargs)
+    def _result_figure(self):
+        return self.figure
+
+    def _owns_figure(self) -> bool:
+        return self._own
+
+    def __repr__(self) -> str:
+        return f"<AspectSheet foot={self.foot!r}>"
 
 
 # data limits of each kind of panel (xmin, ymin, xmax, ymax), in panel mm
@@ -189,7 +196,6 @@ def draw_aspect_sheet(
     -------
     AspectSheet
     """
-    import matplotlib.pyplot as plt
     from matplotlib.collections import PathCollection
     from matplotlib.patches import PathPatch
     from matplotlib.path import Path
@@ -204,9 +210,10 @@ def draw_aspect_sheet(
             f"{', '.join(ASPECTS)}"
         )
     words = SHEET_WORDS[lang]
-    if fig is None:
-        fig = plt.figure(figsize=(_SHEET_W / MM_PER_INCH, _SHEET_H / MM_PER_INCH))
-    sheet = AspectSheet(fig, foot)
+    own = fig is None
+    if own:
+        fig = new_figure((_SHEET_W / MM_PER_INCH, _SHEET_H / MM_PER_INCH))  # not pyplot's
+    sheet = AspectSheet(fig, foot, _own=own)
     fig.suptitle(
         title if title is not None else words["title"].format(foot=words[foot]),
         fontsize=15,

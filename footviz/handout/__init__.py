@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import IO
 
 from ..atlas import Atlas, load_atlas
 from ..model import LANGUAGES, check_choice
@@ -89,7 +90,7 @@ def _is_condition(atlas: Atlas, name: str) -> bool:
 
 def handout(
     what: str | Sequence[str],
-    path: str | os.PathLike[str] = "handout.pdf",
+    path: str | os.PathLike[str] | IO[bytes] = "handout.pdf",
     page: str = "A4",
     lang: str = "en",
     *,
@@ -98,7 +99,7 @@ def handout(
     organs: bool | None = None,
     title: str | None = None,
     dpi: float = 200,
-) -> Path:
+) -> Path | IO[bytes]:
     """Write a print-ready handout and return its path.
 
     Parameters
@@ -107,8 +108,9 @@ def handout(
         A condition of the source's table (``"migraine"``, ``"Обмороки"``), several
         conditions (a multi-page PDF: an index page, then one page each), or organ, zone
         or group names (``["heart", "liver"]``: one page).
-    path : path-like
-        Output file; written atomically (a temporary file beside it, then a rename).
+    path : path-like or binary file object
+        Output file; written atomically (a temporary file beside it, then a rename), with
+        the mode ``open()`` gives.  A file object (``io.BytesIO()``) needs ``format=``.
     page : {"A4", "Letter"}
         Portrait page size.
     lang : {"en", "ru"}
@@ -126,35 +128,31 @@ def handout(
 
     Returns
     -------
-    pathlib.Path
+    pathlib.Path, or the file object given
     """
     from .index import index_page
-    from .writer import atomic_path, output_format, save_figure, save_pdf_pages
+    from .writer import output_format, save_figure, save_pdf_pages
 
     atlas = atlas or load_atlas()
     lang = check_choice("language", lang, LANGUAGES)
     fmt = output_format(path, format)
     pages = subjects(what, atlas, lang, organs=organs, title=title)
     page = check_page(page)
-    path = Path(path)
+    path = Path(path) if isinstance(path, (str, os.PathLike)) else path  # or a binary file
     if len(pages) > 1 and fmt != "pdf":
         raise ValueError(
             f"{len(pages)} conditions make a multi-page handout; write it as .pdf, not .{fmt}"
         )
     if len(pages) == 1:
         figure = compose(pages[0], atlas, page).figure
-        with atomic_path(path) as tmp:
-            save_figure(figure, tmp, fmt, dpi)
-        return path
+        return save_figure(figure, path, fmt, dpi)
     total = len(pages) + 1
     makers = [lambda: index_page(pages, atlas, page, lang, total)]
     for i, subject in enumerate(pages, start=2):
         makers.append(
             lambda subject=subject, i=i: compose(subject, atlas, page, f"{i}/{total}").figure
         )
-    with atomic_path(path) as tmp:
-        save_pdf_pages(makers, tmp)
-    return path
+    return save_pdf_pages(makers, path)
 
 
 class _CallableModule(sys.modules[__name__].__class__):

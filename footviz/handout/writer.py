@@ -1,86 +1,58 @@
-"""Writing pages to PDF, PNG or SVG: atomically and byte-for-byte reproducibly."""
+"""Writing handout pages to PDF, PNG or SVG, through the one figure writer.
+
+Pages are saved by :func:`footviz.render.output.savefig` and
+:func:`~footviz.render.output.save_pages`, so a handout gets the same atomic write, file
+mode, metadata and compression as a map, whether the API or the command line writes it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .._version import __version__
+from .._internal.atomic import Target, check_target, is_path, target_name, temp_path
 
 FORMATS: tuple[str, ...] = ("pdf", "png", "svg")
-PDF_METADATA = {
-    "Creator": "footviz",
-    "Producer": f"footviz {__version__}",
-    "CreationDate": None,
-    "ModDate": None,
-}
 # text drawn without hinting is laid out exactly as the page measured it, at any resolution
-RC = {
-    "svg.hashsalt": "footviz",
-    "pdf.fonttype": 42,
-    "svg.fonttype": "path",
-    "text.hinting": "none",
-}
+RC = {"text.hinting": "none", "pdf.fonttype": 3, "svg.fonttype": "path"}
 
 
-def output_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+def output_format(path: Target, fmt: str | None = None) -> str:
     """The format to write: ``fmt`` if given, else from the file suffix."""
     from ..model import check_choice
 
+    check_target(path)
     if fmt is None:
-        suffix = Path(path).suffix.lstrip(".").casefold()
+        name = target_name(path) if is_path(path) else ""
+        suffix = Path(name).suffix.lstrip(".").casefold()
         if not suffix:
-            raise ValueError(f"cannot tell the format of {str(path)!r}: use .pdf, .png or .svg")
+            where = repr(name) if is_path(path) else "a file object"
+            raise ValueError(f"cannot tell the format of {where}: use .pdf, .png or .svg")
         fmt = suffix
     return check_choice("format", fmt.casefold() if isinstance(fmt, str) else fmt, FORMATS)
 
 
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; rename it over ``path`` only on success."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise FileNotFoundError(f"directory {str(directory)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Yield a temporary path beside ``path``; it replaces ``path`` only on success
+    (see :func:`footviz._internal.atomic.temp_path`)."""
+    with temp_path(path) as tmp:
+        yield tmp
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def save_figure(fig: Any, target: Target, fmt: str, dpi: float) -> Target:
+    """Save one page figure (``dpi`` applies to PNG)."""
+    from ..render.output import savefig
+
+    kwargs = {"dpi": dpi} if fmt == "png" else {}
+    return savefig(fig, target, format=fmt, rc=RC, **kwargs)
 
 
-def save_figure(fig: Any, target: Path, fmt: str, dpi: float) -> None:
-    """Save one figure deterministically."""
-    import matplotlib
-
-    with matplotlib.rc_context(RC):
-        if fmt == "pdf":
-            fig.savefig(target, format="pdf", metadata=PDF_METADATA)
-        elif fmt == "svg":
-            fig.savefig(target, format="svg", metadata={"Date": None, "Creator": "footviz"})
-        else:
-            fig.savefig(target, format="png", dpi=dpi, metadata={"Software": None})
-
-
-def save_pdf_pages(pages: list[Callable[[], Any]], target: Path) -> None:
+def save_pdf_pages(pages: list[Callable[[], Any]], target: Target) -> Target:
     """Write a multi-page PDF; each item of ``pages`` makes one figure when called."""
-    import matplotlib
-    from matplotlib.backends.backend_pdf import PdfPages
+    from ..render.output import save_pages
 
-    with matplotlib.rc_context(RC), PdfPages(target, metadata=PDF_METADATA) as pdf:
-        for make in pages:
-            pdf.savefig(make())
+    return save_pages(pages, target, rc=RC)

@@ -32,6 +32,7 @@ from ..style import (
     lighten,
     muted,
 )
+from .figures import FigureResult, new_figure
 from .labelling import COLUMN_GAP, ROW_LEAD, ROW_OVERHANG, Plan, plan_labels, plan_rows
 from .labelling import LabelItem as _Item
 from .legend import system_handles
@@ -128,7 +129,7 @@ def _feet(feet: str | Sequence[str]) -> tuple[str, ...]:
     return tuple(f for f in FEET if f in out)
 
 
-class FootMap:
+class FootMap(FigureResult):
     """A reflexology map: which feet, which view, which aspect, in which language.
 
     A FootMap owns the layout and the chart coordinate system (millimetres; see
@@ -185,6 +186,7 @@ class FootMap:
         self.extent = self.atlas.outline(self.feet[0], self.aspect).bounds
         self.drawn: MapArtists | None = None
         self._interaction = None
+        self._own_figure = False
 
     def __repr__(self) -> str:
         return (
@@ -287,21 +289,16 @@ class FootMap:
             raise FootvizError("nothing drawn yet: call FootMap.draw() first")
         return self.drawn
 
-    def savefig(self, path, **kwargs: Any) -> None:
-        """Save the last drawing; same input gives the same bytes (see :mod:`.output`)."""
-        from .output import savefig
+    def _result_figure(self):
+        return self.drawn.figure if self.drawn is not None else None
 
-        savefig(self.figure, path, **kwargs)
+    def _owns_figure(self) -> bool:
+        return self._own_figure
 
-    def _repr_png_(self) -> bytes | None:
-        from .output import to_bytes
-
-        return to_bytes(self.figure, "png") if self.drawn is not None else None
-
-    def _repr_svg_(self) -> str | None:
-        from .output import to_bytes
-
-        return to_bytes(self.figure, "svg").decode("utf-8") if self.drawn is not None else None
+    def _disconnect(self) -> None:
+        if self._interaction is not None:
+            self._interaction.disconnect()
+            self._interaction = None
 
     def interactive(self, callback: Callable[[Any], None] | None = None):
         """Hover tooltips and click-to-highlight on the last drawing; see :mod:`.interactive`."""
@@ -367,8 +364,6 @@ class FootMap:
         -------
         MapArtists
         """
-        import matplotlib.pyplot as plt
-
         atlas, lang, words = self.atlas, self.lang, CAPTIONS[self.lang]
         sets = resolve_highlight(atlas, highlight, highlight_colours)
         zv = (
@@ -383,7 +378,7 @@ class FootMap:
 
         own = ax is None
         if own:
-            fig = plt.figure(figsize=self.figsize)
+            fig = new_figure(self.figsize)  # not pyplot's: see .figures
             ax = fig.add_axes((0.01, 0.01, 0.98, 0.92))
             # when the width limits the scale (a colorbar), the map sits on the legend and
             # any spare height goes above the title, not between the map and its legend
@@ -493,7 +488,8 @@ class FootMap:
         for panel in layout.panels:
             self._draw_foot(out, panel, sets, zv, norm, cmap_obj, arrays, visible, kwargs)
         self._draw_labels(out, plan, layout, stack)
-        self.drawn = out
+        self._disconnect()  # handlers of an earlier drawing
+        self.drawn, self._own_figure, self._closed = out, own, False
         return out
 
     # ------------------------------------------------------------------ helpers

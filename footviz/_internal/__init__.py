@@ -1,0 +1,1 @@
+"""Private helpers shared across footviz (no public API)."""
