@@ -19,7 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from .atlas import Atlas, load_atlas
 from .layout import Panel
 from .model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
-from .render.figures import FigureResult, new_figure
+from .render.figures import FigureResult, ensure_canvas, new_figure
 from .render.labelling import LabelItem, plan_labels, plan_rows
 from .render.legend import system_handles
 from .render.paths import draw_order, geometry_path, panel_transform, visible_geometry
@@ -213,6 +213,8 @@ def draw_aspect_sheet(
     own = fig is None
     if own:
         fig = new_figure((_SHEET_W / MM_PER_INCH, _SHEET_H / MM_PER_INCH))  # not pyplot's
+    else:
+        ensure_canvas(fig)
     sheet = AspectSheet(fig, foot, _own=own)
     fig.suptitle(
         title if title is not None else words["title"].format(foot=words[foot]),

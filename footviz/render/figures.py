@@ -19,7 +19,7 @@ from typing import Any
 
 from .._internal.atomic import Target
 
-__all__ = ["FigureResult", "new_figure"]
+__all__ = ["FigureResult", "ensure_canvas", "new_figure"]
 
 WIDGET_BACKENDS = ("widget", "ipympl", "module://ipympl.backend_nbagg")
 
@@ -31,6 +31,16 @@ def new_figure(figsize: tuple[float, float], dpi: float | None = None):
 
     fig = Figure(figsize=figsize, dpi=dpi)
     FigureCanvasAgg(fig)
+    return fig
+
+
+def ensure_canvas(fig):
+    """Give a figure made with plain ``Figure()`` an Agg canvas (text can then be measured);
+    a figure that has a real canvas (pyplot's, a widget) keeps it."""
+    if not hasattr(fig.canvas, "get_renderer"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
     return fig
 
 
