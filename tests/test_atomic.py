@@ -103,7 +103,7 @@ def test_temp_path_for_writers_that_open_by_name(tmp_path):
 
 
 def test_missing_folder_and_directory_target_are_named(tmp_path):
-    with pytest.raises(OutputError, match="folder .* does not exist") as err:
+    with pytest.raises(OutputError, match=r"folder .* does not exist") as err:
         write_bytes(tmp_path / "nope" / "x.png", b"x")
     assert err.value.errno == errno.ENOENT
     with pytest.raises(OutputError, match="is a directory"):
@@ -118,7 +118,7 @@ def test_unwritable_folder_is_an_output_error(tmp_path):
     (locked / "x.png").write_bytes(OLD)
     locked.chmod(0o555)
     try:
-        with pytest.raises(OutputError, match="cannot write .*x.png.*unchanged") as err:
+        with pytest.raises(OutputError, match=r"cannot write .*x\.png.*unchanged") as err:
             write_bytes(locked / "x.png", b"new")
         assert isinstance(err.value, OSError) and err.value.errno == errno.EACCES
         assert (locked / "x.png").read_bytes() == OLD

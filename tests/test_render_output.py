@@ -241,9 +241,9 @@ def test_hit_cache_write_under_a_full_disk_leaves_no_temp_file(tmp_path):
 @pytest.mark.parametrize("fmt", ["png", "pdf", "svg"])
 def test_command_line_writes_the_bytes_the_api_writes(tmp_path, fmt):
     cli = tmp_path / f"cli.{fmt}"
+    args = ["render", "--feet", "left", "--highlight", "kidney", "--dpi", "80", "-o", str(cli)]
     r = subprocess.run(
-        [sys.executable, "-m", "footviz", "render", "--feet", "left", "--highlight", "kidney"]
-        + ["--dpi", "80", "-o", str(cli)],
+        [sys.executable, "-m", "footviz", *args],
         capture_output=True,
         text=True,
         timeout=180,
