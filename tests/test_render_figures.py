@@ -95,6 +95,7 @@ def test_drawing_into_your_axes_uses_your_figure_and_close_leaves_it():
     assert drawn.ax is axes[1] and m.figure is fig
     assert drawn.zones["left"] in axes[1].collections
     assert not axes[0].collections  # the other axes untouched
+    assert m._repr_png_() is None  # your figure: shown by you (and pyplot), not twice
     m.close()
     assert fig.axes == list(axes) and drawn.zones["left"] in axes[1].collections
     assert plt.fignum_exists(fig.number)

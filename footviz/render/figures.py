@@ -135,7 +135,11 @@ class FigureResult:
 
     # ---------------------------------------------------------------- notebook display
     def _shown_figure(self):
-        return None if self._closed else self._result_figure()
+        """The figure to show, or None: nothing drawn, closed, or the figure is the caller's
+        (drawn with ``ax=``: the caller shows it, and pyplot may already)."""
+        if self._closed or not self._owns_figure():
+            return None
+        return self._result_figure()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         """Under ``%matplotlib widget``: the live ipympl canvas (hover and click work)."""
