@@ -281,3 +281,24 @@ def test_savefig_function_takes_any_figure(tmp_path):
     a = savefig(fig, tmp_path / "plain.svg")
     assert a == tmp_path / "plain.svg"
     assert (tmp_path / "plain.svg").read_bytes() == to_bytes(fig, "svg")
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_chart_and_sheet_same_input_same_bytes(fmt):
+    def chart():
+        with footviz.draw_chart(feet="left", labels=False) as c:
+            return c.savefig(io.BytesIO(), format=fmt, dpi=30).getvalue()
+
+    def sheet():
+        with footviz.draw_aspect_sheet(labels=False, legend=False) as s:
+            return s.savefig(io.BytesIO(), format=fmt, dpi=30).getvalue()
+
+    assert chart() == chart()
+    assert sheet() == sheet()
+
+
+def test_handout_to_a_file_object_needs_a_format():
+    with pytest.raises(ValueError, match="cannot tell the format of a file object"):
+        footviz.handout("acne", io.BytesIO())
+    buf = footviz.handout("acne", io.BytesIO(), format="svg")
+    assert b"<svg" in buf.getvalue()[:400]
