@@ -110,6 +110,14 @@ def _new_temp(directory: str, name: str) -> tuple[int, str]:
     raise FileExistsError(_errno.EEXIST, "no free temporary file name", directory)
 
 
+def _sync(fd: int) -> None:
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (_errno.EINVAL, getattr(_errno, "ENOTSUP", _errno.EINVAL)):
+            raise  # a file system that cannot sync is fine; one that failed to write is not
+
+
 def _unlink(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
@@ -160,7 +168,7 @@ def _replace(path, what: str) -> Iterator[tuple[IO[bytes], str]]:
         with os.fdopen(fd, "wb") as fh:
             yield fh, tmp
             fh.flush()
-            os.fsync(fh.fileno())  # a full disk shows here at the latest, never after the rename
+            _sync(fh.fileno())  # a full disk shows here at the latest, never after the rename
         if existed:
             with contextlib.suppress(OSError):  # keep the replaced file's mode, as open() does
                 os.chmod(tmp, stat.S_IMODE(os.stat(dest).st_mode))
@@ -180,12 +188,14 @@ def write_bytes(target: Target, data: bytes, *, what: str = "path") -> Target:
             fh.write(data)
         return target
     try:
-        view, done = memoryview(data), 0
-        while done < len(view):
-            n = target.write(view[done:])
-            done += len(view) - done if n is None else n  # buffered streams take everything
-            if n == 0:
-                raise OSError(_errno.EIO, "the stream accepted no bytes")
+        n = target.write(data)
+        if n is not None and n < len(data):  # a raw stream may take part of it: the rest
+            view, done = memoryview(data), n
+            while done < len(view):
+                n = target.write(view[done:])
+                if not n:
+                    raise OSError(_errno.EIO, "the stream accepted no more bytes")
+                done += n
     except OSError as exc:
         if isinstance(exc, OutputError):
             raise
