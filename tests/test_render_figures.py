@@ -164,8 +164,17 @@ def test_inline_formats_follow_the_inline_backend_config():
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_under_ipympl_the_map_is_a_live_canvas(monkeypatch):
-    pytest.importorskip("ipympl")
+    backend = matplotlib.get_backend()
+    pytest.importorskip("ipympl")  # importing ipympl selects its backend: put Agg back after
     monkeypatch.setattr(figures, "widget_backend", lambda: True)
+    try:
+        _live_canvas()
+    finally:
+        matplotlib.use(backend)
+    assert matplotlib.get_backend() == backend
+
+
+def _live_canvas():
     m = footviz.plot(labels=False, figsize=(8, 6))
     inter = m.interactive()
     assert m._repr_png_() is None and m._repr_svg_() is None  # no dead static copy
