@@ -13,8 +13,6 @@ import matplotlib
 
 matplotlib.use("Agg")  # write files; no window needed
 
-import matplotlib.pyplot as plt
-
 from footviz.sheet import draw_aspect_sheet
 
 
@@ -27,10 +25,9 @@ def main(argv: list[str] | None = None) -> list[str]:
     Path(args.outdir).mkdir(parents=True, exist_ok=True)
     written = []
     for foot in ("left", "right"):
-        sheet = draw_aspect_sheet(foot=foot, lang=args.lang)
         path = Path(args.outdir) / f"aspects_{foot}.png"
-        sheet.savefig(str(path), dpi=args.dpi)
-        plt.close(sheet.figure)
+        with draw_aspect_sheet(foot=foot, lang=args.lang) as sheet:  # freed after the block
+            sheet.savefig(path, dpi=args.dpi)
         print(f"wrote {path}")
         written.append(str(path))
     return written

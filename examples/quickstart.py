@@ -14,8 +14,6 @@ import matplotlib
 
 matplotlib.use("Agg")  # write files; no window needed
 
-import matplotlib.pyplot as plt
-
 import footviz
 
 
@@ -28,16 +26,14 @@ def main(argv: list[str] | None = None) -> list[str]:
     args = parser.parse_args(argv)
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    chart = footviz.draw_chart(lang=args.lang)
-    chart.savefig(str(output), dpi=args.dpi)
-    plt.close(chart.figure)
+    with footviz.draw_chart(lang=args.lang) as chart:  # the figure is freed after the block
+        chart.savefig(output, dpi=args.dpi)
     written = [str(output)]
     if not args.no_aspects:
         for foot in ("left", "right"):
-            sheet = footviz.draw_aspect_sheet(foot=foot, lang=args.lang)
             path = output.with_name(f"{output.stem}_aspects_{foot}{output.suffix}")
-            sheet.savefig(str(path), dpi=args.dpi)
-            plt.close(sheet.figure)
+            with footviz.draw_aspect_sheet(foot=foot, lang=args.lang) as sheet:
+                sheet.savefig(path, dpi=args.dpi)
             written.append(str(path))
     for path in written:
         print(f"wrote {path}")

@@ -138,18 +138,20 @@ def cmd_render(args) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .handout.writer import atomic_path, output_format, save_figure
+    from .handout.writer import output_format
     from .render import FootMap
+    from .render.output import savefig
 
     dpi = check_dpi("--dpi", args.dpi)
     atlas = _atlas(args.atlas)
     fmt = output_format(args.output, args.format)
     highlight = args.highlight or None
     values = _read_values(args.values) if args.values else None
-    fmap = FootMap(atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang)
-    fig = fmap.draw(highlight=highlight, values=values, title=args.title).figure
-    with atomic_path(args.output) as tmp:
-        save_figure(fig, tmp, fmt, dpi)
+    with FootMap(
+        atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang
+    ) as fmap:
+        fig = fmap.draw(highlight=highlight, values=values, title=args.title).figure
+        savefig(fig, args.output, format=fmt, dpi=dpi)  # the bytes FootMap.savefig writes
     print(f"wrote {args.output}")
     return 0
 

@@ -153,3 +153,20 @@ class NotInAtlasError(FootvizError, LookupError):
 
 class TouchLogError(FootvizError, ValueError):
     """A touch log that cannot be read or written: the message names the file, row and column."""
+
+
+class OutputError(FootvizError, OSError):
+    """A file could not be written (full disk, no permission, missing folder, a stream that
+    raised).  Whatever was at the path before is left as it was; ``errno`` and ``filename``
+    are those of the failure."""
+
+    def __init__(self, message: str, errno: int | None = None, filename: str | None = None):
+        super().__init__(errno, message, filename)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class OutputTargetError(FootvizError, TypeError):
+    """A save target that is neither a path nor a binary file object."""

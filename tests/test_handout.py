@@ -94,16 +94,15 @@ def test_failure_leaves_earlier_file_and_no_temp(tmp_path, monkeypatch):
 
 
 def test_failure_while_saving_leaves_no_temp(tmp_path, monkeypatch):
-    import footviz.handout.writer as writer
+    import footviz._internal.atomic as atomic
 
     path = tmp_path / "h.png"
     path.write_bytes(b"earlier")
 
-    def boom(fig, target, fmt, dpi, **kwargs):
-        target.write_bytes(b"half")
-        raise OSError("disk full")
+    def boom(fd):  # the disk fills up as the written file is synced
+        raise OSError(28, "disk full")
 
-    monkeypatch.setattr(writer, "save_figure", boom)
+    monkeypatch.setattr(atomic.os, "fsync", boom)
     with pytest.raises(OSError, match="disk full"):
         handout("acne", path)
     assert path.read_bytes() == b"earlier"

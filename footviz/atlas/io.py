@@ -7,7 +7,7 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .._internal.checks import check_source, describe, shorten
 from ..errors import AtlasFormatError
@@ -249,18 +249,11 @@ def geometry(obj: Any) -> Any:
     return shapely.multipolygons(made)
 
 
-def write_document(doc: Mapping[str, Any], path: str | os.PathLike[str]) -> Path:
-    """Write an atlas document atomically (temporary file, then rename)."""
-    import tempfile
+def write_document(doc: Mapping[str, Any], path: str | os.PathLike[str] | IO[bytes]) -> Any:
+    """Write an atlas document as UTF-8 GeoJSON to a path (atomically, see
+    :mod:`footviz._internal.atomic`) or a binary file object; return ``path``."""
+    from .._internal.atomic import is_path, write_bytes
 
-    path = Path(path)
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    write_bytes(path, text.encode("utf-8"))
+    return Path(os.fsdecode(path)) if is_path(path) else path

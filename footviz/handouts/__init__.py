@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import IO
 
 from .._internal.checks import check_names
 from ..atlas import Atlas, load_atlas
@@ -96,7 +97,7 @@ def _is_condition(atlas: Atlas, name: str) -> bool:
 
 def handout(
     what: str | Sequence[str],
-    path: str | os.PathLike[str] = "handout.pdf",
+    path: str | os.PathLike[str] | IO[bytes] = "handout.pdf",
     page: str = "A4",
     lang: str = "en",
     *,
@@ -105,7 +106,7 @@ def handout(
     organs: bool | None = None,
     title: str | None = None,
     dpi: float = 200,
-) -> Path:
+) -> Path | IO[bytes]:
     """Write a print-ready handout and return its path.
 
     Parameters
@@ -114,8 +115,9 @@ def handout(
         A condition of the source's table (``"migraine"``, ``"Обмороки"``), several
         conditions (a multi-page PDF: an index page, then one page each), or organ, zone
         or group names (``["heart", "liver"]``: one page).
-    path : path-like
-        Output file; written atomically (a temporary file beside it, then a rename).
+    path : path-like or binary file object
+        Output file; written atomically (a temporary file beside it, then a rename), with
+        the mode ``open()`` gives.  A file object (``io.BytesIO()``) needs ``format=``.
     page : {"A4", "Letter"}
         Portrait page size.
     lang : {"en", "ru"}
@@ -133,18 +135,18 @@ def handout(
 
     Returns
     -------
-    pathlib.Path
+    pathlib.Path, or the file object given
     """
     from .index import index_page
     from .textflow import Measure
-    from .writer import atomic_path, output_format, save_figure, save_pdf_pages
+    from .writer import output_format, save_figure, save_pdf_pages
 
     atlas = atlas or load_atlas()
     lang = check_choice("language", lang, LANGUAGES)
     fmt = output_format(path, format)
     pages = subjects(what, atlas, lang, organs=organs, title=title)
     page = check_page(page)
-    path = Path(path)
+    path = Path(path) if isinstance(path, (str, os.PathLike)) else path  # or a binary file
     m = Measure()
     plans = [plan_subject(m, atlas, subject, page) for subject in pages]
     if len(pages) > 1 and fmt != "pdf":
@@ -159,9 +161,7 @@ def handout(
     meta = document_metadata(pages, atlas, lang)
     if len(pages) == 1 and not plans[0].continued:
         figure = compose(pages[0], atlas, page, plan=plans[0]).figure
-        with atomic_path(path) as tmp:
-            save_figure(figure, tmp, fmt, dpi, metadata=meta)
-        return path
+        return save_figure(figure, path, fmt, dpi, metadata=meta)
     first = 1 if len(pages) == 1 else 2  # a multi-condition handout opens with an index
     starts = [first]
     for plan in plans[:-1]:
@@ -182,9 +182,7 @@ def handout(
                     compose_continuation(subject, atlas, page, f"{n + 1}/{total}").figure
                 )
             )
-    with atomic_path(path) as tmp:
-        save_pdf_pages(makers, tmp, metadata=meta)
-    return path
+    return save_pdf_pages(makers, path, metadata=meta)
 
 
 def document_metadata(pages: Sequence[Subject], atlas: Atlas, lang: str) -> dict[str, str]:

@@ -1,96 +1,63 @@
-"""Writing pages to PDF, PNG or SVG: atomically and byte-for-byte reproducibly."""
+"""Writing handout pages to PDF, PNG or SVG, through the one figure writer.
+
+Pages are saved by :func:`footviz.render.output.savefig` and
+:func:`~footviz.render.output.save_pages`, so a handout gets the same atomic write, file
+mode, metadata and compression as a map, whether the API or the command line writes it.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .._version import __version__
+from .._internal.atomic import Target, check_target, is_path, target_name
 
 FORMATS: tuple[str, ...] = ("pdf", "png", "svg")
-PDF_METADATA = {
-    "Creator": "footviz",
-    "Producer": f"footviz {__version__}",
-    "CreationDate": None,
-    "ModDate": None,
-}
 # text drawn without hinting is laid out exactly as the page measured it, at any resolution
-RC = {
-    "svg.hashsalt": "footviz",
-    "pdf.fonttype": 42,
-    "svg.fonttype": "path",
-    "text.hinting": "none",
-}
+RC = {"text.hinting": "none", "pdf.fonttype": 3, "svg.fonttype": "path"}
 
 
-def output_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+def output_format(path: Target, fmt: str | None = None) -> str:
     """The format to write: ``fmt`` if given, else from the file suffix."""
     from ..model import check_choice
 
+    check_target(path)
     if fmt is None:
-        suffix = Path(path).suffix.lstrip(".").casefold()
+        name = target_name(path) if is_path(path) else ""
+        suffix = Path(name).suffix.lstrip(".").casefold()
         if not suffix:
-            raise ValueError(f"cannot tell the format of {str(path)!r}: use .pdf, .png or .svg")
+            where = repr(name) if is_path(path) else "a file object"
+            raise ValueError(f"cannot tell the format of {where}: use .pdf, .png or .svg")
         fmt = suffix
     return check_choice("format", fmt.casefold() if isinstance(fmt, str) else fmt, FORMATS)
 
 
-@contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; rename it over ``path`` only on success."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise FileNotFoundError(f"directory {str(directory)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _described(metadata: dict[str, str] | None, fmt: str) -> dict[str, str]:
+    """``Title`` and ``Subject`` as the format stores them: a PDF keeps both, PNG and SVG call
+    the subject their ``Description``."""
+    extra = dict(metadata or {})
+    if fmt == "pdf":
+        return extra
+    return {k if k != "Subject" else "Description": v for k, v in extra.items()}
 
 
 def save_figure(
-    fig: Any, target: Path, fmt: str, dpi: float, metadata: dict[str, str] | None = None
-) -> None:
-    """Save one figure deterministically.  ``metadata`` may hold ``Title`` and ``Subject``:
-    a PDF keeps both, PNG and SVG store the subject as their ``Description``."""
-    import matplotlib
+    fig: Any, target: Target, fmt: str, dpi: float, metadata: dict[str, str] | None = None
+) -> Target:
+    """Save one page figure (``dpi`` applies to PNG); ``metadata`` may hold ``Title`` and
+    ``Subject``."""
+    from ..render.output import savefig
 
-    extra = dict(metadata or {})
-    described = {k if k != "Subject" else "Description": v for k, v in extra.items()}
-    with matplotlib.rc_context(RC):
-        if fmt == "pdf":
-            fig.savefig(target, format="pdf", metadata={**PDF_METADATA, **extra})
-        elif fmt == "svg":
-            meta = {"Date": None, "Creator": "footviz", **described}
-            fig.savefig(target, format="svg", metadata=meta)
-        else:
-            meta = {"Software": None, **described}
-            fig.savefig(target, format="png", dpi=dpi, metadata=meta)
+    kwargs: dict[str, Any] = {"dpi": dpi} if fmt == "png" else {}
+    meta = _described(metadata, fmt)
+    return savefig(fig, target, format=fmt, rc=RC, metadata=meta, **kwargs)
 
 
 def save_pdf_pages(
-    pages: list[Callable[[], Any]], target: Path, metadata: dict[str, str] | None = None
-) -> None:
+    pages: list[Callable[[], Any]], target: Target, metadata: dict[str, str] | None = None
+) -> Target:
     """Write a multi-page PDF; each item of ``pages`` makes one figure when called."""
-    import matplotlib
-    from matplotlib.backends.backend_pdf import PdfPages
+    from ..render.output import save_pages
 
-    meta = {**PDF_METADATA, **(metadata or {})}
-    with matplotlib.rc_context(RC), PdfPages(target, metadata=meta) as pdf:
-        for make in pages:
-            pdf.savefig(make())
+    return save_pages(pages, target, rc=RC, metadata=metadata)

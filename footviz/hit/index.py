@@ -383,29 +383,18 @@ def _cache_load(key: str) -> dict[str, np.ndarray] | None:
 
 
 def _cache_save(key: str, arrays: dict[str, np.ndarray]) -> None:
-    """The one place the cache is written: atomically (temp file, then rename); a cache that
-    cannot be written is skipped."""
-    import tempfile
+    """The one place the cache is written, through the package's one writer (atomic); a
+    cache that cannot be written is skipped."""
+    from .._internal.atomic import write_with
 
     path = _cache_path(key)
     if path is None:
         return
-    tmp = None
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".hit-", suffix=".tmp", dir=os.path.dirname(path))
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)
-        os.replace(tmp, path)
-        tmp = None
+        write_with(path, lambda f: np.savez(f, **arrays))
     except OSError:
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _split(flat: np.ndarray, sizes: np.ndarray) -> list[list[int]]:

@@ -17,13 +17,14 @@ from typing import Any
 from ..atlas import Atlas
 from ..atlas.layout import Layout
 from ..atlas.model import FEET, LANGUAGES, ZoneShape, check_choice
+from .figures import FigureResult
 from .style import CAPTIONS
 
 __all__ = ["Chart", "draw_chart"]
 
 
-@dataclass
-class Chart:
+@dataclass(repr=False, eq=False)
+class Chart(FigureResult):
     """What :func:`draw_chart` drew: the figure, axes and every artist, by foot.
 
     ``collections[foot]`` is the foot's zones PathCollection, its paths in the order of
@@ -43,10 +44,16 @@ class Chart:
     shapes: dict[str, list[ZoneShape]] = field(default_factory=dict)
     layout: Layout | None = None
     map: Any = None
+    _own: bool = field(default=True, repr=False)  # False when drawn into the caller's ax=
 
-    def savefig(self, path: str, **kwargs: Any) -> None:
-        """Save the figure (``kwargs`` go to ``Figure.savefig``)."""
-        self.figure.savefig(path, **kwargs)
+    def _result_figure(self):
+        return self.figure
+
+    def _owns_figure(self) -> bool:
+        return self._own
+
+    def __repr__(self) -> str:
+        return f"<Chart feet={'+'.join(self.shapes)}>"
 
 
 def draw_chart(
@@ -116,4 +123,5 @@ def draw_chart(
         shapes={f: list(s) for f, s in drawn.shapes.items()},
         layout=drawn.layout,
         map=drawn,
+        _own=ax is None,
     )

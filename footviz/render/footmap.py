@@ -23,10 +23,11 @@ from .decorations import (
     renderer_of,
     undecorate,
 )
+from .figures import FigureResult, new_figure
 from .labelling import MIN_FONTSIZE, Plan
 from .labelling import LabelItem as _Item
 from .layers import DrawContext, draw_layers
-from .options import check_draw_options, check_map_options, check_save_options
+from .options import check_draw_options, check_map_options
 from .orientation import HINT_SIZE, Frame, Orientation, Room, orientation_for
 from .paths import draw_order, visible_geometry
 from .planned import draw_plan, zone_fills
@@ -107,7 +108,7 @@ def _feet(feet: str | Sequence[str]) -> tuple[str, ...]:
     return tuple(f for f in FEET if f in out)
 
 
-class FootMap:
+class FootMap(FigureResult):
     """A reflexology map: which feet, which view, which aspect, in which language.
 
     A FootMap owns the layout and the chart coordinate system (millimetres; see
@@ -170,6 +171,7 @@ class FootMap:
         self.figsize = figsize or default
         self.drawn: MapArtists | None = None
         self._interaction = None
+        self._own_figure = False
 
     def __repr__(self) -> str:
         return (
@@ -216,22 +218,16 @@ class FootMap:
             raise FootvizError("nothing drawn yet: call FootMap.draw() first")
         return self.drawn
 
-    def savefig(self, path, **kwargs: Any) -> None:
-        """Save the last drawing; same input gives the same bytes (see :mod:`.output`)."""
-        from .output import savefig
+    def _result_figure(self):
+        return self.drawn.figure if self.drawn is not None else None
 
-        check_save_options(kwargs)
-        savefig(self.figure, path, **kwargs)
+    def _owns_figure(self) -> bool:
+        return self._own_figure
 
-    def _repr_png_(self) -> bytes | None:
-        from .output import to_bytes
-
-        return to_bytes(self.figure, "png") if self.drawn is not None else None
-
-    def _repr_svg_(self) -> str | None:
-        from .output import to_bytes
-
-        return to_bytes(self.figure, "svg").decode("utf-8") if self.drawn is not None else None
+    def _disconnect(self) -> None:
+        if self._interaction is not None:
+            self._interaction.disconnect()
+            self._interaction = None
 
     def interactive(self, callback: Callable[[Any], None] | None = None):
         """Hover tooltips and click-to-highlight on the last drawing; see :mod:`.interactive`."""
@@ -326,9 +322,7 @@ class FootMap:
         )
         own = ax is None
         if own:
-            import matplotlib.pyplot as plt
-
-            fig = plt.figure(figsize=self.figsize)
+            fig = new_figure(self.figsize)  # not pyplot's: see .figures
             ax = fig.add_axes((0.01, 0.01, 0.98, 0.92))
             # when the width limits the scale (a colorbar), the map sits on the legend and
             # any spare height goes above the title, not between the map and its legend
@@ -365,7 +359,8 @@ class FootMap:
         self._keep(out, draw_layers(self._context(out, request, colouring, kwargs)))
         self._draw_labels(out, plan, frame)
         self._draw_captions(out, frame)
-        self.drawn = out
+        self._disconnect()  # handlers of an earlier drawing
+        self.drawn, self._own_figure, self._closed = out, own, False
         return out
 
     # ------------------------------------------------------------------ drawing steps

@@ -59,7 +59,7 @@ class Interaction:
 
         drawn = fmap.artists
         self.fmap, self.callback = fmap, callback
-        self.ax, self.canvas = drawn.ax, drawn.figure.canvas
+        self.ax = drawn.ax
         self.selected: set[tuple[str, str, str]] = set()
         self.last_hit = None
         self._visible = {f: visible_geometry(drawn.shapes[f]) for f in drawn.shapes}
@@ -92,6 +92,11 @@ class Interaction:
             self.canvas.mpl_connect("motion_notify_event", self.on_move),
             self.canvas.mpl_connect("button_press_event", self.on_click),
         ]
+
+    @property
+    def canvas(self):
+        """The figure's canvas now (a notebook may swap in a live one after drawing)."""
+        return self.ax.figure.canvas
 
     def disconnect(self) -> None:
         """Stop listening to the canvas."""

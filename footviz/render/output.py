@@ -1,28 +1,85 @@
-"""Deterministic output: same drawing, same bytes (PNG, SVG, PDF), written atomically."""
+"""Saving figures: every route (maps, charts, sheets, handouts, the command line) saves here.
+
+Same figure, same bytes: PNG, PDF and SVG carry fixed metadata (no dates, no matplotlib
+version), SVG ids come from a fixed salt, and PNG is compressed at one zlib level
+(:data:`PNG_COMPRESS_LEVEL`) whichever route saves it.  The bytes are made in memory first and
+then handed to the one writer, :mod:`footviz._internal.atomic`: a path is replaced atomically
+with the mode a plain ``open()`` gives, a binary file object gets the whole content in one
+``write``.
+
+Fonts follow matplotlib's own defaults (``pdf.fonttype`` 3, ``svg.fonttype`` "path"): text
+in a PDF is embedded glyph by glyph and stays extractable (each font has a ToUnicode map), at
+matplotlib's own cost; TrueType (Type 42) embedding spends most of a page's time subsetting
+fonts.  A user's rcParams still decide when they set these.
+"""
 
 from __future__ import annotations
 
 import io
 import os
-import tempfile
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-__all__ = ["METADATA", "PNG_OPTIONS", "savefig", "to_bytes"]
+from .._internal.atomic import Target, check_target, is_path, target_name, write_bytes, write_with
+from .._version import __version__
+
+__all__ = [
+    "METADATA",
+    "PNG_COMPRESS_LEVEL",
+    "PNG_OPTIONS",
+    "figure_format",
+    "save_pages",
+    "savefig",
+    "to_bytes",
+]
 
 SVG_HASHSALT = "footviz"
 METADATA: dict[str, dict[str, Any]] = {
-    "pdf": {"Creator": "footviz", "Producer": "footviz", "CreationDate": None, "ModDate": None},
+    "pdf": {
+        "Creator": "footviz",
+        "Producer": f"footviz {__version__}",
+        "CreationDate": None,
+        "ModDate": None,
+    },
     "svg": {"Creator": "footviz", "Date": None},
     "png": {"Software": "footviz"},
 }
-
-
 # zlib level 1 writes a map's PNG about twice as fast as the default 6, some 6% larger
-PNG_OPTIONS: dict[str, Any] = {"compress_level": 1}
+PNG_COMPRESS_LEVEL = 1
+PNG_OPTIONS: dict[str, Any] = {"compress_level": PNG_COMPRESS_LEVEL}
 
 
-def _options(fmt: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+def figure_format(fig: Any, target: Target, format: str | None = None) -> str:
+    """The format to write: ``format`` if given, else the path's suffix, else
+    ``rcParams["savefig.format"]`` (as matplotlib does); checked against the canvas."""
+    import matplotlib as mpl
+
+    if format is None:
+        name = target_name(target) if is_path(target) else ""
+        suffix = os.path.splitext(name)[1].lstrip(".")
+        format = suffix or mpl.rcParams["savefig.format"]
+    supported = tuple(sorted(_canvas(fig).get_supported_filetypes()))
+    value = format.casefold().strip() if isinstance(format, str) else format
+    if value in supported:
+        return value
+    from ..errors import UnknownNameError
+    from ..names import NameIndex
+
+    suggestions = NameIndex("format", {f: () for f in supported}).suggest(str(format))
+    hint = f"Supported: {', '.join(supported)} (png, pdf and svg give the same bytes each time)."
+    raise UnknownNameError("format", format, suggestions, (), hint)
+
+
+def _canvas(fig: Any):
+    canvas = getattr(fig, "canvas", None)
+    if canvas is None or not hasattr(canvas, "get_supported_filetypes"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        canvas = FigureCanvasAgg(fig)
+    return canvas
+
+
+def _options(fmt: str, kwargs: Mapping[str, Any]) -> dict[str, Any]:
     opts = dict(kwargs)
     if fmt == "png":
         opts["pil_kwargs"] = {**PNG_OPTIONS, **(opts.get("pil_kwargs") or {})}
@@ -33,36 +90,68 @@ def _options(fmt: str, kwargs: dict[str, Any]) -> dict[str, Any]:
     return opts
 
 
-def _rc():
+def _rc(rc: Mapping[str, Any] | None):
     import matplotlib as mpl
 
-    return mpl.rc_context(
-        {"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path", "pdf.fonttype": 42}
-    )
+    fixed: dict[str, Any] = {}
+    if mpl.rcParams["svg.hashsalt"] is None:  # ids from a fixed salt, not random
+        fixed["svg.hashsalt"] = SVG_HASHSALT
+    fixed.update(rc or {})
+    return mpl.rc_context(fixed)
 
 
-def to_bytes(fig, fmt: str = "png", **kwargs: Any) -> bytes:
-    """The figure as ``fmt`` bytes, with fixed metadata (no dates) and a fixed SVG salt."""
+def to_bytes(fig: Any, fmt: str = "png", *, rc: Mapping[str, Any] | None = None, **kwargs) -> bytes:
+    """The figure as ``fmt`` bytes, reproducibly (``kwargs`` as for ``Figure.savefig``).
+
+    ``rc`` holds rcParams to apply while saving (a handout fixes its text hinting).
+    """
     buf = io.BytesIO()
-    with _rc():
+    fmt = figure_format(fig, buf, fmt)
+    with _rc(rc):
         fig.savefig(buf, format=fmt, **_options(fmt, kwargs))
     return buf.getvalue()
 
 
-def savefig(fig, path: str | os.PathLike[str], **kwargs: Any) -> None:
-    """Save ``fig`` reproducibly to ``path`` (format from the suffix or ``format=``).
+def savefig(
+    fig: Any,
+    target: Target,
+    *,
+    format: str | None = None,
+    rc: Mapping[str, Any] | None = None,
+    what: str = "path",
+    **kwargs: Any,
+) -> Target:
+    """Save ``fig`` to a path or binary file object, reproducibly; return ``target``.
 
-    Writes to a temporary file beside ``path`` and renames it, so a failed save never leaves
-    a half-written file.
+    ``format`` defaults to the path's suffix; every other keyword goes to
+    ``Figure.savefig`` (``dpi``, ``bbox_inches``, ``metadata``, ``transparent`` ...).  The file
+    is made in memory, then written by :func:`footviz._internal.atomic.write_bytes`: a failure
+    at any point leaves an existing file at the path as it was.
     """
-    path = Path(path)
-    fmt = str(kwargs.pop("format", None) or path.suffix.lstrip(".") or "png").lower()
-    data = to_bytes(fig, fmt, **kwargs)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    check_target(target, what)
+    fmt = figure_format(fig, target, format)
+    return write_bytes(target, to_bytes(fig, fmt, rc=rc, **kwargs), what=what)
+
+
+def save_pages(
+    pages: Iterable[Any | Callable[[], Any]],
+    target: Target,
+    *,
+    rc: Mapping[str, Any] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    what: str = "path",
+) -> Target:
+    """Write a multi-page PDF; each item of ``pages`` is a figure or makes one when called.
+
+    ``metadata`` adds to (or overrides) the fixed PDF metadata (``Title``, ``Subject`` ...).
+    """
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    meta = {**METADATA["pdf"], **(metadata or {})}
+
+    def fill(fh) -> None:
+        with _rc(rc), PdfPages(fh, metadata=meta) as pdf:
+            for page in pages:
+                pdf.savefig(page() if callable(page) else page)
+
+    return write_with(target, fill, what=what)

@@ -20,6 +20,7 @@ from ..atlas import Atlas, load_atlas
 from ..atlas.layout import Panel
 from ..atlas.model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
 from .colouring import colour_zones
+from .figures import FigureResult, ensure_canvas, new_figure
 from .labelling import LabelItem
 from .layers import DrawContext, draw_layers
 from .legend import system_handles
@@ -107,9 +108,9 @@ def panel_matrix(foot: str, aspect: str) -> tuple[float, float, float, float, fl
     return sheet_panel(foot, aspect).matrix()
 
 
-@dataclass
-class AspectSheet:
-    """What :func:`draw_aspect_sheet` drew, by aspect."""
+@dataclass(repr=False, eq=False)
+class AspectSheet(FigureResult):
+    """What :func:`draw_aspect_sheet` drew, by aspect (``close()`` or ``with`` frees it)."""
 
     figure: Any
     foot: str
@@ -127,10 +128,16 @@ class AspectSheet:
     placed: dict[str, BaseGeometry] = field(default_factory=dict)  # outlines in panel mm
     layers: dict[str, dict[str, dict]] = field(default_factory=dict)  # aspect -> layer -> artists
     theme: Theme | None = None
+    _own: bool = field(default=True, repr=False)  # False when drawn on the caller's fig=
 
-    def savefig(self, path: str, **kwargs: Any) -> None:
-        """Save the figure (``kwargs`` go to ``Figure.savefig``)."""
-        self.figure.savefig(path, **kwargs)
+    def _result_figure(self):
+        return self.figure
+
+    def _owns_figure(self) -> bool:
+        return self._own
+
+    def __repr__(self) -> str:
+        return f"<AspectSheet foot={self.foot!r}>"
 
 
 # data limits of each kind of panel (xmin, ymin, xmax, ymax), in panel mm
@@ -193,7 +200,6 @@ def draw_aspect_sheet(
     -------
     AspectSheet
     """
-    import matplotlib.pyplot as plt
 
     atlas = atlas or load_atlas()
     lang = check_choice("language", lang, LANGUAGES)
@@ -206,9 +212,11 @@ def draw_aspect_sheet(
         )
     words = SHEET_WORDS[lang]
     own = fig is None
-    if fig is None:
-        fig = plt.figure(figsize=(_SHEET_W / MM_PER_INCH, _SHEET_H / MM_PER_INCH))
-    sheet = AspectSheet(fig, foot)
+    if own:
+        fig = new_figure((_SHEET_W / MM_PER_INCH, _SHEET_H / MM_PER_INCH))  # not pyplot's
+    else:
+        ensure_canvas(fig)
+    sheet = AspectSheet(fig, foot, _own=own)
     asked, theme = theme, resolve_theme(theme, fig.get_facecolor())
     sheet.theme = theme
     if own and asked != "auto":
