@@ -115,6 +115,8 @@ class Atlas:
             self.conditions[cond.id] = cond
         self._shapes: dict[tuple[str, str, str], ZoneShape] = {}
         self._outlines: dict[tuple[str, str], Polygon] = {}
+        # (region, foot, aspect) -> geometry: what a correspondence atlas maps, if it says
+        self.regions: dict[tuple[str, str, str], Any] = {}
         self._acupoints = PointSet(meta.get("acupoints"), self.info.get("foot_length"))
         for i, feature in enumerate(doc["features"]):
             self._add_feature(i, feature)
@@ -176,9 +178,11 @@ class Atlas:
             self._shapes[key] = ZoneShape(self._zones[zid], foot, aspect, geom)
         elif kind == "point":
             self._acupoints.add_feature(where, props, geom, self.load_problems)
+        elif kind == "region":  # a named part of the outline the atlas maps (validation)
+            self.regions[(str(props.get("region")), foot, aspect)] = geom
         else:
             raise AtlasFormatError(
-                f"{where}: kind must be 'zone', 'outline' or 'point', got {kind!r}"
+                f"{where}: kind must be 'zone', 'outline', 'point' or 'region', got {kind!r}"
             )
 
     # ------------------------------------------------------------------ basic facts

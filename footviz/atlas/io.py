@@ -13,7 +13,11 @@ from typing import Any
 from ..errors import AtlasFormatError, UnknownNameError
 
 SCHEMA_VERSION = 1
-BUILT_IN = {"reflexology": "reflexology.geojson"}
+BUILT_IN = {
+    "reflexology": "reflexology.geojson",
+    "sujok": "sujok.geojson",
+    "sujok-insect": "sujok-insect.geojson",
+}
 
 
 def builtin_path(name: str) -> Path:
