@@ -248,7 +248,6 @@ def standard_zones() -> dict[str, dict[str, object]]:
         ("plantar", "dorsal", "medial"),
         "The proximal phalanx of the big toe: the throat on the sole, the cervical spine on top.",
         "Основная фаланга большого пальца: горло на подошве, шейный отдел позвоночника сверху.",
-        provenance="source",
     )  # fmt: skip
     for limb, spec in LIMBS.items():
         for side in FEET:
