@@ -26,7 +26,6 @@ phalanx holds the chest (its distal half) and the abdomen (its proximal half).
 from __future__ import annotations
 
 import dorsal
-import lateral
 import medial
 import plantar
 import vocabulary
@@ -177,7 +176,7 @@ def standard_vocabulary() -> tuple[dict[str, object], dict[str, object]]:
         noun, gender = spec["ru"]  # type: ignore[misc]
         for side in FEET:
             organ_ids = []
-            for pid, en, ru, g, _ in spec["parts"]:  # type: ignore[attr-defined]
+            for _pid, en, ru, g, _ in spec["parts"]:  # type: ignore[attr-defined]
                 oid = part_organ(side, en)
                 organ_ids.append(oid)
                 organs[oid] = {"en": oid, "ru": side_ru(side, ru, g), "synonyms": []}
@@ -378,8 +377,9 @@ def insect_zones() -> dict[str, dict[str, object]]:
                 where_en = {"head": "the distal phalanx", "chest": "the distal half of the "
                             "proximal phalanx", "abdomen": "the proximal half of the proximal "
                             "phalanx"}[pid]  # fmt: skip
-                where_ru = {"head": "ногтевая фаланга", "chest": "дистальная половина основной "
-                            "фаланги", "abdomen": "проксимальная половина основной фаланги"}[pid]  # fmt: skip
+                where_ru = {"head": "ногтевая фаланга",
+                            "chest": "дистальная половина основной фаланги",
+                            "abdomen": "проксимальная половина основной фаланги"}[pid]  # fmt: skip
             else:
                 where_en = {"head": "the distal", "chest": "the middle",
                             "abdomen": "the proximal"}[pid] + " phalanx"  # fmt: skip
@@ -558,9 +558,7 @@ def mapped_regions(system: str, aspect: str, outline: BaseGeometry) -> dict[str,
     if aspect in TOE_ASPECTS:
         regions = toe_regions(aspect, outline)
         if system == "sujok":
-            regions["sole" if aspect == "plantar" else "top"] = outline.intersection(
-                _body(aspect)
-            )
+            regions["sole" if aspect == "plantar" else "top"] = outline.intersection(_body(aspect))
         return regions
     if system == "sujok":
         return {"side": profile_region(aspect, outline)}
@@ -597,7 +595,8 @@ def correspondence(system: str) -> dict[str, object]:
         }
         # the joints at the roots of the limb toes lie on the sole too
         out["roots"] = [
-            f"{side}_{parts[0][0]}" for parts in (LIMBS["arm"]["parts"], LIMBS["leg"]["parts"])
+            f"{side}_{parts[0][0]}"
+            for parts in (LIMBS["arm"]["parts"], LIMBS["leg"]["parts"])
             for side in FEET
         ]  # type: ignore[index]
         out["rule"] = {

@@ -211,9 +211,7 @@ def test_lookups_in_english_and_russian(sujok):
     assert {s.zone.id for s in sujok.lookup("left arm")} == {
         f"left_{p}" for p in ("shoulder", *ARM)
     }
-    assert {s.zone.id for s in sujok.lookup("правая нога")} == {
-        f"right_{p}" for p in ("hip", *LEG)
-    }
+    assert {s.zone.id for s in sujok.lookup("правая нога")} == {f"right_{p}" for p in ("hip", *LEG)}
     assert {s.zone.id for s in sujok.lookup("heart")} == {"chest"}
     assert {s.zone.id for s in sujok.lookup("печень")} == {"abdomen_upper"}
     assert sujok.zone("right_elbow").names == {"en": "Right elbow", "ru": "Правый локоть"}
@@ -301,8 +299,9 @@ def test_validator_finds_an_uncovered_sole_and_a_shuffled_toe(sujok):
 def test_a_scaled_su_jok_atlas_still_validates(sujok):
     big = sujok.scaled(280.0, 105.0)
     assert big.validate().ok
-    assert big.hit(*[v * s for v, s in zip(tip(sujok, 1, "left"), (105 / 99, 280 / 250))],
-                   "left").zone.id == "head"  # fmt: skip
+    # the regions move with the outlines
+    assert toe(big, 1, "left").bounds[3] == pytest.approx(toe(sujok, 1, "left").bounds[3] * 1.12)
+    assert big.hit(*tip(big, 1, "left"), "left").zone.id == "head"
 
 
 # ---------------------------------------------------------------------- insect system

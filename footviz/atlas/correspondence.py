@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import shapely
@@ -154,7 +155,8 @@ def check_correspondence(atlas: Atlas, err: Callable) -> None:
         for zid in ids:
             geom = shapes.get((zid, foot, aspect))
             if geom is None:
-                err(Problem("correspondence", f"{what}: zone {zid!r} is missing", zid, foot, aspect))
+                message = f"{what}: zone {zid!r} is missing"
+                err(Problem("correspondence", message, zid, foot, aspect))
             else:
                 found.append(geom)
         return found
@@ -181,7 +183,7 @@ def check_correspondence(atlas: Atlas, err: Callable) -> None:
                         )
                     )
                 ys = [g.centroid.y for g in found]
-                if any(a <= b for a, b in zip(ys, ys[1:], strict=False)):
+                if any(a <= b for a, b in pairwise(ys)):
                     err(
                         Problem(
                             "correspondence",
@@ -215,7 +217,7 @@ def check_correspondence(atlas: Atlas, err: Callable) -> None:
                 )
             )
         levels = [shapely.union_all(gs).centroid.y for gs in parts.values() if gs]
-        if any(a <= b for a, b in zip(levels, levels[1:], strict=False)):
+        if any(a <= b for a, b in pairwise(levels)):
             err(
                 Problem(
                     "correspondence",
