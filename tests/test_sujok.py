@@ -334,3 +334,21 @@ def test_plot_and_handout_take_the_su_jok_atlas(sujok, tmp_path):
     assert {"Левое колено", "Диафрагма", "Пупок"} <= labels
     out = footviz.handout(["left knee"], tmp_path / "knee.png", atlas=sujok, dpi=40)
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_hit_many_on_the_toe_tips(sujok):
+    points = [tip(sujok, n, "right") for n in range(1, 6)]
+    result = sujok.hit_many([p[0] for p in points], [p[1] for p in points], foot="right")
+    names = [result.shapes[i].zone.id for i in result.index.tolist()]
+    assert names == ["head", "left_hand", "left_foot", "right_foot", "right_hand"]
+
+
+def test_region_features_load_and_scale_with_the_atlas(sujok):
+    assert {r for r, f, a in sujok.regions if (f, a) == ("left", "plantar")} == {
+        "toe1", "toe2", "toe3", "toe4", "toe5", "sole",
+    }  # fmt: skip
+    assert {r for r, f, a in sujok.regions if a == "medial"} == {"side"}
+    doc = sujok.to_document()
+    doc["features"][0]["properties"]["kind"] = "regio"
+    with pytest.raises(footviz.AtlasFormatError, match="'zone', 'outline', 'point' or 'region'"):
+        footviz.Atlas(doc)
