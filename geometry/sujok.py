@@ -74,7 +74,7 @@ SPINE_HALF_WIDTH = 4.5
 SPINE_ENDS = (4.0, 180.0)  # y of the coccyx end and of the top of the thoracic spine
 # side profiles: the part of the foot below the ankle (the stub of the leg is not mapped)
 PROFILE_TOP = 90.0  # height (mm) of the front of the ankle joint
-LATERAL_FRONT = 172.0  # y where the toes begin on the outer profile (they are mapped above)
+LATERAL_FRONT = 180.0  # y where the little toe begins on the outer profile (toes: not mapped here)
 
 SIDES = {
     "left": {"en": "left", "ru": {"m": "левый", "f": "левая", "n": "левое"}},
