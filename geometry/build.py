@@ -2,8 +2,11 @@
 
 Usage::
 
-    python geometry/build.py            # (re)write footviz/data/reflexology.geojson
-    python geometry/build.py --check    # exit 1 if the shipped file differs from a rebuild
+    python geometry/build.py            # (re)write every built-in atlas in footviz/data/
+    python geometry/build.py --check    # exit 1 if a shipped file differs from a rebuild
+
+The built-in atlases: reflexology.geojson, sujok.geojson and sujok-insect.geojson (the Su Jok
+correspondence systems on the same outlines, see sujok.py).
 
 The output is deterministic: coordinates on a 0.01 mm grid, rings oriented (exterior counter-
 clockwise), keys and features in a fixed order, so a rebuild is byte-identical.
@@ -33,13 +36,17 @@ import lateral  # noqa: E402
 import medial  # noqa: E402
 import plantar  # noqa: E402
 import points  # noqa: E402
+import sujok  # noqa: E402
 import vocabulary  # noqa: E402
 import zones  # noqa: E402
 
 SCHEMA_VERSION = 1
 GRID = 0.01  # mm
 SLIVER_AREA = 12.0  # mm^2: pieces smaller than this are merged into their neighbour
-OUTPUT = HERE.parent / "footviz" / "data" / "reflexology.geojson"
+DATA = HERE.parent / "footviz" / "data"
+OUTPUT = DATA / "reflexology.geojson"
+# every built-in atlas: file name -> builder (filled in below the builders)
+BUILT_IN: dict[str, object] = {}
 FEET = ("left", "right")
 ASPECTS = ("plantar", "medial", "lateral", "dorsal")
 
@@ -162,11 +169,17 @@ def feet_of(zone_id: str) -> tuple[str, ...]:
     return FEET if feet == "both" else (str(feet),)
 
 
-def claim_zones(outline: BaseGeometry, raw: dict[str, BaseGeometry]) -> dict[str, BaseGeometry]:
-    """Turn raw shapes into a partition of the outline, plus nested zones inside parents."""
+def claim_zones(
+    outline: BaseGeometry, raw: dict[str, BaseGeometry], table: dict | None = None
+) -> dict[str, BaseGeometry]:
+    """Turn raw shapes into a partition of the outline, plus nested zones inside parents.
+
+    ``table`` is the zone metadata giving each zone's ``parent`` (default ``zones.ZONES``).
+    """
+    table = zones.ZONES if table is None else table
     claimed: dict[str, BaseGeometry] = {}
     taken = Polygon()
-    nested = [z for z in raw if zones.ZONES[z].get("parent")]
+    nested = [z for z in raw if table[z].get("parent")]
     for zone_id, shape in raw.items():
         if zone_id in nested:
             continue
@@ -176,7 +189,7 @@ def claim_zones(outline: BaseGeometry, raw: dict[str, BaseGeometry]) -> dict[str
         taken = areal(shapely.union(taken, region, grid_size=GRID))
     claimed = merge_slivers(claimed)
     for zone_id in nested:
-        parent = claimed[str(zones.ZONES[zone_id]["parent"])]
+        parent = claimed[str(table[zone_id]["parent"])]
         claimed[zone_id] = areal(shapely.intersection(grid(raw[zone_id]), parent, grid_size=GRID))
     return claimed
 
@@ -414,6 +427,159 @@ def build() -> dict[str, object]:
     }
 
 
+SUJOK_INFO = {
+    "sujok": {
+        "name": "sujok",
+        "title": "Su Jok: the standard system on the foot",
+        "titles": {
+            "en": "Su Jok: the standard system on the foot",
+            "ru": "Су Джок: стандартная система соответствия на стопе",
+        },
+    },
+    "insect": {
+        "name": "sujok-insect",
+        "title": "Su Jok: the insect system on the toes",
+        "titles": {
+            "en": "Su Jok: the insect system on the toes",
+            "ru": "Су Джок: система насекомого на пальцах стоп",
+        },
+    },
+}
+
+
+def correspondence_zone_table(table: dict[str, dict[str, object]], groups: dict) -> dict:
+    """The ``zones`` member of a correspondence atlas (every zone on both feet)."""
+    out = {}
+    for zone_id, spec in table.items():
+        organs = set(spec["organs"])  # type: ignore[arg-type]
+        out[zone_id] = {
+            "name": {"en": spec["en"], "ru": spec["ru"]},
+            "organs": list(spec["organs"]),  # type: ignore[call-overload]
+            "system": spec["system"],
+            "feet": list(FEET),
+            "aspects": [a for a in ASPECTS if a in spec["aspects"]],  # type: ignore[operator]
+            "groups": [g for g, gs in groups.items() if organs & set(gs["organs"])],
+            "parent": spec["parent"],
+            "symmetric": bool(spec["symmetric"]),
+            "note": {"en": spec["note_en"], "ru": spec["note_ru"]},
+            "provenance": spec["provenance"],
+        }
+    return out
+
+
+def build_correspondence(system: str) -> dict[str, object]:
+    """A Su Jok atlas (``system`` "sujok" or "insect") on the reflexology outlines."""
+    if system == "sujok":
+        table, make = sujok.standard_zones(), sujok.standard_shapes
+        organs, groups = sujok.standard_vocabulary()
+    else:
+        table, make = sujok.insect_zones(), sujok.insect_shapes
+        organs, groups = dict(sujok.INSECT_ORGANS), {}
+    outline_features: list[dict[str, object]] = []
+    region_features: list[dict[str, object]] = []
+    claimed: dict[tuple[str, str], dict[str, BaseGeometry]] = {}
+    for aspect in ASPECTS:
+        outline = grid(CONSTRUCTIONS[aspect][0]())
+        regions = sujok.mapped_regions(system, aspect, outline)
+        for foot in FEET:
+            outline_features.append(
+                {
+                    "type": "Feature",
+                    "id": f"outline/{foot}/{aspect}",
+                    "properties": {"kind": "outline", "foot": foot, "aspect": aspect},
+                    "geometry": geometry_json(outline),
+                }
+            )
+            for name, region in regions.items():
+                region_features.append(
+                    {
+                        "type": "Feature",
+                        "id": f"region:{name}/{foot}/{aspect}",
+                        "properties": {
+                            "kind": "region",
+                            "region": name,
+                            "foot": foot,
+                            "aspect": aspect,
+                        },
+                        "geometry": geometry_json(areal(grid(region))),
+                    }
+                )
+            raw = make(foot, aspect, outline)
+            unknown = sorted(set(raw) - set(table))
+            if unknown:
+                raise RuntimeError(f"{system}: shapes without metadata: {unknown}")
+            claimed[(foot, aspect)] = claim_zones(outline, raw, table)
+    zone_features: list[dict[str, object]] = []
+    for zone_id, spec in table.items():
+        for foot in FEET:
+            for aspect in ASPECTS:
+                geom = claimed[(foot, aspect)].get(zone_id)
+                declared = aspect in spec["aspects"]  # type: ignore[operator]
+                if declared and (geom is None or geom.is_empty):
+                    raise RuntimeError(f"{system}: zone {zone_id!r} is empty on {foot} {aspect}")
+                if not declared:
+                    if geom is not None:
+                        raise RuntimeError(f"{system}: {zone_id!r} not declared on {aspect}")
+                    continue
+                zone_features.append(
+                    {
+                        "type": "Feature",
+                        "id": f"{zone_id}/{foot}/{aspect}",
+                        "properties": {
+                            "kind": "zone",
+                            "zone": zone_id,
+                            "foot": foot,
+                            "aspect": aspect,
+                        },
+                        "geometry": geometry_json(geom),
+                    }
+                )
+    info = {
+        **SUJOK_INFO[system],
+        "version": "0.1.0",
+        "tradition": (
+            "Su Jok (Park Jae Woo): the foot as a reduced human body. The source states the "
+            "toe rules; the rest follows the standard Su Jok charts (see geometry/README.md)."
+        ),
+        "sources": [
+            "foot-reflexology-source.txt (the Su Jok section: big toe = head, 2nd and 5th "
+            "toes = arms, 3rd and 4th = legs; the insect system named)",
+            "standard Su Jok charts of the foot (Park Jae Woo)",
+        ],
+        "provenance": "Zones marked 'source' follow the source text; 'charts' the standard "
+        "Su Jok charts.",
+        "units": "mm",
+        "foot_length": plantar.FOOT_LENGTH,
+        "frame": ATLAS_INFO["frame"],
+        "frames": ATLAS_INFO["frames"],
+        "lines": ATLAS_INFO["lines"],
+        "landmarks": ATLAS_INFO["landmarks"],
+    }
+    return {
+        "type": "FeatureCollection",
+        "footviz": {
+            "schema_version": SCHEMA_VERSION,
+            "atlas": info,
+            "systems": vocabulary.SYSTEMS,
+            "organs": organs,
+            "groups": groups,
+            "zones": correspondence_zone_table(table, groups),
+            "conditions": [],
+            "correspondence": sujok.correspondence(system),
+        },
+        "features": outline_features + zone_features + region_features,
+    }
+
+
+BUILT_IN.update(
+    {
+        "reflexology.geojson": build,
+        "sujok.geojson": lambda: build_correspondence("sujok"),
+        "sujok-insect.geojson": lambda: build_correspondence("insect"),
+    }
+)
+
+
 _PAIR = re.compile(r"\[\s*(-?[0-9.]+),\s*(-?[0-9.]+)\s*\]")
 
 
@@ -425,23 +591,35 @@ def serialise(doc: dict[str, object]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the shipped file")
-    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--check", action="store_true", help="compare with the shipped files")
+    parser.add_argument(
+        "--output", type=Path, default=None, help="build only the reflexology atlas, to this file"
+    )
+    parser.add_argument(
+        "--outdir", type=Path, default=DATA, help="directory of every built-in atlas"
+    )
     args = parser.parse_args(argv)
-    text = serialise(build())
-    if args.check:
-        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        if current != text:
-            print(f"{args.output} is out of date: run python geometry/build.py", file=sys.stderr)
-            return 1
-        print(f"{args.output} is up to date")
-        return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.output.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(args.output)
-    print(f"wrote {args.output} ({len(text) // 1024} KiB)")
-    return 0
+    if args.output is not None:
+        targets = [(args.output, build)]
+    else:
+        targets = [(args.outdir / name, maker) for name, maker in BUILT_IN.items()]
+    stale = 0
+    for path, maker in targets:
+        text = serialise(maker())  # type: ignore[operator]
+        if args.check:
+            current = path.read_text(encoding="utf-8") if path.exists() else ""
+            if current != text:
+                print(f"{path} is out of date: run python geometry/build.py", file=sys.stderr)
+                stale += 1
+            else:
+                print(f"{path} is up to date")
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+        print(f"wrote {path} ({len(text) // 1024} KiB)")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

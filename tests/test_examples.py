@@ -44,6 +44,7 @@ def written(stdout: str, cwd: Path) -> list[Path]:
         ("heatmap.py", ("out",), 2),
         ("print_map.py", ("out",), 1),
         ("handout.py", ("hypertension", "--outdir", "handouts"), 2),
+        ("sujok.py", ("out",), 3),
     ],
 )
 def test_example_writes_its_pictures(tmp_path, script, args, expected):

@@ -3,7 +3,8 @@
 Needs numpy and shapely only (never matplotlib).  Modules: :mod:`.core` (the :class:`Atlas`
 and :func:`load_atlas`), :mod:`.model` (records), :mod:`.names` (name resolution),
 :mod:`.io` (reading and writing atlas documents), :mod:`.points` (acupoints and
-meridians), :mod:`.validation`, :mod:`.frame`
+meridians), :mod:`.correspondence` (``correspond()``: where a system puts a body part),
+:mod:`.validation`, :mod:`.frame`
 (reference foot and landmarks), :mod:`.layout` (where each foot sits on a chart).
 """
 

@@ -127,6 +127,8 @@ class Atlas:
             self.conditions[cond.id] = cond
         self._shapes: dict[tuple[str, str, str], ZoneShape] = {}
         self._outlines: dict[tuple[str, str], Polygon] = {}
+        # (region, foot, aspect) -> geometry: what a correspondence atlas maps, if it says
+        self.regions: dict[tuple[str, str, str], Any] = {}
         self._acupoints = PointSet(meta.get("acupoints"), self.info.get("foot_length"))
         for i, feature in enumerate(doc["features"]):
             self._add_feature(i, feature)
@@ -157,9 +159,10 @@ class Atlas:
         props = feature["properties"]
         kind, foot, aspect = props.get("kind"), props.get("foot"), props.get("aspect")
         zid = props.get("zone")
-        if not isinstance(kind, str) or kind not in ("zone", "outline", "point"):
+        if not isinstance(kind, str) or kind not in ("zone", "outline", "point", "region"):
             raise AtlasFormatError(
-                f"feature {i}: kind must be 'zone', 'outline' or 'point', got {shorten(kind)}"
+                f"feature {i}: kind must be 'zone', 'outline', 'point' or 'region', "
+                f"got {shorten(kind)}"
             )
         label = feature.get("id", zid if kind == "zone" else kind)
         where = f"feature {i} ({label if isinstance(label, str) else shorten(label)})"
@@ -184,6 +187,8 @@ class Atlas:
             self._outlines[(foot, aspect)] = geom
         elif kind == "point":
             self._acupoints.add_feature(where, props, geom, self.load_problems)
+        elif kind == "region":  # a named part of the outline the atlas maps (validation)
+            self.regions[(str(props.get("region")), foot, aspect)] = geom
         else:  # a zone
             if not isinstance(zid, str):
                 raise AtlasFormatError(f"{where}: properties.zone must be a zone id (a str)")

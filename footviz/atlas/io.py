@@ -13,7 +13,11 @@ from .._internal.checks import check_source, describe, shorten
 from ..errors import AtlasFormatError
 
 SCHEMA_VERSION = 1
-BUILT_IN = {"reflexology": "reflexology.geojson"}
+BUILT_IN = {
+    "reflexology": "reflexology.geojson",
+    "sujok": "sujok.geojson",
+    "sujok-insect": "sujok-insect.geojson",
+}
 
 
 def builtin_path(name: str) -> Path:

@@ -15,6 +15,7 @@ from shapely.strtree import STRtree
 
 from .._internal.checks import check_bool, check_real, shorten
 from ..errors import AtlasValidationError, BadTypeError
+from .correspondence import check_correspondence
 from .model import ASPECTS, FEET, LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,7 +100,8 @@ def validate(
     (heart, liver ...) only on that side; polygons valid and non-empty; zones inside their
     outline (0.5 mm tolerance); overlaps only between a zone and its declared parent; nested
     zones inside their parent; symmetric zones identical on both feet; zones covering at
-    least ``min_coverage`` of every outline.
+    least ``min_coverage`` of every outline (of the regions it maps, for an atlas that names
+    them); for a correspondence atlas (Su Jok), every toe's phalanges and the sole's thirds.
 
     Parameters
     ----------
@@ -137,6 +139,7 @@ def validate(
     _check_symmetry(atlas, err)
     _check_coverage(atlas, min_coverage, report, err)
     _check_points(atlas, err, warn)
+    check_correspondence(atlas, err)
     if raise_on_error:
         report.raise_if_errors()
     return report
@@ -385,6 +388,12 @@ def _check_coverage(atlas: Atlas, min_coverage: float, report: ValidationReport,
                 outline = atlas.outline(foot, aspect)
             except LookupError:
                 continue
+            regions = getattr(atlas, "regions", {})
+            if regions:  # an atlas that names the regions it maps is measured within them
+                mapped = [g for (_, f, a), g in regions.items() if (f, a) == (foot, aspect)]
+                if not mapped:
+                    continue
+                outline = shapely.union_all(mapped).intersection(outline)
             geoms = [s.geometry for s in atlas.shapes(foot, aspect) if s.geometry.is_valid]
             covered = shapely.union_all(geoms).intersection(outline).area if geoms else 0.0
             share = covered / outline.area if outline.area else 0.0
