@@ -181,7 +181,7 @@ def handout_pdf(atlas) -> None:
 def handout_before(atlas) -> None:
     """The same page, saved as footviz did before: TrueType (Type 42) fonts."""
     from footviz.handout import compose, subjects
-    from footviz.handout.writer import RC
+    from footviz.handouts.writer import RC
 
     page = compose(subjects("migraine", atlas)[0], atlas, "A4")
     to_bytes(page.figure, "pdf", rc={**RC, "pdf.fonttype": 42})

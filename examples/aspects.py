@@ -13,7 +13,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # write files; no window needed
 
-from footviz.sheet import draw_aspect_sheet
+from footviz.render.sheet import draw_aspect_sheet
 
 
 def main(argv: list[str] | None = None) -> list[str]:

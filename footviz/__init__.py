@@ -28,7 +28,7 @@ from .errors import (
     UnknownOptionError,
 )
 
-_moved.install()  # old module paths (footviz.model, footviz.hittest, ...) keep working
+_moved.install()  # old module paths (footviz.atlas.model, footviz.hit.index, ...) keep working
 
 __all__ = [
     "ASPECTS",

@@ -80,7 +80,7 @@ def cmd_conditions(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from .validation import validate
+    from .atlas.validation import validate
 
     atlas = _atlas(args.atlas_file)
     report = validate(atlas)
@@ -89,7 +89,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_handout(args) -> int:
-    from .handout import handout
+    from .handouts import handout
 
     if bool(args.condition) == bool(args.organs):
         raise _Fail("give either CONDITION(s) or --organs NAME ..., not both or neither")
@@ -138,7 +138,7 @@ def cmd_render(args) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from .handout.writer import output_format
+    from .handouts.writer import output_format
     from .render import FootMap
     from .render.output import savefig
 

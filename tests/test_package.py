@@ -37,7 +37,7 @@ def test_core_does_not_import_matplotlib(tmp_path):
         atlas = footviz.load_atlas()
         atlas.organ_zones("kidney"); atlas.group_zones("head"); atlas.for_condition("migraine")
         atlas.unresolved(); atlas.validate(); atlas.scaled(270, 100); repr(atlas)
-        from footviz.layout import Layout
+        from footviz.atlas.layout import Layout
         Layout.side_by_side(atlas.outline("left").bounds)
         print("matplotlib" in sys.modules)
         """,
@@ -67,7 +67,7 @@ def test_public_functions_stay_functions_whatever_was_imported_first(tmp_path):
     out = run_python(
         """
         import footviz
-        import footviz.handout.page
+        import footviz.handouts.page
         footviz.load_atlas().validate()  # imports the validator's module first
         report = footviz.validate(footviz.load_atlas())
         print(callable(footviz.validate), callable(footviz.handout), report.ok)

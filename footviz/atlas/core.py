@@ -624,10 +624,10 @@ class Atlas:
         Parameters
         ----------
         length : real number
-            Heel to toe tip, 50 to 1000 mm (:data:`footviz.frame.FOOT_LENGTH_RANGE`); Python
+            Heel to toe tip, 50 to 1000 mm (:data:`footviz.atlas.frame.FOOT_LENGTH_RANGE`); Python
             and numpy integers and floats are all fine.
         width : real number, optional
-            Across the ball, 20 to 500 mm (:data:`footviz.frame.FOOT_WIDTH_RANGE`).
+            Across the ball, 20 to 500 mm (:data:`footviz.atlas.frame.FOOT_WIDTH_RANGE`).
 
         Raises
         ------
@@ -666,7 +666,7 @@ class Atlas:
 
     # ------------------------------------------------------------------ hit-testing
     def hit_index(self) -> HitIndex:
-        """The exact hit-testing index of this atlas (:class:`footviz.hittest.HitIndex`).
+        """The exact hit-testing index of this atlas (:class:`footviz.hit.index.HitIndex`).
 
         Made on first use from the atlas's zone shapes and held by the atlas for its lifetime
         (an atlas never changes; :meth:`scaled` makes a new atlas with its own index).  Its
@@ -698,7 +698,7 @@ class Atlas:
         """The zone under the point ``(x, y)`` mm of ``foot``'s ``aspect``, or None.
 
         A point on a border counts as inside; the primary zone is the smallest covering one
-        (see :mod:`footviz.hittest`).  One point in, one result out: for arrays of points use
+        (see :mod:`footviz.hit.index`).  One point in, one result out: for arrays of points use
         :meth:`hit_many`.
 
         Parameters
@@ -751,7 +751,7 @@ class Atlas:
         a 0-d array); ``foot`` and ``aspect`` are names or arrays of names, one per point.
         ``result.index`` has the broadcast shape and holds indices into ``result.shapes``
         (``tuple(atlas)``); -1 means no zone (also for NaN and inf).  Bad input raises
-        :class:`footviz.hittest.HitInputError` naming the parameter.
+        :class:`footviz.hit.index.HitInputError` naming the parameter.
         """
         index = self.__dict__.get("_hit_index") or self.hit_index()
         return index.hit_many(xs, ys, foot, aspect, tolerance)

@@ -18,7 +18,7 @@ from typing import IO
 
 from .._internal.checks import check_names
 from ..atlas import Atlas, load_atlas
-from ..model import LANGUAGES, check_choice
+from ..atlas.model import LANGUAGES, check_choice
 from .content import TEXTS, texts
 from .page import (
     PAGES,

@@ -220,6 +220,6 @@ TEXTS: dict[str, Texts] = {
 
 def texts(lang: str) -> Texts:
     """The handout texts in ``lang`` ("en" or "ru")."""
-    from ..model import LANGUAGES, check_choice
+    from ..atlas.model import LANGUAGES, check_choice
 
     return TEXTS[check_choice("language", lang, LANGUAGES)]

@@ -1,7 +1,7 @@
 """The handout's map: the soles, plus any other aspect that holds a page zone, with the page's
 zones highlighted and numbered (imports matplotlib).
 
-Each drawn foot is a :class:`footviz.layout.Panel` (mirroring by a transform); one zone
+Each drawn foot is a :class:`footviz.atlas.layout.Panel` (mirroring by a transform); one zone
 collection per panel.  A number sits inside its zone when its disc fits; otherwise it goes to
 a column beside the foot with a leader line.
 """
@@ -16,11 +16,11 @@ from typing import Any
 from shapely.geometry import Point
 
 from ..atlas import Atlas
-from ..labels import anchor_point, spread
-from ..layout import Layout, Panel
-from ..model import ASPECTS, ZoneShape
+from ..atlas.layout import Layout, Panel
+from ..atlas.model import ASPECTS, ZoneShape
+from ..render.labels import anchor_point, spread
 from ..render.paths import geometry_path, panel_transform, visible_geometry
-from ..style import (
+from ..render.style import (
     CAPTIONS,
     FALLBACK_COLOUR,
     OUTLINE_COLOUR,

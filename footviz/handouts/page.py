@@ -5,7 +5,7 @@ The page is planned before anything is drawn.  Every text block's height at a bo
 comes from cached text metrics; the map gets the height left over.  Dense pages shrink the map
 (never below :data:`MAP_MIN`) before the text, and the body text never goes below
 :data:`MIN_SIZE` points.  Only when even that does not fit does the key show the first
-clause of each note (:func:`footviz.handout.subject.shorter_note`) or its compact form; and
+clause of each note (:func:`footviz.handouts.subject.shorter_note`) or its compact form; and
 when a subject still does not fit, its first page keeps the map, the key, the
 contraindications and the disclaimer, and :func:`compose_continuation` sets the self-massage
 steps and rules on a second page (:func:`plan_subject`).  Then the page is laid out once and
@@ -111,7 +111,7 @@ class HandoutPage:
 
 
 def check_page(page: str) -> str:
-    from ..model import check_choice
+    from ..atlas.model import check_choice
 
     for name in PAGES:
         if isinstance(page, str) and page.casefold() == name.casefold():

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..atlas import Atlas
+from ..atlas.model import ZoneShape
 from ..errors import UnknownNameError
-from ..model import ZoneShape
-from ..style import CAPTIONS
+from ..render.style import CAPTIONS
 from .content import texts
 
 

@@ -20,7 +20,7 @@ RC = {"text.hinting": "none", "pdf.fonttype": 3, "svg.fonttype": "path"}
 
 def output_format(path: Target, fmt: str | None = None) -> str:
     """The format to write: ``fmt`` if given, else from the file suffix."""
-    from ..model import check_choice
+    from ..atlas.model import check_choice
 
     check_target(path)
     if fmt is None:

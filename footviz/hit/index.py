@@ -1616,7 +1616,7 @@ def _panels(layout: object):
     panels = getattr(layout, "panels", None)
     if panels is None:
         raise HitInputError(
-            f"layout must be a footviz.layout.Layout, got {_short(type(layout).__name__)}"
+            f"layout must be a footviz.atlas.layout.Layout, got {_short(type(layout).__name__)}"
         )
     return panels
 

@@ -2,7 +2,7 @@
 
 A :class:`Viewport` is an affine map between *device* coordinates (pixels with the y axis
 pointing down, as on screens and in images) and chart millimetres, plus the chart's
-:class:`~footviz.layout.Layout`, which says where each foot sits.  Constructors cover:
+:class:`~footviz.atlas.layout.Layout`, which says where each foot sits.  Constructors cover:
 
 * a footviz figure as drawn (:meth:`Viewport.from_figure` reads a matplotlib Axes, Figure or
   ``Chart``; :meth:`Viewport.from_numbers` needs only the figure size, dpi, axes position and
@@ -18,7 +18,7 @@ Scalars and arrays: the coordinate transforms (:meth:`Viewport.to_chart`,
 :meth:`~Viewport.from_chart`, :meth:`~Viewport.to_device`) follow one rule: scalars in give
 Python floats out, arrays (or sequences) in give float arrays of the broadcast shape out.
 :meth:`~Viewport.to_foot` and :meth:`~Viewport.hit` take one point; :meth:`~Viewport.hit_many`
-takes arrays and returns a :class:`~footviz.hittest.HitArray`.
+takes arrays and returns a :class:`~footviz.hit.index.HitArray`.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ class Viewport:
     def __post_init__(self) -> None:
         if not isinstance(self.layout, Layout):
             raise TypeError(
-                f"layout must be a footviz.layout.Layout, got {type(self.layout).__name__}"
+                f"layout must be a footviz.atlas.layout.Layout, got {type(self.layout).__name__}"
             )
         a, b, _, d, e, _ = self.matrix
         if not math.isfinite(a * e - b * d) or a * e - b * d == 0:
@@ -192,7 +192,7 @@ class Viewport:
             )
         if layout is None:
             raise TypeError(
-                "layout is required (the footviz.layout.Layout the chart was drawn with)"
+                "layout is required (the footviz.atlas.layout.Layout the chart was drawn with)"
             )
         fig = ax.figure
         ax.apply_aspect()  # what drawing does: settle the box of an equal-aspect axes
@@ -333,7 +333,7 @@ class Viewport:
 
     def hit_many(self, atlas: Atlas, u, v, tolerance: float = 0.0) -> HitArray:
         """Vectorised :meth:`hit`: arrays of device points in, a
-        :class:`~footviz.hittest.HitArray` out."""
+        :class:`~footviz.hit.index.HitArray` out."""
         cx, cy = self.to_chart(u, v)  # scalars give a HitArray of shape ()
         return atlas.hit_chart_many(cx, cy, self.layout, tolerance)
 

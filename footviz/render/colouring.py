@@ -13,9 +13,10 @@ from typing import Any
 
 import numpy as np
 
+from ..atlas.model import ZoneShape
 from ..errors import FootvizError
-from ..model import ZoneShape
-from ..style import (
+from .selection import HighlightSet
+from .style import (
     DEFAULT_CMAP,
     EDGE_COLOUR,
     FALLBACK_COLOUR,
@@ -29,7 +30,6 @@ from ..style import (
     lighten,
     muted,
 )
-from .selection import HighlightSet
 from .values import ZoneValues
 
 __all__ = ["Colouring", "base_colour", "colour_zones"]

@@ -11,7 +11,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import FootvizError
-from ..style import (
+from .legend import system_handles
+from .selection import HighlightSet
+from .style import (
     CAPTIONS,
     EDGE_COLOUR,
     GREY_FILLS,
@@ -20,8 +22,6 @@ from ..style import (
     NO_DATA_HATCH,
     NO_DATA_HATCH_COLOUR,
 )
-from .legend import system_handles
-from .selection import HighlightSet
 from .theme import Theme
 from .values import ZoneValues
 

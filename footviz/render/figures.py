@@ -6,10 +6,11 @@ never warns about too many open figures, and a figure is freed when its result i
 (or at once with :meth:`FigureResult.close`).  To show a map in a window, draw it into axes
 of your own (``fig, ax = plt.subplots(); footviz.plot(ax=ax); plt.show()``).
 
-Results (:class:`~footviz.render.FootMap`, :class:`~footviz.chart.Chart`,
-:class:`~footviz.sheet.AspectSheet`) show themselves exactly once in Jupyter: as an image with
-the inline backend (in the formats of ``%config InlineBackend.figure_formats``: png, retina
-or svg), and as a live ipympl canvas under ``%matplotlib widget``, so hover and click work.
+Results (:class:`~footviz.render.FootMap`, :class:`~footviz.render.chart.Chart`,
+:class:`~footviz.render.sheet.AspectSheet`) show themselves exactly once in Jupyter: as an
+image with the inline backend (in the formats of ``%config InlineBackend.figure_formats``:
+png, retina or svg), and as a live ipympl canvas under ``%matplotlib widget``, so hover and
+click work.
 """
 
 from __future__ import annotations

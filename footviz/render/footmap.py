@@ -10,10 +10,9 @@ from typing import Any
 import numpy as np
 
 from ..atlas import Atlas, load_atlas
+from ..atlas.layout import Layout, Panel
+from ..atlas.model import FEET, LANGUAGES, ZoneShape, check_choice
 from ..errors import FootvizError, NotInAtlasError
-from ..layout import Layout, Panel
-from ..model import FEET, LANGUAGES, ZoneShape, check_choice
-from ..style import CAPTIONS
 from .colouring import colour_zones
 from .decorations import (
     decorate,
@@ -32,6 +31,7 @@ from .orientation import HINT_SIZE, Frame, Orientation, Room, orientation_for
 from .paths import draw_order, visible_geometry
 from .planned import draw_plan, zone_fills
 from .selection import HighlightSet, resolve_highlight, shape_keys
+from .style import CAPTIONS
 from .theme import Theme, resolve_theme
 from .values import ZoneValues, resolve_values
 
@@ -112,7 +112,7 @@ class FootMap(FigureResult):
     """A reflexology map: which feet, which view, which aspect, in which language.
 
     A FootMap owns the layout and the chart coordinate system (millimetres; see
-    :mod:`footviz.layout`) and draws onto matplotlib axes with :meth:`draw`.
+    :mod:`footviz.atlas.layout`) and draws onto matplotlib axes with :meth:`draw`.
 
     Parameters
     ----------
@@ -131,7 +131,7 @@ class FootMap(FigureResult):
     figsize : (width, height) in inches, optional
         Size of the figure :meth:`draw` makes when no ``ax`` is given; defaults to A4
         landscape (11.7 x 8.3) for both feet and 8.5 x 10 for one.  Side profiles lie on
-        their side, one above the other (see :mod:`footviz.layout`): A4 portrait
+        their side, one above the other (see :mod:`footviz.atlas.layout`): A4 portrait
         (8.3 x 11.7) for both, 9 x 6.2 for one.
     fontsize : float
         Label font size in points, at least :data:`MIN_FONTSIZE` (6): labels shrink towards

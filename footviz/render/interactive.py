@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..style import CAPTIONS, HIGHLIGHT_COLOURS
 from .paths import geometry_path, panel_transform, visible_geometry
+from .style import CAPTIONS, HIGHLIGHT_COLOURS
 
 __all__ = ["Interaction", "hit_at"]
 
@@ -20,7 +20,7 @@ SELECT_COLOUR = HIGHLIGHT_COLOURS[3]
 
 
 def hit_at(fmap, cx: float, cy: float):
-    """The atlas hit (:class:`footviz.hittest.HitResult`) under chart point ``(cx, cy)`` of a
+    """The atlas hit (:class:`footviz.hit.index.HitResult`) under chart point ``(cx, cy)`` of a
     drawn map, or None off the feet."""
     where = fmap.to_foot(cx, cy)
     if where is None:

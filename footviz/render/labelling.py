@@ -8,7 +8,7 @@ boxes are checked), column labels are spread apart by their measured heights, an
 are wide enough for their longest label, so no two labels overlap and none leaves the axes.
 Everything is sorted by key first: the plan does not depend on the order zones are given in.
 
-Side profiles lying on their side (turned panels, see :class:`footviz.layout.Panel`) are long
+Side profiles lying on their side (turned panels, see :class:`footviz.atlas.layout.Panel`) are long
 and low: their callouts go in rows above and below the profile instead (:func:`plan_rows`),
 spread along the foot by their measured widths.
 """
@@ -25,8 +25,8 @@ from shapely import affinity
 from shapely.geometry import LineString, Point, box
 from shapely.geometry.base import BaseGeometry
 
-from .._memo import per_object
-from ..labels import anchor_point, spread_sized
+from .._internal.memo import per_object
+from .labels import anchor_point, spread_sized
 
 __all__ = [
     "MIN_FONTSIZE",

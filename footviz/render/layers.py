@@ -22,12 +22,12 @@ from typing import Any, Protocol, runtime_checkable
 from shapely.geometry.base import BaseGeometry
 
 from ..atlas import Atlas
-from ..layout import Panel
-from ..model import ZoneShape
-from ..style import HATCHES, NO_DATA_HATCH, NO_DATA_HATCH_COLOUR, SKIN_COLOUR
+from ..atlas.layout import Panel
+from ..atlas.model import ZoneShape
 from .colouring import Colouring
 from .paths import geometry_path, panel_transform
 from .selection import HighlightSet
+from .style import HATCHES, NO_DATA_HATCH, NO_DATA_HATCH_COLOUR, SKIN_COLOUR
 from .theme import Theme
 from .values import ZoneValues
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..atlas import Atlas
-from ..model import ZoneShape
-from ..style import EDGE_COLOUR, FALLBACK_COLOUR, SYSTEM_COLOURS, lighten
+from ..atlas.model import ZoneShape
+from .style import EDGE_COLOUR, FALLBACK_COLOUR, SYSTEM_COLOURS, lighten
 
 __all__ = ["system_handles"]
 

@@ -164,7 +164,7 @@ def _check_highlight(highlight: object) -> None:
 
 
 def _check_spec(whole: object, spec: object, depth: int) -> None:
-    from ..model import ZoneShape
+    from ..atlas.model import ZoneShape
 
     if isinstance(spec, (str, ZoneShape)):
         return

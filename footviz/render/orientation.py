@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..layout import PROFILES, Layout, Panel
+from ..atlas.layout import PROFILES, Layout, Panel
 from .labelling import COLUMN_GAP, ROW_LEAD, ROW_OVERHANG, ROW_PITCH, Plan, plan_labels, plan_rows
 
 __all__ = ["Frame", "Lying", "Orientation", "Room", "Upright", "orientation_for"]

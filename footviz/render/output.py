@@ -62,8 +62,8 @@ def figure_format(fig: Any, target: Target, format: str | None = None) -> str:
     value = format.casefold().strip() if isinstance(format, str) else format
     if value in supported:
         return value
+    from ..atlas.names import NameIndex
     from ..errors import UnknownNameError
-    from ..names import NameIndex
 
     suggestions = NameIndex("format", {f: () for f in supported}).suggest(str(format))
     hint = f"Supported: {', '.join(supported)} (png, pdf and svg give the same bytes each time)."

@@ -8,9 +8,9 @@ from functools import lru_cache
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
-from .._memo import per_object
-from ..layout import Panel
-from ..model import ZoneShape
+from .._internal.memo import per_object
+from ..atlas.layout import Panel
+from ..atlas.model import ZoneShape
 
 __all__ = ["draw_order", "geometry_path", "panel_transform", "visible_geometry"]
 

@@ -1,6 +1,6 @@
 """Drawing a label plan (:mod:`footviz.render.labelling`) onto an axes.
 
-Plans are made in each foot's own frame; a :class:`~footviz.layout.Panel` per foot places
+Plans are made in each foot's own frame; a :class:`~footviz.atlas.layout.Panel` per foot places
 them on the chart, so the same drawing serves :class:`~footviz.render.FootMap` and the
 four-side sheet (:func:`footviz.draw_aspect_sheet`).
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from ..layout import Panel
+from ..atlas.layout import Panel
 from .labelling import Plan, column_x
 
 __all__ = ["NUMBER_BOX", "PRINT_BOX", "DrawnLabels", "draw_plan", "luminance", "zone_fills"]

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..atlas import Atlas
-from ..model import ASPECTS, FEET, ZoneShape, check_choice
-from ..style import HIGHLIGHT_COLOURS
+from ..atlas.model import ASPECTS, FEET, ZoneShape, check_choice
+from .style import HIGHLIGHT_COLOURS
 
 __all__ = ["HighlightSet", "resolve_highlight"]
 
@@ -96,7 +96,7 @@ def resolve_highlight(
         Names may be zone ids, organs, groups or conditions (``"migraine"``) in any language,
         or ``"zone/foot"`` for one foot.  A mapping gives several sets, each in its own colour.
     colours : colour, sequence of colours or mapping of set name to colour, optional
-        Defaults to the colour-blind-safe :data:`footviz.style.HIGHLIGHT_COLOURS`.
+        Defaults to the colour-blind-safe :data:`footviz.render.style.HIGHLIGHT_COLOURS`.
 
     Raises
     ------

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import check_choice
-from ..style import DARK_THEME, LIGHT_THEME, THEMES
+from ..atlas.model import check_choice
+from .style import DARK_THEME, LIGHT_THEME, THEMES
 
 __all__ = ["Theme", "contrast", "relative_luminance", "resolve_theme"]
 

@@ -9,7 +9,7 @@ from numbers import Real
 
 from ..atlas import Atlas
 from ..errors import FootvizError, UnknownNameError
-from ..style import EXTRA_STATUS_COLOURS, STATUS_COLOURS
+from .style import EXTRA_STATUS_COLOURS, STATUS_COLOURS
 
 __all__ = ["ZoneValues", "resolve_values"]
 
