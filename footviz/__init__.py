@@ -40,6 +40,7 @@ __all__ = [
     "Organ",
     "Problem",
     "ReferenceFoot",
+    "Technique",
     "UnknownNameError",
     "Unresolved",
     "ValidationReport",
@@ -51,6 +52,8 @@ __all__ = [
     "handout",
     "load_atlas",
     "plot",
+    "technique",
+    "techniques",
     "validate",
 ]
 
@@ -77,6 +80,9 @@ _LAZY = {
     "FootMap": ("footviz.render", "FootMap"),
     "plot": ("footviz.render", "plot"),
     "handout": ("footviz.handouts", "handout"),
+    "Technique": ("footviz.atlas.techniques", "Technique"),
+    "technique": ("footviz.atlas.techniques", "technique"),
+    "techniques": ("footviz.atlas.techniques", "techniques"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -93,6 +99,7 @@ if TYPE_CHECKING:  # pragma: no cover
         Zone,
         ZoneShape,
     )
+    from .atlas.techniques import Technique, technique, techniques
     from .atlas.validation import Problem, ValidationReport, validate
     from .handouts import handout
     from .render import FootMap, plot
