@@ -83,15 +83,15 @@ class Dose:
     def from_record(cls, rec: Any) -> Dose | None:
         if not isinstance(rec, dict):
             return None
-        return cls(_num(rec.get("min")), _num(rec.get("max")), str(rec.get("unit", "")),
-                   bool(rec.get("approx", False)))  # fmt: skip
+        low, high = _num(rec.get("min")), _num(rec.get("max"))
+        return cls(low, high, str(rec.get("unit", "")), bool(rec.get("approx", False)))
 
     def to_record(self) -> dict[str, Any]:
         def out(v: float | None) -> float | int | None:
             return int(v) if v is not None and v.is_integer() else v
 
-        return {"min": out(self.min), "max": out(self.max), "unit": self.unit,
-                "approx": self.approx}  # fmt: skip
+        low, high = out(self.min), out(self.max)
+        return {"min": low, "max": high, "unit": self.unit, "approx": self.approx}
 
     def __str__(self) -> str:
         unit, lo, hi = self.unit, self.min, self.max
