@@ -461,6 +461,7 @@ def _classical() -> list[dict[str, object]]:
                 "основания пальцев к голени.",
             },
             "aspects": ["dorsal"],
+            "dose": times(7, 12),
             "strokes": [
                 stroke(
                     "stroke",
@@ -468,7 +469,6 @@ def _classical() -> list[dict[str, object]]:
                     line,
                     "from the base of the toes to the shin, slow and deep",
                     "от основания пальцев к голени, медленно и глубоко",
-                    times(7, 12),
                 )
                 for line in _palm_lines()
             ],
@@ -546,6 +546,7 @@ def _heel_spur() -> list[dict[str, object]]:
                 "ru": "Разминайте пятку небольшими кругами рёбрами обоих больших пальцев.",
             },
             "aspects": ["plantar"],
+            "dose": minutes(2, approx=True),
             "strokes": [
                 stroke(
                     "knead",
@@ -553,7 +554,6 @@ def _heel_spur() -> list[dict[str, object]]:
                     loop(c, 7.0),
                     "small circles over the heel",
                     "небольшие круги по пятке",
-                    minutes(2, approx=True),
                 )
                 for c in (
                     (heel[0] + 11.0, heel[1]),

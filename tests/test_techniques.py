@@ -89,7 +89,7 @@ def test_classical_centre_line_heel_sides_achilles_and_palm(atlas):
         assert all(y < max(p.y for p in front) for _, y in k.path)
     palm = step_with(t, "palm").strokes
     assert all(k.kind == "stroke" and k.aspect == "dorsal" for k in palm)
-    assert all(k.dose == Dose(7, 12, "times") for k in palm)
+    assert step_with(t, "palm").dose == Dose(7, 12, "times")  # the whole palm, 7-12 passes
     ankle = atlas.info["landmarks"]["dorsal"]["ankle"]  # x, y, half-axes of the leg
     for k in palm:
         ys = [y for _, y in k.path]
@@ -104,8 +104,11 @@ def test_heel_spur_routine(atlas):
     t = atlas.technique("heel-spur")
     circles = step_with(t, "circular movements").strokes
     assert circles[0].kind == "circle" and circles[0].dose == Dose(60, 120, "seconds")
-    knead = step_with(t, "Knead").strokes
-    assert all(k.kind == "knead" and k.dose == Dose(120, None, "seconds", True) for k in knead)
+    kneading = step_with(t, "Knead")
+    assert kneading.dose == Dose(120, None, "seconds", True)
+    assert kneading.dose.text("ru") == "около 2 мин" and kneading.dose.seconds == (120, None)
+    knead = kneading.strokes
+    assert len(knead) == 3 and all(k.kind == "knead" and k.closed for k in knead)
     heel = atlas.shape("pelvis", "left", "plantar").geometry.union(
         atlas.shape("sciatic", "left", "plantar").geometry
     )
@@ -185,6 +188,8 @@ def test_round_trip_and_atlases_without_techniques(atlas, tmp_path):
     assert [t.steps[-1].strokes[0].path for t in again.techniques()] == [
         t.steps[-1].strokes[0].path for t in atlas.techniques()
     ]
+    for d in (s.dose for t in atlas.techniques() for s in t.steps if s.dose):
+        assert Dose.from_record(d.to_record()) == d
     doc = atlas.to_document()
     del doc["footviz"]["techniques"]
     bare = Atlas(doc)

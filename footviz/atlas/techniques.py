@@ -93,18 +93,49 @@ class Dose:
         low, high = out(self.min), out(self.max)
         return {"min": low, "max": high, "unit": self.unit, "approx": self.approx}
 
-    def __str__(self) -> str:
+    @property
+    def seconds(self) -> tuple[float | None, float | None] | None:
+        """``(min, max)`` in seconds for a duration, None for repetitions."""
+        return (self.min, self.max) if self.unit == "seconds" else None
+
+    def text(self, lang: str = "en") -> str:
+        """The dose in words: "5–9 times", "1–2 min", "about 3 s", "at least 3 min" ..."""
+        words = _DOSE_WORDS[check_choice("language", lang, LANGUAGES)]
         unit, lo, hi = self.unit, self.min, self.max
         if (
             unit == "seconds"
             and all(v is None or v % 60 == 0 for v in (lo, hi))
             and (lo or 0) >= 60
         ):
-            unit, lo, hi = "min", lo / 60 if lo else lo, hi / 60 if hi else hi
-        fmt = "{:g}".format
-        span = fmt(lo) if hi is None else f"{fmt(lo)}–{fmt(hi)}"
-        lead = "about " if self.approx else ("at least " if hi is None and unit != "times" else "")
-        return f"{lead}{span} {unit}".strip()
+            unit, lo, hi = "minutes", lo / 60 if lo else lo, hi / 60 if hi else hi
+        span = f"{lo:g}" if hi is None else f"{lo:g}–{hi:g}"
+        lead = ""
+        if self.approx:
+            lead = words["about"]
+        elif hi is None and unit != "times":
+            lead = words["at least"]
+        return f"{lead}{span} {words[unit]}"
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+_DOSE_WORDS = {
+    "en": {
+        "times": "times",
+        "seconds": "s",
+        "minutes": "min",
+        "about": "about ",
+        "at least": "at least ",
+    },
+    "ru": {
+        "times": "раз",
+        "seconds": "с",
+        "minutes": "мин",
+        "about": "около ",
+        "at least": "не менее ",
+    },
+}
 
 
 @dataclass(frozen=True, eq=False)
