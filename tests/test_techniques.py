@@ -52,6 +52,10 @@ def test_self_massage_is_the_handout_sequence(atlas):
     assert t.steps[0].dose == Dose(180, None, "seconds")  # warm up at least three minutes
     assert [k.aspect for k in t.steps[3].strokes] == ["medial"]  # round the inner ankle
     assert t.cautions("en") and "pregnancy" in t.cautions("en")
+    from footviz.handouts.content import texts  # the handout prints these very steps
+
+    assert texts("ru")["steps"] == tuple(s.text("ru") for s in t.steps)
+    assert texts("en")["steps_after"] == t.after("en")
 
 
 def test_classical_three_zones_per_toe_nail_first(atlas):
