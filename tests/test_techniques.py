@@ -13,7 +13,7 @@ from shapely.geometry import Point
 import footviz
 from footviz.atlas.core import Atlas
 from footviz.atlas.techniques import KINDS, Dose
-from footviz.errors import UnknownNameError
+from footviz.errors import AtlasFormatError, UnknownNameError
 
 IDS = ["self-massage", "classical", "heel-spur", "hallux-valgus"]
 
@@ -218,3 +218,40 @@ def test_validator_catches_a_stroke_outside_the_outline(atlas):
     assert {p.foot for p in outside} == {"left", "right"} and outside[0].aspect == "dorsal"
     assert "step 5 stroke 1" in outside[0].zone
     assert atlas.validate().ok
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda m: m.update(techniques=[]), "'techniques' must be an object"),
+        (lambda m: m["techniques"].update(classical=3), "'classical' must be an object"),
+        (
+            lambda m: m["techniques"]["classical"]["steps"][0]["strokes"][0].update(path="x"),
+            "classical step 1 stroke 1: 'path' must be a list of",
+        ),
+        (
+            lambda m: m["techniques"]["heel-spur"]["steps"][1]["strokes"][0].update(path=[]),
+            "heel-spur step 2 stroke 1: 'path' is empty",
+        ),
+    ],
+)
+def test_a_malformed_member_is_a_format_error(atlas, change, message):
+    doc = atlas.to_document()
+    change(doc["footviz"]["techniques"])
+    with pytest.raises(AtlasFormatError, match=message):
+        Atlas(doc)
+
+
+def test_validator_checks_kinds_aspects_and_texts(atlas):
+    doc = atlas.to_document()
+    t = doc["footviz"]["techniques"]["techniques"]["heel-spur"]
+    t["steps"][0]["strokes"][0]["kind"] = "tickle"
+    t["steps"][1]["strokes"][0]["aspect"] = "dorsal"  # not one of the step's aspects
+    t["steps"][2]["text"].pop("ru")
+    t["steps"][3]["dose"] = {"min": 0, "max": None, "unit": "times"}
+    report = Atlas(doc).validate()
+    found = {str(p) for p in report.errors if p.code.startswith("technique")}
+    assert any("step 1 stroke 1: kind 'tickle' is not one of" in p for p in found)
+    assert any("step 2 stroke 1: on 'dorsal', not a step aspect" in p for p in found)
+    assert any("step 3: lacks text ru" in p for p in found)
+    assert any("step 4: dose min must be a number in (0, 100] times, got 0" in p for p in found)

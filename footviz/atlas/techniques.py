@@ -373,7 +373,7 @@ class TechniqueSet:
         if not isinstance(member, Mapping):
             raise AtlasFormatError("footviz.techniques must be an object")
         self.raw: dict[str, Any] = dict(member)
-        table = member.get("techniques") or {}
+        table = member.get("techniques", {})
         if not isinstance(table, dict):
             raise AtlasFormatError("footviz.techniques: 'techniques' must be an object")
         self.techniques: dict[str, Technique] = {t: _technique(t, r) for t, r in table.items()}
