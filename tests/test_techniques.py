@@ -181,6 +181,8 @@ def test_scaled_moves_strokes(atlas):
         across = sy if ka.aspect in ("medial", "lateral") else sx
         for (x0, y0), (x1, y1) in zip(ka.path, kb.path, strict=True):
             assert math.isclose(x1, x0 * across) and math.isclose(y1, y0 * sy)
+    assert math.isclose(big.to_document()["footviz"]["techniques"]["foot_length"], 275.0)
+    assert str(Dose(None, 3, "times")) == "None–3 times"  # a malformed record still prints
     report = big.validate()
     assert not [p for p in report.errors if p.code.startswith("technique")]
 

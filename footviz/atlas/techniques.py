@@ -395,6 +395,8 @@ def scale_member(member: Any, sx: float, sy: float, sh: float) -> None:
     top, by ``sh`` on the side profiles (the height); y by ``sy``."""
     if not isinstance(member, dict) or not isinstance(member.get("techniques"), dict):
         return
+    if isinstance(member.get("foot_length"), (int, float)):
+        member["foot_length"] = float(member["foot_length"]) * sy
     for rec in member["techniques"].values():
         for step in rec.get("steps") or () if isinstance(rec, dict) else ():
             for s in step.get("strokes") or () if isinstance(step, dict) else ():
