@@ -102,6 +102,8 @@ class Dose:
         """The dose in words: "5–9 times", "1–2 min", "about 3 s", "at least 3 min" ..."""
         words = _DOSE_WORDS[check_choice("language", lang, LANGUAGES)]
         unit, lo, hi = self.unit, self.min, self.max
+        if lo is None or unit not in words:  # a malformed custom record: say what it holds
+            return f"{lo}–{hi} {unit}"
         if (
             unit == "seconds"
             and all(v is None or v % 60 == 0 for v in (lo, hi))
