@@ -32,7 +32,10 @@ def step_with(technique, words):
 
 def test_the_four_techniques_with_the_sources_step_counts(atlas):
     assert [t.id for t in footviz.techniques()] == IDS
-    assert [len(t.steps) for t in atlas.techniques()] == [8, 6, 6, 7]
+    assert [len(t) for t in atlas.techniques()] == [8, 6, 6, 7]
+    assert (
+        repr(footviz.technique("heel-spur")) == "Technique('heel-spur': Heel-spur routine, 6 steps)"
+    )
     for t in atlas.techniques():
         assert [s.number for s in t.steps] == list(range(1, len(t.steps) + 1))
         assert t.feet == ("left", "right")
@@ -51,6 +54,10 @@ def test_self_massage_is_the_handout_sequence(atlas):
     assert first == sorted(first, reverse=True)  # x > 0 medial: big toe first, little toe last
     assert t.steps[0].dose == Dose(180, None, "seconds")  # warm up at least three minutes
     assert [k.aspect for k in t.steps[3].strokes] == ["medial"]  # round the inner ankle
+    caterpillar = t.steps[6]
+    assert [k.kind_name("ru") for k in caterpillar.on("medial")] == ["«гусеница»"]
+    assert len(caterpillar.on("plantar")) == 1 and caterpillar.on("dorsal") == ()
+    assert len(t.strokes) == sum(len(s.strokes) for s in t) == 24
     assert t.cautions("en") and "pregnancy" in t.cautions("en")
     from footviz.handouts.content import texts  # the handout prints these very steps
 

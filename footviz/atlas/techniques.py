@@ -299,7 +299,7 @@ class Technique:
         return len(self.steps)
 
     def __repr__(self) -> str:
-        return f"Technique({self.id!r}, {len(self.steps)} steps)"
+        return f"Technique({self.id!r}: {self.name('en')}, {len(self.steps)} steps)"
 
 
 def _stroke(rec: Any, where: str) -> Stroke:
