@@ -241,8 +241,8 @@ def _self_massage() -> list[dict[str, object]]:
             "text": {
                 "en": "Warm the foot up first: walk about barefoot for a little while, or knead "
                 "the whole foot with circular movements of your hands.",
-                "ru": "Сначала разогрейте стопу: немного походите босиком или разомните всю "
-                "стопу круговыми движениями рук.",
+                "ru": "Сначала разогрейте стопу: немного походите босиком или разомните её "
+                "круговыми движениями рук.",
             },
             "aspects": ["plantar"],
             "dose": minutes(3),
@@ -259,20 +259,20 @@ def _self_massage() -> list[dict[str, object]]:
         },
         {
             "text": {
-                "en": "Sit down and rest the foot on the middle of the opposite thigh. Hold the "
-                "top of the foot in your left palm and lay your right hand flat on the sole.",
-                "ru": "Сядьте и положите стопу на середину бедра другой ноги. Левой ладонью "
-                "обхватите тыльную сторону стопы, правую ладонь плотно приложите к подошве.",
+                "en": "Sit and rest the foot on the middle of the opposite thigh. Hold the top "
+                "of the foot in your left palm and lay your right hand flat on the sole.",
+                "ru": "Сядьте, положите стопу на середину бедра другой ноги. Левой ладонью "
+                "обхватите тыльную сторону стопы, правую плотно приложите к подошве.",
             },
             "aspects": ["plantar", "dorsal"],
             "strokes": [],
         },
         {
             "text": {
-                "en": "Stroke the foot gently up and down in changing directions. Keep your "
-                "hands on the sole the whole time, without stopping or lifting them.",
-                "ru": "Мягко поглаживайте стопу вверх и вниз в разных направлениях. Руки всё "
-                "время остаются на подошве: без пауз и не отрывая их.",
+                "en": "Stroke the foot gently up and down in changing directions, keeping your "
+                "hands on the sole without stopping or lifting them.",
+                "ru": "Мягко поглаживайте стопу вверх и вниз в разных направлениях, не "
+                "останавливаясь и не отрывая рук от подошвы.",
             },
             "aspects": ["plantar"],
             "strokes": [
@@ -325,7 +325,7 @@ def _self_massage() -> list[dict[str, object]]:
             "text": {
                 "en": "Work over the sole once more with circular movements, then smooth it out "
                 "with short, straight strokes.",
-                "ru": "Ещё раз проработайте подошву круговыми движениями, затем разгладьте её "
+                "ru": "Ещё раз пройдите подошву круговыми движениями, затем разгладьте её "
                 "короткими прямыми движениями.",
             },
             "aspects": ["plantar"],
@@ -350,7 +350,7 @@ def _self_massage() -> list[dict[str, object]]:
             "text": {
                 "en": "Inch your thumb along like a caterpillar down the inner edge of the foot, "
                 "from the big toe to the ball of the foot.",
-                "ru": "Двигайте большой палец руки «гусеницей» вдоль внутреннего края стопы: от "
+                "ru": "Двигайте большой палец руки «гусеницей» по внутреннему краю стопы, от "
                 "большого пальца ноги до подушечки стопы.",
             },
             "aspects": ["plantar", "medial"],
@@ -368,9 +368,10 @@ def _self_massage() -> list[dict[str, object]]:
         {
             "text": {
                 "en": "Starting with the big toe, stretch the joints of each toe from its base "
-                "out to its pad, then draw the toe gently upwards with a light sliding pull.",
+                "out to its pad, then draw the toe gently upwards with a light sliding "
+                "pull.",
                 "ru": "Начиная с большого пальца, растяните суставы каждого пальца от основания "
-                "к подушечке, затем мягко потяните палец вверх лёгким скользящим движением.",
+                "к подушечке, затем мягко потяните палец вверх скользящим движением.",
             },
             "aspects": ["plantar"],
             "strokes": [
