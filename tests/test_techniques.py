@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 
 import pytest
 from shapely.geometry import Point
@@ -174,7 +175,7 @@ def test_lookups_with_did_you_mean(atlas):
     assert atlas.technique("Массаж при вальгусной деформации").id == "hallux-valgus"
     with pytest.raises(UnknownNameError, match=r"did you mean 'hallux valgus'"):
         atlas.technique("hallux valgu")
-    with pytest.raises(UnknownNameError, match="Allowed: 'self-massage'"):
+    with pytest.raises(footviz.FootvizError, match="'self-massage', 'classical'"):
         footviz.technique(3)
 
 
@@ -264,3 +265,21 @@ def test_validator_checks_kinds_aspects_and_texts(atlas):
     assert any("step 2 stroke 1: on 'dorsal', not a step aspect" in p for p in found)
     assert any("step 3: lacks text ru" in p for p in found)
     assert any("step 4: dose min must be a number in (0, 100] times, got 0" in p for p in found)
+
+
+CLAIMS = {
+    "en": re.compile(r"\b(cures?|heals?|healing|treats?|treatment|guarantee)\b", re.I),
+    "ru": re.compile(r"(излеч|вылеч|исцел|гаранти|лечени)", re.I),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_texts_are_in_both_languages_and_claim_no_cure(atlas, lang):
+    for t in atlas.techniques():
+        words = [t.name(lang), t.intro(lang), t.after(lang), *t.cautions(lang)]
+        words += [s.text(lang) for s in t.steps]
+        words += [k.describe(lang) for k in t.strokes]
+        assert all(words), t.id  # nothing missing in this language
+        assert [w for w in words if CLAIMS[lang].search(w)] == []
+        russian = [bool(re.search("[а-яё]", w, re.I)) for w in words]
+        assert all(russian) if lang == "ru" else not any(russian), t.id
