@@ -59,6 +59,10 @@ def test_self_massage_is_the_handout_sequence(atlas):
     assert [k.kind_name("ru") for k in caterpillar.on("medial")] == ["«гусеница»"]
     assert len(caterpillar.on("plantar")) == 1 and caterpillar.on("dorsal") == ()
     assert len(t.strokes) == sum(len(s.strokes) for s in t) == 24
+    medial = t.on("medial")  # what a layer of the inner side draws: steps 4 and 7
+    assert [(step.number, k.kind) for step, k in medial] == [(4, "circle"), (7, "caterpillar")]
+    with pytest.raises(UnknownNameError, match="did you mean 'medial'"):
+        t.on("medail")
     assert t.cautions("en") and "pregnancy" in t.cautions("en")
     from footviz.handouts.content import texts  # the handout prints these very steps
 

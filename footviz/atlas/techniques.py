@@ -292,6 +292,11 @@ class Technique:
         """Every stroke of every step, in order."""
         return tuple(s for step in self.steps for s in step.strokes)
 
+    def on(self, aspect: str) -> tuple[tuple[Step, Stroke], ...]:
+        """Every ``(step, stroke)`` on ``aspect``, in order: what a layer of that aspect draws."""
+        aspect = check_choice("aspect", aspect, ASPECTS)
+        return tuple((step, s) for step in self.steps for s in step.strokes if s.aspect == aspect)
+
     def __iter__(self) -> Iterator[Step]:
         return iter(self.steps)
 
