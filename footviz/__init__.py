@@ -49,6 +49,7 @@ __all__ = [
     "Organ",
     "Problem",
     "ReferenceFoot",
+    "Technique",
     "TouchLogError",
     "UnknownNameError",
     "UnknownOptionError",
@@ -64,6 +65,8 @@ __all__ = [
     "hit_frame",
     "load_atlas",
     "plot",
+    "technique",
+    "techniques",
     "validate",
 ]
 
@@ -93,6 +96,9 @@ _LAZY = {
     "plot": ("footviz.render", "plot"),
     "handout": ("footviz.handouts", "handout"),
     "hit_frame": ("footviz.hit.dataframes", "hit_frame"),
+    "Technique": ("footviz.atlas.techniques", "Technique"),
+    "technique": ("footviz.atlas.techniques", "technique"),
+    "techniques": ("footviz.atlas.techniques", "techniques"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -109,6 +115,7 @@ if TYPE_CHECKING:  # pragma: no cover
         Zone,
         ZoneShape,
     )
+    from .atlas.techniques import Technique, technique, techniques
     from .atlas.validation import Problem, ValidationReport, validate
     from .handouts import handout
     from .hit.dataframes import hit_frame

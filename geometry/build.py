@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -37,6 +38,7 @@ import medial  # noqa: E402
 import plantar  # noqa: E402
 import points  # noqa: E402
 import sujok  # noqa: E402
+import techniques  # noqa: E402
 import vocabulary  # noqa: E402
 import zones  # noqa: E402
 
@@ -353,6 +355,79 @@ def acupoint_tables() -> dict[str, object]:
     }
 
 
+def _rounded(path: list[list[float]]) -> list[list[float]]:
+    return [[round(x, 2) + 0.0, round(y, 2) + 0.0] for x, y in path]
+
+
+def technique_tables(
+    outlines: dict[str, BaseGeometry], claimed: dict[tuple[str, str], dict[str, BaseGeometry]]
+) -> dict[str, object]:
+    """The ``techniques`` member: every technique's steps and strokes (see README).
+
+    A step's zones are those its strokes cross on either foot; its points are the acupoints
+    within reach of one of its presses.  A stroke that leaves its outline stops the build.
+    """
+    where = points.positions()
+    order = {z: i for i, z in enumerate(zones.ZONES)}
+    out: dict[str, object] = {}
+    for tid, spec in techniques.TECHNIQUES.items():
+        steps = []
+        for number, step in enumerate(techniques.steps(tid), start=1):
+            strokes, touched, pressed = [], set(), set()
+            for s in step["strokes"]:  # type: ignore[union-attr]
+                kind, aspect, path = s["kind"], s["aspect"], _rounded(s["path"])
+                if kind not in techniques.KINDS or aspect not in step["aspects"]:
+                    raise RuntimeError(f"{tid} step {number}: bad stroke {kind!r} on {aspect!r}")
+                line = shapely.LineString(path) if len(path) > 1 else shapely.Point(path[0])
+                if not outlines[aspect].buffer(techniques.EDGE_TOLERANCE).covers(line):
+                    raise RuntimeError(f"{tid} step {number}: a {kind} leaves the {aspect} outline")
+                for foot in FEET:
+                    for zid, geom in claimed[(foot, aspect)].items():
+                        if kind == "press":
+                            if any(geom.covers(shapely.Point(p)) for p in path):
+                                touched.add(zid)
+                        elif geom.intersects(line):
+                            touched.add(zid)
+                if kind == "press":
+                    for code, spec_p in points.POINTS.items():
+                        at = where[code].get(aspect)
+                        reach = float(spec_p["radius"]) + techniques.PRESS_REACH
+                        if at and any(math.dist(at, p) <= reach for p in path):
+                            pressed.add(code)
+                strokes.append({**s, "path": path})
+            steps.append(
+                {
+                    "number": number,
+                    "text": step["text"],
+                    "aspects": list(step["aspects"]),  # type: ignore[call-overload]
+                    "zones": sorted(touched, key=order.__getitem__),
+                    "points": [c for c in points.POINTS if c in pressed],
+                    "exercise": bool(step.get("exercise", False)),
+                    "dose": step.get("dose"),
+                    "strokes": strokes,
+                }
+            )
+        out[tid] = {
+            "name": spec["name"],
+            "synonyms": spec["synonyms"],
+            "intro": spec["intro"],
+            "after": spec["after"],
+            "contraindications": spec["contraindications"],
+            "feet": list(FEET),
+            "dose": spec.get("dose"),
+            "source_section": spec["source_section"],
+            "provenance": techniques.PROVENANCE,
+            "steps": steps,
+        }
+    return {
+        "foot_length": techniques.FOOT_LENGTH,
+        "kinds": list(techniques.KINDS),
+        "units": list(techniques.UNITS),
+        "mirror": techniques.MIRROR_RULE,
+        "techniques": out,
+    }
+
+
 def build() -> dict[str, object]:
     features: list[dict[str, object]] = []
     claimed: dict[tuple[str, str], dict[str, BaseGeometry]] = {}
@@ -422,6 +497,7 @@ def build() -> dict[str, object]:
                 for c in conditions.CONDITIONS
             ],
             "acupoints": acupoint_tables(),
+            "techniques": technique_tables(outlines, claimed),
         },
         "features": features,
     }

@@ -31,6 +31,7 @@ from .model import (
 )
 from .names import NameIndex
 from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape
+from .techniques import Technique, TechniqueSet, scale_member
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import ArrayLike
@@ -130,6 +131,7 @@ class Atlas:
         # (region, foot, aspect) -> geometry: what a correspondence atlas maps, if it says
         self.regions: dict[tuple[str, str, str], Any] = {}
         self._acupoints = PointSet(meta.get("acupoints"), self.info.get("foot_length"))
+        self._techniques = TechniqueSet(meta.get("techniques"))
         for i, feature in enumerate(doc["features"]):
             self._add_feature(i, feature)
 
@@ -612,6 +614,21 @@ class Atlas:
         ``ys``, each an index into ``atlas.points(foot, aspect)`` or -1 (also for NaN)."""
         return self._acupoints.hit_many(xs, ys, foot, aspect, tolerance)
 
+    # ------------------------------------------------------------------ techniques
+    def techniques(self) -> tuple[Technique, ...]:
+        """The massage techniques of the atlas (empty for atlases without), in atlas order."""
+        return tuple(self._techniques.techniques.values())
+
+    def technique(self, name: str) -> Technique:
+        """The technique ``name``: an id (``"heel-spur"``) or a name in English or Russian.
+
+        Raises
+        ------
+        UnknownNameError
+            For an unknown name, with close spellings.
+        """
+        return self._techniques.get(name)
+
     # ------------------------------------------------------------------ transforms
     def scaled(self, length: float, width: float | None = None) -> Atlas:
         """A copy scaled to a real foot ``length`` mm long (and ``width`` mm across the ball).
@@ -643,6 +660,7 @@ class Atlas:
             across = sy if feature["properties"].get("aspect") in PROFILE_ASPECTS else sx
             geom = affinity.scale(shape(feature["geometry"]), across, sy, origin=(0.0, 0.0))
             feature["geometry"] = mapping(geom)
+        scale_member(doc["footviz"].get("techniques"), sx, sy, sy)
         info = doc["footviz"]["atlas"]
         info["foot_length"] = float(length)
         info["foot_width"] = float(width) if width is not None else None

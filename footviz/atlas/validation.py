@@ -140,6 +140,7 @@ def validate(
     _check_coverage(atlas, min_coverage, report, err)
     _check_points(atlas, err, warn)
     check_correspondence(atlas, err)
+    _check_techniques(atlas, err, warn)
     if raise_on_error:
         report.raise_if_errors()
     return report
@@ -534,3 +535,111 @@ def _check_points(atlas: Atlas, err, warn) -> None:
                             code,
                         )
                     )
+
+
+# ---------------------------------------------------------------------- techniques
+STROKE_EDGE_TOLERANCE = 1.0  # mm: a stroke along the edge may run this far outside the outline
+MAX_REPEAT = 100  # repetitions: more than this is not what a source prescribes
+MAX_SECONDS = 3600.0  # one step of a foot massage lasts well under an hour
+
+
+def _dose_problem(dose) -> str | None:
+    """What is wrong with a :class:`~footviz.atlas.techniques.Dose` (None: nothing)."""
+    from .techniques import UNITS
+
+    if dose is None:
+        return None
+    if dose.unit not in UNITS:
+        return f"dose unit {dose.unit!r} is not one of {UNITS}"
+    top = MAX_REPEAT if dose.unit == "times" else MAX_SECONDS
+    for name, value in (("min", dose.min), ("max", dose.max)):
+        if value is None and name == "max":
+            continue
+        if value is None or not 0 < value <= top:
+            return f"dose {name} must be a number in (0, {top:g}] {dose.unit}, got {value!r}"
+    if dose.max is not None and dose.max < dose.min:
+        return f"dose max {dose.max:g} is below its min {dose.min:g}"
+    return None
+
+
+def _check_techniques(atlas: Atlas, err, warn) -> None:
+    """Techniques: names and texts in every language, known kinds and aspects, doses in a
+    sane range, every stroke on or inside its aspect's outline on each foot it is done on
+    (errors), and the zones and points a step names present in the atlas (warnings: an atlas
+    cut down from the built-in one keeps its techniques usable)."""
+    from .techniques import KINDS
+
+    point_codes = set(atlas.acupoints.all_records)
+    for t in atlas.techniques():
+        tid = f"technique {t.id}"
+        lacking = [lang for lang in LANGUAGES if not t.names.get(lang)]
+        lacking += [f"intro {lang}" for lang in LANGUAGES if not t.intros.get(lang)]
+        if lacking:
+            err(Problem("technique-metadata", f"lacks {', '.join(lacking)}", tid))
+        if not t.steps:
+            err(Problem("technique-metadata", "has no steps", tid))
+        bad_feet = [f for f in t.feet if f not in FEET]
+        if bad_feet:
+            err(Problem("technique-metadata", f"unknown feet {bad_feet}", tid))
+        problem = _dose_problem(t.dose)
+        if problem:
+            err(Problem("technique-dose", problem, tid))
+        for step in t.steps:
+            where = f"{tid} step {step.number}"
+            missing = [lang for lang in LANGUAGES if not step.texts.get(lang)]
+            if missing:
+                err(Problem("technique-metadata", f"lacks text {', '.join(missing)}", where))
+            odd = [a for a in step.aspects if a not in ASPECTS]
+            if odd or not step.aspects:
+                err(Problem("technique-metadata", f"aspects {list(step.aspects)} not valid", where))
+            unknown = [z for z in step.zones if z not in atlas.zone_records]
+            if unknown:
+                warn(Problem("technique-reference", f"unknown zone(s) {unknown}", where))
+            unknown = [c for c in step.points if c not in point_codes]
+            if unknown:
+                warn(Problem("technique-reference", f"unknown point(s) {unknown}", where))
+            problem = _dose_problem(step.dose)
+            if problem:
+                err(Problem("technique-dose", problem, where))
+            for j, s in enumerate(step.strokes, start=1):
+                here = f"{where} stroke {j}"
+                if s.kind not in KINDS:
+                    err(Problem("technique-stroke", f"kind {s.kind!r} is not one of {KINDS}", here))
+                if s.aspect not in step.aspects:
+                    err(Problem("technique-stroke", f"on {s.aspect!r}, not a step aspect", here))
+                problem = _dose_problem(s.dose)
+                if problem:
+                    err(Problem("technique-dose", problem, here))
+                if s.aspect not in ASPECTS or not all(map(_finite_pair, s.path)):
+                    err(Problem("technique-stroke", "has no valid aspect and path", here))
+                    continue
+                for foot in t.feet if not bad_feet else ():
+                    try:
+                        outline = atlas.outline(foot, s.aspect)
+                    except LookupError:
+                        err(Problem("technique-outside", f"no {foot} {s.aspect} outline", here))
+                        continue
+                    geom = s.geometry
+                    if not outline.buffer(STROKE_EDGE_TOLERANCE).covers(geom):
+                        outside = geom.difference(outline)
+                        far = max(outline.distance(Point(c)) for c in _coords(outside))
+                        err(
+                            Problem(
+                                "technique-outside",
+                                f"leaves the outline by {far:.1f} mm, {_near(outside)}",
+                                here,
+                                foot,
+                                s.aspect,
+                            )
+                        )
+
+
+def _finite_pair(p: tuple[float, float]) -> bool:
+    import math
+
+    return math.isfinite(p[0]) and math.isfinite(p[1])
+
+
+def _coords(geom) -> list[tuple[float, float]]:
+    parts = getattr(geom, "geoms", [geom])
+    return [c for g in parts for c in getattr(g, "coords", [])] or [(0.0, 0.0)]

@@ -1,7 +1,9 @@
 """Every sentence a handout prints, in English and Russian (plain data: no matplotlib).
 
-The facts come from the shared source text (its eight-step self-massage sequence, its general
-massage advice and its two lists of contraindications); the wording is the project's own.
+The facts come from the shared source text (its general massage advice and its two lists of
+contraindications); the wording is the project's own.  The eight-step self-massage sequence is
+atlas data (the technique ``"self-massage"``, geometry/techniques.py): :func:`texts` reads its
+step texts from there, so its wording lives in one place.
 Reflexology is described as a traditional practice that complements medical care.
 """
 
@@ -42,7 +44,7 @@ class Texts(TypedDict):
     continued_subtitle: str
 
 
-TEXTS: dict[str, Texts] = {
+TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
     "en": {
         "title_condition": "{name}: foot reflexology zones",
         "title_organs": "Foot reflexology zones: {names}",
@@ -60,24 +62,6 @@ TEXTS: dict[str, Texts] = {
         "columns": ("No.", "Zone", "Organs", "Foot", "Aspect", "Where and how"),
         "feet": {"left": "left", "right": "right", "both": "both"},
         "steps_heading": "Self-massage, step by step",
-        "steps": (
-            "Warm the foot up first: walk about barefoot for a little while, or knead the "
-            "whole foot with circular movements of your hands.",
-            "Sit and rest the foot on the middle of the opposite thigh. Hold the top of the "
-            "foot in your left palm and lay your right hand flat on the sole.",
-            "Stroke the foot gently up and down in changing directions, keeping your hands on "
-            "the sole without stopping or lifting them.",
-            "Take hold of the ankle with your right hand and massage it along its inner side.",
-            "Feel for the tendons of the big toe and the second toe and press on them softly "
-            "a few times.",
-            "Work over the sole once more with circular movements, then smooth it out with "
-            "short, straight strokes.",
-            "Inch your thumb along like a caterpillar down the inner edge of the foot, from "
-            "the big toe to the ball of the foot.",
-            "Starting with the big toe, stretch the joints of each toe from its base out to "
-            "its pad, then draw the toe gently upwards with a light sliding pull.",
-        ),
-        "steps_after": "That completes one foot; give the other foot the same sequence.",
         "rules_heading": "General rules",
         "rules": (
             "First walk barefoot for a few minutes, then soak the feet in warm water for 10 "
@@ -145,23 +129,6 @@ TEXTS: dict[str, Texts] = {
         "columns": ("№", "Зона", "Органы", "Стопа", "Поверхность", "Где и как"),
         "feet": {"left": "левая", "right": "правая", "both": "обе"},
         "steps_heading": "Самомассаж по шагам",
-        "steps": (
-            "Сначала разогрейте стопу: немного походите босиком или разомните её круговыми "
-            "движениями рук.",
-            "Сядьте, положите стопу на середину бедра другой ноги. Левой ладонью обхватите "
-            "тыльную сторону стопы, правую плотно приложите к подошве.",
-            "Мягко поглаживайте стопу вверх и вниз в разных направлениях, не останавливаясь "
-            "и не отрывая рук от подошвы.",
-            "Обхватите лодыжку правой рукой и помассируйте её с внутренней стороны.",
-            "Нащупайте сухожилия большого и второго пальцев и несколько раз мягко надавите на них.",
-            "Ещё раз пройдите подошву круговыми движениями, затем разгладьте её короткими "
-            "прямыми движениями.",
-            "Двигайте большой палец руки «гусеницей» по внутреннему краю стопы, от большого "
-            "пальца ноги до подушечки стопы.",
-            "Начиная с большого пальца, растяните суставы каждого пальца от основания к "
-            "подушечке, затем мягко потяните палец вверх скользящим движением.",
-        ),
-        "steps_after": "Одна стопа готова; вторую проработайте в том же порядке.",
         "rules_heading": "Общие правила",
         "rules": (
             "Сначала несколько минут походите босиком, затем подержите ноги 10–15 минут в "
@@ -219,7 +186,13 @@ TEXTS: dict[str, Texts] = {
 
 
 def texts(lang: str) -> Texts:
-    """The handout texts in ``lang`` ("en" or "ru")."""
+    """The handout texts in ``lang`` ("en" or "ru"), the self-massage steps included."""
     from ..atlas.model import LANGUAGES, check_choice
+    from ..atlas.techniques import technique
 
-    return TEXTS[check_choice("language", lang, LANGUAGES)]
+    lang = check_choice("language", lang, LANGUAGES)
+    sequence = technique("self-massage")
+    words = dict(TEXTS[lang])
+    words["steps"] = tuple(step.text(lang) for step in sequence.steps)
+    words["steps_after"] = sequence.after(lang)
+    return words  # type: ignore[return-value]

@@ -39,7 +39,7 @@ def test_subjects_resolve_names_and_refuse_a_mix(atlas):
     assert subjects(["heart"], atlas)[0].ident == "organs"
     with pytest.raises(ValueError, match="mix of condition and organ names"):
         subjects(["acne", "heart"], atlas)
-    with pytest.raises(ValueError, match="give a condition name"):
+    with pytest.raises(ValueError, match="what must be a name or a non-empty sequence of names"):
         subjects([], atlas)
 
 
