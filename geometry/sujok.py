@@ -38,13 +38,12 @@ FEET = ("left", "right")
 TOE_ASPECTS = ("plantar", "dorsal")
 
 # --- which toe is which limb ------------------------------------------------------------------
-# The sole is the front of the body and the toes are its upper end (the head is the big toe, the
-# pelvis the heel).  Seen from below with the toes up, the little person faces you, so its right
-# side is on your left: on the right foot that is the outer (lateral) border, on the left foot
-# the outer border too.  The two outer toes therefore carry the limbs of the foot's own side.
-# (geometry/README.md, "Su Jok", states the reasoning; tests/test_sujok.py checks it.)
-OWN_SIDE_TOES = {"arm": 5, "leg": 4}
-OTHER_SIDE_TOES = {"arm": 2, "leg": 3}
+# The standard Su Jok charts: on the right hand the index finger is the right arm and the little
+# finger the left arm (the middle and ring fingers the right and left leg); the feet follow the
+# same rule toe for finger, so the two toes next to the big toe carry the limbs of the foot's
+# own side.  (geometry/README.md, "Su Jok", states the rule; tests/atlas/test_sujok.py checks it.)
+OWN_SIDE_TOES = {"arm": 2, "leg": 3}
+OTHER_SIDE_TOES = {"arm": 5, "leg": 4}
 
 
 def limb_toe(limb: str, body_side: str, foot: str) -> int:

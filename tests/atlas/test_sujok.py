@@ -66,17 +66,17 @@ LEG = ["foot", "ankle", "shin", "knee", "thigh"]
 @pytest.mark.parametrize(
     ("foot", "side", "limb", "toe_number"),
     [
-        # the sole faces you as the front of a little person whose head is the big toe, so
-        # its right side is on your left: on the outer border of each foot the toes carry
-        # the limbs of that foot's own side
-        ("right", "right", ARM, 5),
-        ("right", "left", ARM, 2),
-        ("right", "right", LEG, 4),
-        ("right", "left", LEG, 3),
-        ("left", "left", ARM, 5),
-        ("left", "right", ARM, 2),
-        ("left", "left", LEG, 4),
-        ("left", "right", LEG, 3),
+        # the standard charts: on the right hand the index finger is the right arm, the little
+        # finger the left arm; toe for finger on the feet, so the 2nd and 3rd toes carry the
+        # limbs of the foot's own side
+        ("right", "right", ARM, 2),
+        ("right", "left", ARM, 5),
+        ("right", "right", LEG, 3),
+        ("right", "left", LEG, 4),
+        ("left", "left", ARM, 2),
+        ("left", "right", ARM, 5),
+        ("left", "left", LEG, 3),
+        ("left", "right", LEG, 4),
     ],
 )
 def test_which_toe_is_which_limb(sujok, foot, side, limb, toe_number):
@@ -86,16 +86,15 @@ def test_which_toe_is_which_limb(sujok, foot, side, limb, toe_number):
 
 
 @pytest.mark.parametrize("foot", ["left", "right"])
-def test_the_right_arm_is_on_the_little_persons_right(sujok, foot):
-    # x > 0 is the medial side: seen from below with the toes up, the person faces you
-    # and its right lies on the lateral border of the right foot (and of the left foot:
-    # there the lateral border is the person's left... of its own left side)
+def test_the_arm_of_the_foots_own_side_is_next_to_the_big_toe(sujok, foot):
+    # x > 0 is the medial side: the foot's own arm is the inner one (2nd toe), as the index
+    # finger is on the hand of the same side
     own_arm = sujok.shape(f"{foot}_hand", foot).geometry.centroid.x
     other = "left" if foot == "right" else "right"
     other_arm = sujok.shape(f"{other}_hand", foot).geometry.centroid.x
-    assert own_arm < other_arm  # the foot's own side's arm is the lateral (outer) one
-    assert sujok.hit(*tip(sujok, 5, foot), foot).zone.id == f"{foot}_hand"
-    assert sujok.hit(*tip(sujok, 2, foot), foot).zone.id == f"{other}_hand"
+    assert own_arm > other_arm
+    assert sujok.hit(*tip(sujok, 2, foot), foot).zone.id == f"{foot}_hand"
+    assert sujok.hit(*tip(sujok, 5, foot), foot).zone.id == f"{other}_hand"
 
 
 @pytest.mark.parametrize("limb", [ARM, LEG])
@@ -117,10 +116,10 @@ def test_hit_on_a_toe_tip_answers_with_the_hand_or_foot(sujok):
     # the question of the issue: where does Su Jok put the left knee on the left foot?
     answer = correspond("left knee", system="sujok", foot="left")
     assert answer.feet == ("left",) and set(answer.aspects) == {"plantar", "dorsal"}
-    assert {on_toe(sujok, "left_knee", "left", a) for a in answer.aspects} == {4}
+    assert {on_toe(sujok, "left_knee", "left", a) for a in answer.aspects} == {3}
     knee = sujok.shape("left_knee", "left").geometry.representative_point()
     assert sujok.hit(knee.x, knee.y, "left").zone.id == "left_knee"
-    x, y = tip(sujok, 4, "left")
+    x, y = tip(sujok, 3, "left")
     assert sujok.hit(x, y, "left").zone.names["ru"] == "Левая стопа"
 
 
@@ -280,7 +279,7 @@ def test_validator_finds_a_toe_with_a_missing_phalanx(sujok):
     report = _without(sujok, "left_shin", "left").validate()
     found = [p for p in report.errors if p.code == "correspondence"]
     assert found and all(p.foot == "left" and p.aspect == "plantar" for p in found)
-    assert "toe 4" in found[0].message and "left_shin" in found[0].message
+    assert "toe 3" in found[0].message and "left_shin" in found[0].message
 
 
 def test_validator_finds_an_uncovered_sole_and_a_shuffled_toe(sujok):
@@ -340,7 +339,7 @@ def test_hit_many_on_the_toe_tips(sujok):
     points = [tip(sujok, n, "right") for n in range(1, 6)]
     result = sujok.hit_many([p[0] for p in points], [p[1] for p in points], foot="right")
     names = [result.shapes[i].zone.id for i in result.index.tolist()]
-    assert names == ["head", "left_hand", "left_foot", "right_foot", "right_hand"]
+    assert names == ["head", "right_hand", "right_foot", "left_foot", "left_hand"]
 
 
 def test_region_features_load_and_scale_with_the_atlas(sujok):
