@@ -19,7 +19,8 @@ from types import ModuleType
 #: old module path -> new module path
 MOVED: dict[str, str] = {
     "footviz.model": "footviz.atlas.model",
-    "footviz.names": "footviz.atlas.names",
+    "footviz.names": "footviz._internal.names",
+    "footviz.atlas.names": "footviz._internal.names",
     "footviz.io": "footviz.atlas.io",
     "footviz.validation": "footviz.atlas.validation",
     "footviz.frame": "footviz.atlas.frame",

@@ -16,8 +16,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import __version__
 from ._internal.checks import check_dpi
+from ._version import __version__
 from .errors import FootvizError
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool whose reader left

@@ -93,7 +93,7 @@ def describe(value: object) -> str:
 # ---------------------------------------------------------------------- names and choices
 def suggest(value: str, allowed: Iterable[str], n: int = 3) -> tuple[str, ...]:
     """The closest of ``allowed`` to ``value``, best first, spelled as in ``allowed``."""
-    from ..atlas.names import NameIndex
+    from .names import NameIndex
 
     index = NameIndex("", {a: () for a in allowed})
     found = (index.get(s) for s in index.suggest(value[:200], n=n))
@@ -107,7 +107,7 @@ def check_name(
     *,
     hint: str = "",
 ) -> str:
-    """The id ``value`` stands for in ``index`` (a :class:`footviz.atlas.names.NameIndex`).
+    """The id ``value`` stands for in ``index`` (a :class:`footviz._internal.names.NameIndex`).
 
     Raises
     ------

@@ -15,6 +15,7 @@ from shapely import affinity
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
 from .._internal.checks import check_choice, check_name, check_source, shorten
+from .._internal.names import NameIndex
 from ..errors import AtlasFormatError, BadTypeError, NotInAtlasError, UnknownNameError
 from .io import builtin_path, geometry, read_document, write_document
 from .model import (
@@ -29,7 +30,6 @@ from .model import (
     Zone,
     ZoneShape,
 )
-from .names import NameIndex
 from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape
 from .techniques import Technique, TechniqueSet, scale_member
 

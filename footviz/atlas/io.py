@@ -23,7 +23,7 @@ BUILT_IN = {
 def builtin_path(name: str) -> Path:
     """Path of a built-in atlas file shipped inside the package."""
     if name not in BUILT_IN:
-        from .names import NameIndex
+        from .._internal.names import NameIndex
 
         index = NameIndex("atlas", {k: () for k in BUILT_IN})
         name = index.resolve(name, "source")  # refuses with a did-you-mean

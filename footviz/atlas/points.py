@@ -19,9 +19,9 @@ from typing import Any
 import numpy as np
 from shapely.geometry import Point
 
+from .._internal.names import NameIndex
 from ..errors import AtlasFormatError, FootvizError, NotInAtlasError
 from .model import ASPECTS, FEET, check_choice
-from .names import NameIndex
 
 __all__ = [
     "POINT_LANGUAGES",

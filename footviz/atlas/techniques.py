@@ -18,9 +18,9 @@ from typing import Any
 
 from shapely.geometry import LineString, Point
 
+from .._internal.names import NameIndex
 from ..errors import AtlasFormatError
 from .model import ASPECTS, FEET, LANGUAGES, check_choice
-from .names import NameIndex
 
 __all__ = [
     "KINDS",

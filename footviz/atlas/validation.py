@@ -420,7 +420,7 @@ MAX_POINT_RADIUS = 10.0  # mm: the source puts points at most 10-20 mm across
 def _check_points(atlas: Atlas, err, warn) -> None:
     """Acupoints: fields, codes unique, positions where declared and on or inside their
     outline, and every role of each meridian's table present on the foot or marked off it."""
-    from .names import normalise
+    from .._internal.names import normalise
     from .points import NOTE_LANGUAGES, POINT_LANGUAGES, ROLES
 
     points = atlas.acupoints

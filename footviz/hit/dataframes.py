@@ -20,8 +20,8 @@ from typing import Any
 import numpy as np
 
 from .._internal.checks import check_real, shorten
+from .._internal.names import NameIndex
 from ..atlas.model import ASPECTS, FEET, check_choice
-from ..atlas.names import NameIndex
 from ..errors import UnknownNameError
 from .touchcsv import TouchLogError
 

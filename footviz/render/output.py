@@ -62,7 +62,7 @@ def figure_format(fig: Any, target: Target, format: str | None = None) -> str:
     value = format.casefold().strip() if isinstance(format, str) else format
     if value in supported:
         return value
-    from ..atlas.names import NameIndex
+    from .._internal.names import NameIndex
     from ..errors import UnknownNameError
 
     suggestions = NameIndex("format", {f: () for f in supported}).suggest(str(format))

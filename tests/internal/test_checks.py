@@ -19,7 +19,7 @@ from footviz import (
     UnknownOptionError,
 )
 from footviz._internal import checks
-from footviz.atlas.names import NameIndex
+from footviz._internal.names import NameIndex
 
 
 # ---------------------------------------------------------------------- shortening

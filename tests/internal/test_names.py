@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from footviz import UnknownNameError
-from footviz.atlas.names import NameIndex, normalise
+from footviz._internal.names import NameIndex, normalise
 
 
 def test_normalise():

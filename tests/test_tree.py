@@ -81,3 +81,24 @@ def test_the_package_imports_only_new_paths():
         if new_name(t) is not None or importlib.util.find_spec(t) is None
     ]
     assert not stale, "\n".join(stale)
+
+
+# the layers of the package, lowest first: a module imports only its own layer or lower ones
+LAYERS = {"_internal": 0, "errors": 0, "_version": 0, "_moved": 0}
+LAYERS |= {"atlas": 1, "hit": 2, "render": 3, "handouts": 4, "cli": 5, "__main__": 5}
+# the atlas's convenience methods (Atlas.hit, hit_many, hit_index) reach the hit index lazily
+ALLOWED_UPWARD = {("footviz.atlas.core", "footviz.hit.index")}
+
+
+def _layer(module: str) -> int:
+    parts = module.split(".")
+    return 6 if len(parts) == 1 else LAYERS[parts[1]]
+
+
+def test_imports_run_one_way():
+    upward = []
+    for f, n, target in _relative_imports():
+        module = ".".join(f.with_suffix("").parts).removesuffix(".__init__")
+        if _layer(target) > _layer(module) and (module, target) not in ALLOWED_UPWARD:
+            upward.append(f"{f}:{n}: {module} imports {target}")
+    assert not upward, "\n".join(upward)

@@ -46,7 +46,7 @@ class NameIndex:
     def resolve(self, name: object, parameter: str = "") -> str:
         """The id ``name`` stands for; :class:`UnknownNameError` with suggestions otherwise
         (:class:`~footviz.errors.NotANameError`, also a ``TypeError``, for a non-string)."""
-        from .._internal.checks import check_name
+        from .checks import check_name
 
         return check_name(parameter or self.kind, name, self)
 
