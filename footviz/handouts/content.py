@@ -44,8 +44,8 @@ class Texts(TypedDict):
 
 TEXTS: dict[str, Texts] = {
     "en": {
-        "title_condition": "{name}: foot reflexology zones",
-        "title_organs": "Foot reflexology zones: {names}",
+        "title_condition": "{name} \u2014 {system}",
+        "title_organs": "{system}{sep}{names}",
         "subtitle_condition": (
             "The zones traditionally worked for this condition, after the condition table of "
             "the source text. Numbers on the map match the key below."
@@ -130,8 +130,8 @@ TEXTS: dict[str, Texts] = {
         ),
     },
     "ru": {
-        "title_condition": "{name}: зоны рефлексотерапии стоп",
-        "title_organs": "Зоны рефлексотерапии стоп: {names}",
+        "title_condition": "{name} \u2014 {system}",
+        "title_organs": "{system}{sep}{names}",
         "subtitle_condition": (
             "Зоны, которые по традиции прорабатывают при этом состоянии, по таблице "
             "источника. Номера на карте соответствуют таблице ниже."
