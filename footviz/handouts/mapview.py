@@ -296,7 +296,7 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
         view.shapes[key] = shapes
         view.highlighted[key] = [s.key in marked for s in shapes]
     view.layers = draw_layers(_context(ax, atlas, panels, view.shapes, view.highlighted))
-    view.collections = dict(view.layers["zones"])
+    view.collections = dict(view.layers.get("zones", {}))
     centres: list[tuple[float, float, int, str, str]] = []
     leaders: list[list[tuple[float, float]]] = []
     for panel, _, inside, callouts in plan:
