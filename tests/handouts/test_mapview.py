@@ -73,10 +73,15 @@ def test_the_map_is_drawn_by_the_shared_layers_in_the_page_colours(pages, atlas)
 
     from footviz.handouts.mapview import HIGHLIGHT_EDGE, MUTED_EDGE, MUTED_FACE, OUTLINE_WIDTH
     from footviz.render.layers import LAYERS
-    from footviz.render.style import FALLBACK_COLOUR, OUTLINE_COLOUR, SKIN_COLOUR
-    from footviz.render.style import SYSTEM_COLOURS, lighten
+    from footviz.render.style import (
+        FALLBACK_COLOUR,
+        OUTLINE_COLOUR,
+        SKIN_COLOUR,
+        SYSTEM_COLOURS,
+        lighten,
+    )
 
-    subject, hp = pages("migraine", "A4", "en")
+    _, hp = pages("migraine", "A4", "en")
     view = hp.map
     assert list(view.layers) == [layer.name for layer in LAYERS]
     keys = set(view.shapes)
