@@ -170,3 +170,12 @@ class OutputError(FootvizError, OSError):
 
 class OutputTargetError(FootvizError, TypeError):
     """A save target that is neither a path nor a binary file object."""
+
+
+class ConflictError(FootvizError, ValueError):
+    """Arguments each fine alone that do not go together (several handout pages written as
+    PNG, condition and organ names in one list); ``parameter`` names the one to change."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        self.parameter = parameter
+        super().__init__(f"{parameter}: {message}")

@@ -19,6 +19,7 @@ from typing import IO
 from .._internal.checks import check_names
 from ..atlas import Atlas, load_atlas
 from ..atlas.model import LANGUAGES, check_choice
+from ..errors import ConflictError
 from .content import TEXTS, texts
 from .page import (
     PAGES,
@@ -75,9 +76,10 @@ def subjects(
             organs = True
         else:
             mixed = [n for n, c in zip(names, is_condition, strict=True) if c]
-            raise ValueError(
+            raise ConflictError(
+                "what",
                 f"mix of condition and organ names ({', '.join(map(repr, mixed))} are "
-                "conditions): make one handout per kind"
+                "conditions): make one handout per kind",
             )
     if organs:
         return [organs_subject(atlas, names, lang, title)]
@@ -150,18 +152,20 @@ def handout(
     m = Measure()
     plans = [plan_subject(m, atlas, subject, page) for subject in pages]
     if len(pages) > 1 and fmt != "pdf":
-        raise ValueError(
-            f"{len(pages)} conditions make a multi-page handout; write it as .pdf, not .{fmt}"
+        raise ConflictError(
+            "format",
+            f"{len(pages)} conditions make a multi-page handout; write it as .pdf, not .{fmt}",
         )
     if plans[0].continued and fmt != "pdf":
-        raise ValueError(
+        raise ConflictError(
+            "format",
             f"{pages[0].title!r} needs two {page} pages to keep its text readable (at least "
-            f"8 pt); write it as .pdf, not .{fmt}"
+            f"8 pt); write it as .pdf, not .{fmt}",
         )
     meta = document_metadata(pages, atlas, lang)
     if len(pages) == 1 and not plans[0].continued:
-        figure = compose(pages[0], atlas, page, plan=plans[0]).figure
-        return save_figure(figure, path, fmt, dpi, metadata=meta)
+        with compose(pages[0], atlas, page, plan=plans[0]) as composed:  # freed once saved
+            return save_figure(composed.figure, path, fmt, dpi, metadata=meta)
     first = 1 if len(pages) == 1 else 2  # a multi-condition handout opens with an index
     starts = [first]
     for plan in plans[:-1]:

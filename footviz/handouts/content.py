@@ -46,8 +46,8 @@ class Texts(TypedDict):
 
 TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
     "en": {
-        "title_condition": "{name}: foot reflexology zones",
-        "title_organs": "Foot reflexology zones: {names}",
+        "title_condition": "{name} \u2014 {system}",
+        "title_organs": "{system}{sep}{names}",
         "subtitle_condition": (
             "The zones traditionally worked for this condition, after the condition table of "
             "the source text. Numbers on the map match the key below."
@@ -114,8 +114,8 @@ TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
         ),
     },
     "ru": {
-        "title_condition": "{name}: зоны рефлексотерапии стоп",
-        "title_organs": "Зоны рефлексотерапии стоп: {names}",
+        "title_condition": "{name} \u2014 {system}",
+        "title_organs": "{system}{sep}{names}",
         "subtitle_condition": (
             "Зоны, которые по традиции прорабатывают при этом состоянии, по таблице "
             "источника. Номера на карте соответствуют таблице ниже."

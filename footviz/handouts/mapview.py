@@ -1,9 +1,12 @@
 """The handout's map: the soles, plus any other aspect that holds a page zone, with the page's
 zones highlighted and numbered (imports matplotlib).
 
-Each drawn foot is a :class:`footviz.atlas.layout.Panel` (mirroring by a transform); one zone
-collection per panel.  A number sits inside its zone when its disc fits; otherwise it goes to
-a column beside the foot with a leader line.
+Each drawn foot is a :class:`footviz.atlas.layout.Panel` (mirroring by a transform).  The zones
+are drawn by the shared zone renderer, :func:`footviz.render.layers.draw_layers`, with one
+:class:`~footviz.render.layers.DrawContext` keyed by ``(foot, aspect)`` and the page's muted
+and highlight colours, so every layer of the map appears here too.  The numbered discs are
+this module's own: a number sits inside its zone when its disc fits; otherwise it goes to a
+column beside the foot with a leader line.
 """
 
 from __future__ import annotations
@@ -18,20 +21,15 @@ from shapely.geometry import Point
 from ..atlas import Atlas
 from ..atlas.layout import Layout, Panel
 from ..atlas.model import ASPECTS, ZoneShape
+from ..render.colouring import Colouring
 from ..render.labels import anchor_point, spread
-from ..render.paths import geometry_path, panel_transform, visible_geometry
-from ..render.style import (
-    CAPTIONS,
-    FALLBACK_COLOUR,
-    OUTLINE_COLOUR,
-    SKIN_COLOUR,
-    SYSTEM_COLOURS,
-    lighten,
-)
+from ..render.paths import draw_order, visible_geometry
+from ..render.style import CAPTIONS, FALLBACK_COLOUR, SYSTEM_COLOURS, lighten
 
 MUTED_FACE = "#F1F1F1"
 MUTED_EDGE = "#C8C8C8"
 HIGHLIGHT_EDGE = "#333333"
+OUTLINE_WIDTH = 1.2  # points: the page's map is smaller than a FootMap
 INK = "#1A1A1A"
 PAD_IN = 0.05  # inches between a foot and its callout column, and around the discs
 GROUP_GAP_IN = 0.2  # inches between aspect groups
@@ -47,6 +45,7 @@ class MapView:
     ax: Any
     panels: tuple[Panel, ...]
     collections: dict[tuple[str, str], Any] = field(default_factory=dict)  # (foot, aspect)
+    layers: dict[str, dict] = field(default_factory=dict)  # layer name -> key -> artists
     shapes: dict[tuple[str, str], list[ZoneShape]] = field(default_factory=dict)
     highlighted: dict[tuple[str, str], list[bool]] = field(default_factory=dict)
     captions: list[Any] = field(default_factory=list)
@@ -98,7 +97,7 @@ def _placements(atlas: Atlas, panels, marked, r_mm: float):
     """For each panel: marks inside their zone and marks that need a callout, by side."""
     out = []
     for panel in panels:
-        shapes = sorted(atlas.shapes(panel.foot, panel.aspect), key=lambda s: (-s.area, s.zone.id))
+        shapes = draw_order(atlas.shapes(panel.foot, panel.aspect))
         x0, _, x1, _ = panel.extent
         inside, callouts = [], {"left": [], "right": []}
         for s in sorted((s for s in shapes if s.key in marked), key=lambda s: marked[s.key]):
@@ -237,14 +236,44 @@ def plan_map(
     return MapPlan(scale, r_in / scale, room_in / scale, panels, plan, total_w, top_mm, caption_in)
 
 
+def map_colouring(
+    shapes: dict[tuple[str, str], list[ZoneShape]], highlighted: dict[tuple[str, str], list[bool]]
+) -> Colouring:
+    """The page's colours: its zones in their system's colour with a dark edge, every other
+    zone muted grey with a thin light edge (keyed like ``shapes``, in their order)."""
+    out = Colouring()
+    for key, ss in shapes.items():
+        flags = highlighted[key]
+        out.facecolors[key] = [
+            lighten(SYSTEM_COLOURS.get(s.zone.system, FALLBACK_COLOUR), 0.1) if hit else MUTED_FACE
+            for s, hit in zip(ss, flags, strict=True)
+        ]
+        out.edges[key] = [HIGHLIGHT_EDGE if hit else MUTED_EDGE for hit in flags]
+        out.linewidths[key] = [0.7 if hit else 0.4 for hit in flags]
+    return out
+
+
+def _context(ax: Any, atlas: Atlas, panels, shapes, highlighted):
+    """What the shared layers draw the page's zones from (one axes, several aspects)."""
+    from ..render.layers import DrawContext
+    from ..render.theme import Theme
+
+    return DrawContext(
+        ax=ax, atlas=atlas, aspect=panels[0].aspect, panels=tuple(panels), shapes=shapes,
+        visible={k: visible_geometry(ss) for k, ss in shapes.items()},
+        colouring=map_colouring(shapes, highlighted), theme=Theme.named("light"),
+        aspect_in_labels=True, outline_width=OUTLINE_WIDTH,
+    )  # fmt: skip
+
+
 def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
     """Draw the map on ``ax`` (its position is the box it may fill) with the marks numbered.
 
     ``marks`` holds ``(number, ZoneShape)`` pairs.
     """
-    from matplotlib.collections import LineCollection, PathCollection
-    from matplotlib.patches import PathPatch
-    from matplotlib.path import Path
+    from matplotlib.collections import LineCollection
+
+    from ..render.layers import draw_layers
 
     fig = ax.figure
     ax.set_axis_off()
@@ -262,42 +291,15 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
     top_mm = mp.top_mm
 
     view = MapView(ax, tuple(panels))
+    for panel, shapes, _, _ in plan:
+        key = (panel.foot, panel.aspect)
+        view.shapes[key] = shapes
+        view.highlighted[key] = [s.key in marked for s in shapes]
+    view.layers = draw_layers(_context(ax, atlas, panels, view.shapes, view.highlighted))
+    view.collections = dict(view.layers.get("zones", {}))
     centres: list[tuple[float, float, int, str, str]] = []
     leaders: list[list[tuple[float, float]]] = []
-    for panel, shapes, inside, callouts in plan:
-        key = (panel.foot, panel.aspect)
-        tf = panel_transform(panel) + ax.transData
-        outline = atlas.outline(panel.foot, panel.aspect)
-        ring = Path(list(outline.exterior.coords), closed=True)
-        ax.add_artist(  # limits are set above: no costly data-limit update
-            PathPatch(ring, facecolor=SKIN_COLOUR, edgecolor="none", transform=tf, zorder=1)
-        )
-        flags = [s.key in marked for s in shapes]
-        faces = [
-            lighten(SYSTEM_COLOURS.get(s.zone.system, FALLBACK_COLOUR), 0.1) if hit else MUTED_FACE
-            for s, hit in zip(shapes, flags, strict=True)
-        ]
-        coll = PathCollection(
-            [geometry_path(s.geometry) for s in shapes],
-            facecolors=faces,
-            edgecolors=[HIGHLIGHT_EDGE if hit else MUTED_EDGE for hit in flags],
-            linewidths=[0.7 if hit else 0.4 for hit in flags],
-            transform=tf,
-            zorder=2,
-        )
-        coll.set_label(f"zones/{panel.foot}/{panel.aspect}")
-        ax.add_collection(coll, autolim=False)
-        ax.add_artist(
-            PathPatch(
-                ring,
-                facecolor="none",
-                edgecolor=OUTLINE_COLOUR,
-                linewidth=1.2,
-                transform=tf,
-                zorder=3,
-            )
-        )
-        view.collections[key], view.shapes[key], view.highlighted[key] = coll, shapes, flags
+    for panel, _, inside, callouts in plan:
         bx0, _, bx1, _ = panel.chart_bounds
         view.captions.append(
             ax.text(

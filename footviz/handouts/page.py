@@ -19,6 +19,7 @@ from typing import Any
 
 from .._version import __version__
 from ..atlas import Atlas
+from ..render.figures import FigureResult
 from .content import Texts, texts
 from .mapview import MapView, draw_map, plan_map
 from .subject import Subject, shorter_note
@@ -92,9 +93,13 @@ class Plan:
         return self.sections != SECTIONS
 
 
-@dataclass
-class HandoutPage:
-    """A composed page: the figure, its boxes (inches) and the artists drawn in each."""
+@dataclass(repr=False, eq=False)
+class HandoutPage(FigureResult):
+    """A composed page: the figure, its boxes (inches) and the artists drawn in each.
+
+    A :class:`~footviz.render.figures.FigureResult`: ``savefig``, ``close()`` (or ``with``)
+    frees the figure, and a notebook shows the page once.
+    """
 
     figure: Any
     page: str
@@ -108,6 +113,12 @@ class HandoutPage:
 
     def all_texts(self) -> list[tuple[str, Any]]:
         return [(name, t) for name, ts in self.texts.items() for t in ts]
+
+    def _result_figure(self):
+        return self.figure
+
+    def __repr__(self) -> str:
+        return f"<HandoutPage page={self.page!r} lang={self.lang!r}>"
 
 
 def check_page(page: str) -> str:

@@ -84,6 +84,18 @@ def _rows(atlas: Atlas, shapes: Iterable[ZoneShape], lang: str):
     return tuple(rows), marks
 
 
+def system_name(atlas: Atlas, lang: str) -> str:
+    """How the page names the atlas's system: its own title in ``lang`` ("Foot reflex zones",
+    "Su Jok: the standard system on the foot"), else its name."""
+    return atlas.title(lang) or atlas.name
+
+
+def _organs_title(atlas: Atlas, lang: str, names: list[str]) -> str:
+    system = system_name(atlas, lang)
+    sep = " \u2014 " if ":" in system else ": "  # never two colons in one title
+    return texts(lang)["title_organs"].format(system=system, sep=sep, names=", ".join(names))
+
+
 def condition_subject(atlas: Atlas, name: str, lang: str = "en") -> Subject:
     """The page for a condition of the source's table (``"migraine"``, ``"Обмороки"`` ...)."""
     words = texts(lang)
@@ -97,7 +109,7 @@ def condition_subject(atlas: Atlas, name: str, lang: str = "en") -> Subject:
     )
     cond_name = found.condition.name(lang)
     return Subject(
-        title=words["title_condition"].format(name=cond_name),
+        title=words["title_condition"].format(name=cond_name, system=system_name(atlas, lang)),
         subtitle=words["subtitle_condition"],
         rows=rows,
         marks=marks,
@@ -147,7 +159,7 @@ def organs_subject(
     rows, marks = _rows(atlas, shapes.values(), lang)
     listed = sorted(display)  # sorted: the page does not depend on the order given
     return Subject(
-        title=title or words["title_organs"].format(names=", ".join(listed)),
+        title=title or _organs_title(atlas, lang, listed),
         subtitle=words["subtitle_organs"],
         rows=rows,
         marks=marks,

@@ -40,6 +40,7 @@ class Colouring:
     """How each foot's zones are filled and edged (lists in the order of its shapes)."""
 
     edges: dict[str, list[str]] = field(default_factory=dict)
+    linewidths: dict[str, list[float]] = field(default_factory=dict)  # edge widths, if not 0.6
     facecolors: dict[str, list[str]] = field(default_factory=dict)  # fixed fills, or
     arrays: dict[str, np.ndarray] = field(default_factory=dict)  # values for the norm
     norm: Any = None

@@ -1,7 +1,8 @@
 """The zone renderer: what is drawn on each foot panel, one layer at a time.
 
 Every drawing of zones (:class:`~footviz.render.FootMap` and so :func:`footviz.draw_chart`,
-and the four-side sheet :func:`footviz.draw_aspect_sheet`) builds one :class:`DrawContext`
+the four-side sheet :func:`footviz.draw_aspect_sheet` and the map of a
+:func:`footviz.handout` page) builds one :class:`DrawContext`
 and calls :func:`draw_layers`, which runs the layers of :data:`LAYERS` in order.  A layer is
 any object with a ``name`` and a ``draw(ctx) -> {key: artist}`` method; :class:`PanelLayer`
 makes one from a small function ``fn(ctx, panel) -> artist | {key: artist} | None`` run once
@@ -10,7 +11,7 @@ outline) in foot-frame millimetres, placed by the panel's transform, and adds it
 without touching the data limits: the limits are set once by the caller.
 
 Adding a layer (acupoints, technique strokes ...) is one :func:`register` call (or one entry
-in :data:`LAYERS`): it then appears on the map, the chart and the sheet.
+in :data:`LAYERS`): it then appears on the map, the chart, the sheet and the handout.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ class DrawContext:
         The caller's ``**kwargs`` for the zones' PathCollection.
     landmarks : bool
         Draw the atlas's landmarks (ankle bones, tendon, floor); the sheet does.
+    outline_width : float
+        Points; the foot outline's line width.
     """
 
     ax: Any
@@ -90,6 +93,7 @@ class DrawContext:
     zone_kwargs: dict[str, Any] = field(default_factory=dict)
     landmarks: bool = False
     aspect_in_labels: bool = False  # artist labels "zones/left/medial" (the sheet's panels)
+    outline_width: float = 1.6  # points; the handout's smaller map draws a thinner outline
 
     def key(self, panel: Panel) -> Any:
         """The key of ``panel`` in ``shapes``, ``visible``, the colouring and every layer's
@@ -173,6 +177,8 @@ def draw_zones(ctx: DrawContext, panel: Panel):
 
     foot, key, col = panel.foot, ctx.key(panel), ctx.colouring
     style: dict[str, Any] = {"edgecolors": col.edges[key], "linewidths": 0.6, "zorder": 2}
+    if key in col.linewidths:
+        style["linewidths"] = col.linewidths[key]
     if not col.mapped:
         style["facecolors"] = col.facecolors[key]
     style.update(ctx.zone_kwargs)
@@ -239,7 +245,7 @@ def draw_outline(ctx: DrawContext, panel: Panel):
         ctx.outline(panel),
         facecolor="none",
         edgecolor=ctx.theme.outline,
-        linewidth=1.6,
+        linewidth=ctx.outline_width,
         transform=ctx.transform(panel),
         zorder=3,
     )
@@ -283,7 +289,7 @@ def draw_landmarks(ctx: DrawContext, panel: Panel) -> dict[int, Any] | None:
 
 
 #: The layers every zone drawing runs, bottom to top.  Append (or :func:`register`) a
-#: layer here and it appears on the map, the chart and the four-side sheet.
+#: layer here and it appears on the map, the chart, the four-side sheet and the handout.
 LAYERS: list[Layer] = [
     PanelLayer("skin", draw_skin),
     PanelLayer("zones", draw_zones),

@@ -268,3 +268,30 @@ def test_a_condition_that_needs_two_pages_is_a_two_page_pdf(tmp_path, atlas):
     index = _pdf_text(handout(["migraine", "acne"], tmp_path / "two.pdf", lang="ru"))
     assert len(index) == 4 and "стр. 2" in index[0] and "стр. 4" in index[0]
     assert atlas.condition("acne").name("ru") in index[3]
+
+
+def test_pages_a_single_image_cannot_hold_are_footviz_errors_naming_format(tmp_path):
+    from footviz.errors import ConflictError, FootvizError
+
+    with pytest.raises(ConflictError, match=r"^format: 2 conditions make a multi-page") as err:
+        handout(["hypertension", "acne"], tmp_path / "two.svg")
+    assert err.value.parameter == "format" and isinstance(err.value, FootvizError)
+    assert str(err.value).endswith("write it as .pdf, not .svg")
+    with pytest.raises(ConflictError, match=r"^format: .* needs two A4 pages") as err:
+        handout("migraine", io.BytesIO(), lang="ru", format="png")
+    assert err.value.parameter == "format"
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_a_su_jok_handout_names_su_jok_not_reflexology(tmp_path):
+    from pypdf import PdfReader
+
+    from footviz import load_atlas
+
+    sujok = load_atlas("sujok")
+    path = handout(["heart"], tmp_path / "s.pdf", lang="ru", atlas=sujok)
+    (text,) = _pdf_text(path)
+    title = subjects(["heart"], sujok, "ru")[0].title
+    assert title.startswith(sujok.title("ru")) and _norm(title) in text
+    assert "рефлексотерапии стоп" not in text  # the old title "Зоны рефлексотерапии стоп: ..."
+    assert PdfReader(str(path)).metadata.title == title

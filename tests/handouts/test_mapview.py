@@ -66,3 +66,68 @@ def test_the_planned_map_fits_its_box(atlas, lang):
             mp = plan_map(atlas, marks, box_w, box_h, 8.0, lang)
             assert mp.total_w * mp.scale <= box_w + 1e-6, condition
             assert mp.height <= box_h + 1e-6, condition
+
+
+def test_the_map_is_drawn_by_the_shared_layers_in_the_page_colours(pages, atlas):
+    from matplotlib.colors import to_hex
+
+    from footviz.handouts.mapview import HIGHLIGHT_EDGE, MUTED_EDGE, MUTED_FACE, OUTLINE_WIDTH
+    from footviz.render.layers import LAYERS
+    from footviz.render.style import (
+        FALLBACK_COLOUR,
+        OUTLINE_COLOUR,
+        SKIN_COLOUR,
+        SYSTEM_COLOURS,
+        lighten,
+    )
+
+    _, hp = pages("migraine", "A4", "en")
+    view = hp.map
+    assert list(view.layers) == [layer.name for layer in LAYERS]
+    keys = set(view.shapes)
+    assert {("left", "plantar"), ("right", "plantar"), ("left", "medial")} <= keys
+    assert set(view.layers["zones"]) == set(view.layers["skin"]) == keys
+    assert view.collections == view.layers["zones"]
+    for key, coll in view.collections.items():
+        flags = view.highlighted[key]
+        assert coll.axes is hp.map_ax and coll.get_label() == f"zones/{key[0]}/{key[1]}"
+        faces = [to_hex(c) for c in coll.get_facecolors()]
+        assert faces == [
+            to_hex(lighten(SYSTEM_COLOURS.get(s.zone.system, FALLBACK_COLOUR), 0.1))
+            if hit
+            else to_hex(MUTED_FACE)
+            for s, hit in zip(view.shapes[key], flags, strict=True)
+        ]
+        edges = [to_hex(c).upper() for c in coll.get_edgecolors()]
+        assert edges == [HIGHLIGHT_EDGE if hit else MUTED_EDGE for hit in flags]
+        assert list(coll.get_linewidths()) == [0.7 if hit else 0.4 for hit in flags]
+        assert any(flags) and not all(flags)
+        outline, skin = view.layers["outline"][key], view.layers["skin"][key]
+        assert to_hex(outline.get_edgecolor()) == OUTLINE_COLOUR.lower()
+        assert outline.get_linewidth() == OUTLINE_WIDTH
+        assert to_hex(skin.get_facecolor()) == SKIN_COLOUR.lower()
+    assert not view.layers["highlights"] and not view.layers["landmarks"]
+
+
+def test_a_registered_layer_appears_on_the_handout_map(atlas, monkeypatch):
+    """A layer added once appears on the handout too: the handout has no zone renderer of
+    its own (with no layers, its map holds no zones, skin or outline at all)."""
+    from footviz.render import layers
+
+    seen = []
+
+    def probe(ctx, panel):
+        seen.append(ctx.key(panel))
+        return ctx.ax.text(0.0, 0.0, "probe", transform=ctx.transform(panel))
+
+    subject = subjects("acne", atlas, "en")[0]
+    monkeypatch.setattr(layers, "LAYERS", [*layers.LAYERS, layers.PanelLayer("probe", probe)])
+    with compose(subject, atlas, "A4") as hp:
+        assert seen == [(p.foot, p.aspect) for p in hp.map.panels]
+        assert set(hp.map.layers["probe"]) == set(hp.map.shapes)
+        assert all(t.axes is hp.map_ax for t in hp.map.layers["probe"].values())
+    monkeypatch.setattr(layers, "LAYERS", [])
+    with compose(subject, atlas, "A4") as hp:
+        assert hp.map.collections == {} and not hp.map_ax.patches
+        drawn = [c for c in hp.map_ax.collections if c.get_label().startswith("zones/")]
+        assert drawn == [] and hp.map.numbers  # the numbered discs are the map's own

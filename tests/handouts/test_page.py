@@ -155,3 +155,24 @@ def test_nothing_in_the_unprintable_strip_at_the_paper_edge(composed, condition,
         # 0.25 in (6 mm) clears the margin most office printers cannot print on
         assert box.x0 >= 0.25 and box.y0 >= 0.25, name
         assert box.x1 <= w - 0.25 and box.y1 <= h - 0.25, name
+
+
+def test_a_page_is_a_figure_result_that_closes(atlas):
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from footviz.errors import FootvizError
+    from footviz.render.figures import FigureResult
+
+    before = plt.get_fignums()
+    subject = subjects("acne", atlas, "en")[0]
+    with compose(subject, atlas, "A4") as hp:
+        assert isinstance(hp, FigureResult) and repr(hp) == "<HandoutPage page='A4' lang='en'>"
+        assert hp.savefig(io.BytesIO(), format="png", dpi=20).getvalue()[:4] == b"\x89PNG"
+        assert hp.figure.axes and hp.map_ax in hp.figure.axes
+    assert hp.figure.axes == []  # cleared on leaving the block
+    with pytest.raises(FootvizError, match="closed"):
+        hp.savefig(io.BytesIO(), format="png")
+    hp.close()  # twice is harmless
+    assert plt.get_fignums() == before  # never pyplot's

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from footviz import load_atlas
+from footviz.errors import ConflictError, FootvizError
 from footviz.handouts import organs_subject, subjects
 from footviz.handouts.subject import condition_subject, short_note, shorter_note
 
@@ -45,4 +47,23 @@ def test_subjects_resolve_names_and_refuse_a_mix(atlas):
 
 def test_organs_title_lists_every_name_alike(atlas):
     subject = organs_subject(atlas, ["spine", "heart"], "ru")
-    assert subject.title == "Зоны рефлексотерапии стоп: Позвоночник, Сердце"
+    assert subject.title == "Рефлекторные зоны стоп: Позвоночник, Сердце"  # the atlas's title
+
+
+def test_a_mix_of_conditions_and_organs_is_a_footviz_error_naming_what(atlas):
+    with pytest.raises(ConflictError, match=r"^what: mix of condition and organ names") as err:
+        subjects(["heart", "acne", "liver"], atlas)
+    assert err.value.parameter == "what"
+    assert isinstance(err.value, FootvizError) and "'acne' are conditions" in str(err.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_titles_name_the_atlas_own_system(atlas, lang):
+    sujok = load_atlas("sujok")
+    heart = sujok.organ("heart").name(lang)
+    title = organs_subject(sujok, ["heart"], lang).title
+    assert title == f"{sujok.title(lang)} \u2014 {heart[:1].upper()}{heart[1:]}"  # one colon
+    assert "reflexolog" not in title.casefold() and "рефлексотерап" not in title.casefold()
+    acne = atlas.condition("acne").name(lang)
+    assert condition_subject(atlas, "acne", lang).title == f"{acne} \u2014 {atlas.title(lang)}"
+    assert organs_subject(atlas, ["heart"], lang).title.startswith(f"{atlas.title(lang)}: ")
