@@ -159,7 +159,7 @@ def test_points_off_every_foot(atlas):
 
 def test_viewport_errors_are_clear(atlas):
     layout = layout_of(atlas)
-    with pytest.raises(TypeError, match=r"layout must be a footviz\.layout\.Layout"):
+    with pytest.raises(TypeError, match=r"layout must be a footviz\.atlas\.layout\.Layout"):
         Viewport((1, 0, 0, 0, 1, 0), "self")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="not invertible"):
         Viewport((0, 0, 0, 0, 0, 0), layout)
