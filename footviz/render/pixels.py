@@ -212,7 +212,7 @@ def _background(fig: Any) -> tuple[int, int, int, int]:
     colour = mpl.rcParams["savefig.facecolor"]
     if isinstance(colour, str) and colour == "auto":
         colour = fig.get_facecolor()
-    return tuple(int(round(255 * v)) for v in to_rgba(colour))  # type: ignore[return-value]
+    return tuple(round(255 * v) for v in to_rgba(colour))  # type: ignore[return-value]
 
 
 def pixel_zones(
