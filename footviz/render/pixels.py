@@ -42,6 +42,7 @@ __all__ = [
     "FORMAT",
     "MAX_PIXELS",
     "MAX_SIDE",
+    "MIN_SIDE",
     "LabelRaster",
     "PixelFrame",
     "label_raster",
@@ -54,7 +55,7 @@ __all__ = [
 
 FORMAT = "footviz-pixels"
 VERSION = 1
-MAX_SIDE = 8192  # pixels per side
+MIN_SIDE, MAX_SIDE = 16, 8192  # pixels per side
 MAX_PIXELS = 40_000_000  # pixels in all: an RGBA image of 160 MB
 ROWS_PER_CHUNK = 256  # rows of pixel centres hit-tested at once (bounded memory)
 RULE = {
@@ -71,10 +72,8 @@ RULE = {
 
 
 def _side(parameter: str, value: object) -> int:
-    allowed = f"a whole number of pixels from 1 to {MAX_SIDE}"
-    if isinstance(value, float) and not value.is_integer():
-        raise BadValueError(parameter, value, allowed)
-    number = check_real(parameter, value, low=1, high=MAX_SIDE, unit="pixels")
+    allowed = f"a whole number of pixels from {MIN_SIDE} to {MAX_SIDE}"
+    number = check_real(parameter, value, low=MIN_SIDE, high=MAX_SIDE, unit="pixels")
     if not number.is_integer():
         raise BadValueError(parameter, value, allowed)
     return int(number)
@@ -225,7 +224,7 @@ def pixel_zones(
     fmap : FootMap
         A drawn map (:meth:`FootMap.draw`).
     width, height : int
-        The image's size in pixels (1 to :data:`MAX_SIDE` each).
+        The image's size in pixels (:data:`MIN_SIDE` to :data:`MAX_SIDE` each).
     letterbox : bool
         Centre the figure in an image of another aspect ratio (else refuse it).
     decimals : int
