@@ -366,7 +366,8 @@ class LabelRaster:
         ``(height, width)`` zone indices (``uint8``, or ``uint16`` past 255 zones); 0 where
         there is no zone.
     key : dict
-        ``index -> {"id", "foot", "aspect", "organs"}`` (the zones of :func:`pixel_zones`).
+        ``index -> {"id", "foot", "aspect", "organs", "colour"}`` (the zones of
+        :func:`pixel_zones`, whose ``index`` it is).
     frame : PixelFrame
     background : str
         The image's background colour (``#rrggbb``), palette entry 0 of the PNG.
@@ -379,6 +380,9 @@ class LabelRaster:
 
     def zone_at(self, col: int, row: int) -> dict[str, Any] | None:
         """The key entry of pixel ``(col, row)``, None where there is no zone."""
+        h, w = self.array.shape
+        col = int(check_real("col", col, low=0, high=w - 1, unit="(a pixel column)"))
+        row = int(check_real("row", row, low=0, high=h - 1, unit="(a pixel row)"))
         index = int(self.array[row, col])
         return self.key.get(index) if index else None
 

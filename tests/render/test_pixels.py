@@ -121,6 +121,8 @@ def test_label_raster_agrees_with_atlas_hit(fmap):
         palette = im.getpalette()
     some = next(iter(raster.key))
     assert palette[3 * some : 3 * some + 3] == list(_colour(raster.key[some]["colour"]))
+    with pytest.raises(BadValueError, match="col must be a finite number from 0 to 599"):
+        raster.zone_at(600, 0)
     vp = raster.frame.viewport
     rng = np.random.default_rng(12)
     cols, rows = rng.integers(0, 600, 4000), rng.integers(0, 800, 4000)
