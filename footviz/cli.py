@@ -156,6 +156,46 @@ def cmd_render(args) -> int:
     return 0
 
 
+def _pixel_size(fmap, width: int | None, height: int | None) -> tuple[int, int]:
+    """--width/--height; a missing one follows the figure's aspect ratio (both: 100 dpi)."""
+    fw, fh = (float(v) for v in fmap.figure.get_size_inches())
+    if width is None and height is None:
+        return round(fw * 100), round(fh * 100)
+    if width is None:
+        return max(1, round(height * fw / fh)), height
+    if height is None:
+        return width, max(1, round(width * fh / fw))
+    return width, height
+
+
+def export_pixels(fmap, args) -> list[str]:
+    """``--format pixels``: the pixel JSON at -o, the PNG and label raster beside it."""
+    width, height = _pixel_size(fmap, args.width, args.height)
+    return list(fmap.save_pixels(args.output, width, height).values())
+
+
+#: ``footviz export --format NAME``: a function (drawn FootMap, args) -> paths written
+EXPORT_FORMATS = {"pixels": export_pixels}
+
+
+def cmd_export(args) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from .render import FootMap
+
+    atlas = _atlas(args.atlas)
+    values = _read_values(args.values) if args.values else None
+    with FootMap(
+        atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang
+    ) as fmap:
+        fmap.draw(highlight=args.highlight or None, values=values, title=args.title)
+        written = EXPORT_FORMATS[args.format](fmap, args)
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
 def _hit(atlas, x: float, y: float, foot: str, aspect: str | None, tolerance: float):
     if hasattr(atlas, "hit"):
         return atlas.hit(x, y, foot=foot, aspect=aspect, tolerance=tolerance)
@@ -251,6 +291,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dpi", type=float, default=150)
     common(p)
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("export", help="export a map for apps: pixel JSON, image, label raster")
+    p.add_argument("--format", required=True, choices=sorted(EXPORT_FORMATS))
+    p.add_argument("-o", "--output", required=True, help="output file (pixels: a .json)")
+    p.add_argument("--width", type=int, help="image width in pixels (pixels format)")
+    p.add_argument("--height", type=int, help="image height in pixels (pixels format)")
+    p.add_argument("--feet", default="both", choices=["both", "left", "right"])
+    p.add_argument("--layout", default="self", choices=["self", "practitioner"])
+    p.add_argument("--aspect", default="plantar")
+    p.add_argument("--highlight", nargs="+", metavar="NAME", help="names to highlight")
+    p.add_argument("--values", metavar="CSV", help="a CSV of zone,value")
+    p.add_argument("--title")
+    common(p)
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("hit", help="which zone is under a point (or each row of a CSV)")
     p.add_argument("x", nargs="?", help="x in mm (foot frame)")

@@ -5,14 +5,23 @@ pointing down, as on screens and in images) and chart millimetres, plus the char
 :class:`~footviz.atlas.layout.Layout`, which says where each foot sits.  Constructors cover:
 
 * a footviz figure as drawn (:meth:`Viewport.from_figure` reads a matplotlib Axes, Figure or
-  ``Chart``; :meth:`Viewport.from_numbers` needs only the figure size, dpi, axes position and
-  limits, so servers can map clicks without matplotlib);
+  ``Chart``, also as saved with ``bbox_inches="tight"``, which is what Jupyter shows;
+  :meth:`Viewport.from_numbers` needs only the figure size, dpi, axes position and limits, so
+  servers can map clicks without matplotlib);
+* a part of any of those images, or the image shown at another size (:meth:`Viewport.crop`,
+  :meth:`Viewport.scaled`);
 * an image of the map (:meth:`Viewport.for_image`: pixel size and where the chart sits in it);
 * a real foot (:meth:`Viewport.for_foot`: coordinates measured on a foot of a given length and
   width, optionally in pixels of a scan).
 
-This module never imports matplotlib; :meth:`Viewport.from_figure` only reads attributes of
-the objects it is given.
+Pixels are those of the image as matplotlib's Agg renderer writes it: the origin is the
+top-left corner of the top-left pixel, y points down, and pixel ``(col, row)`` covers
+``[col, col + 1) x [row, row + 1)`` (its centre is at ``col + 0.5, row + 0.5``).  A figure
+``w`` x ``h`` inches saved at ``dpi`` is ``int(w * dpi)`` x ``int(h * dpi)`` pixels (matplotlib
+drops the fraction), and the y axis is flipped at that whole height.
+
+This module never imports matplotlib at import time; :meth:`Viewport.from_figure` only reads
+attributes of the objects it is given (and matplotlib's ``savefig.pad_inches`` setting).
 
 Scalars and arrays: the coordinate transforms (:meth:`Viewport.to_chart`,
 :meth:`~Viewport.from_chart`, :meth:`~Viewport.to_device`) follow one rule: scalars in give
@@ -24,7 +33,7 @@ takes arrays and returns a :class:`~footviz.hit.index.HitArray`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -108,16 +117,23 @@ class Viewport:
         Chart mm to device: ``u = a * cx + b * cy + c``, ``v = d * cx + e * cy + f``.
     layout : Layout
         Where each foot sits on the chart.
+    size : (width, height), optional
+        The device area in pixels when known (the image a constructor describes); not part
+        of equality.
     """
 
     matrix: tuple[float, float, float, float, float, float]
     layout: Layout
+    size: tuple[float, float] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.layout, Layout):
             raise TypeError(
                 f"layout must be a footviz.atlas.layout.Layout, got {type(self.layout).__name__}"
             )
+        if self.size is not None:
+            size = tuple(_positive("size", v) for v in _pair_any("size", self.size))
+            object.__setattr__(self, "size", size)
         a, b, _, d, e, _ = self.matrix
         if not math.isfinite(a * e - b * d) or a * e - b * d == 0:
             raise ValueError(f"matrix {self.matrix!r} is not invertible")
@@ -159,25 +175,41 @@ class Viewport:
         x0, x1 = _pair("xlim", xlim)
         y0, y1 = _pair("ylim", ylim)
         W, H = fw * dpi, fh * dpi
-        box = (left * W, (1 - bottom - height) * H, width * W, height * H)  # top-left origin
+        rows = _raster(H)  # the y axis flips at the image's whole height
+        box = (left * W, rows - (bottom + height) * H, width * W, height * H)  # top-left origin
         if equal_aspect:
             box = _fit(box, x1 - x0, y1 - y0)
-        return cls(_box_affine(box, x0, x1, y0, y1), layout)
+        return cls(_box_affine(box, x0, x1, y0, y1), layout, (_raster(W), rows))
 
     @classmethod
-    def from_figure(cls, obj: Any, layout: Layout | None = None, *, dpi: float | None = None):
-        """The viewport of a drawn matplotlib figure.
+    def from_figure(
+        cls,
+        obj: Any,
+        layout: Layout | None = None,
+        *,
+        dpi: float | None = None,
+        bbox_inches: Any = None,
+        pad_inches: float | None = None,
+    ) -> Viewport:
+        """The viewport of a drawn matplotlib figure, as saved or shown.
 
         Parameters
         ----------
         obj : matplotlib Axes, Figure or footviz Chart
             For a Figure, its first axes; a ``Chart`` (from :func:`footviz.draw_chart`)
-            brings its own layout.
+            brings its own layout, as does a drawn :class:`~footviz.render.FootMap`.
         layout : Layout, optional
-            Required unless ``obj`` is a Chart.
+            Required unless ``obj`` brings one.
         dpi : float, optional
             Pixels per inch of the image the clicks come from (default: the figure's dpi).
-            ``savefig(bbox_inches="tight")`` crops the figure; use :meth:`for_image` then.
+        bbox_inches : "tight" or matplotlib Bbox, optional
+            The image was saved with ``savefig(bbox_inches=...)``: ``"tight"`` (what Jupyter's
+            inline backend shows) crops the figure to ``fig.get_tightbbox()`` worked out at
+            ``dpi``, grown by ``pad_inches``, as matplotlib does; a ``Bbox`` (inches) crops to it.
+        pad_inches : float, optional
+            The padding of a tight box in inches (default: ``rcParams["savefig.pad_inches"]``).
+
+        The viewport's :attr:`size` is the saved image's size in pixels.
         """
         ax = obj
         if hasattr(obj, "layout") and hasattr(obj, "ax") and hasattr(obj, "figure"):
@@ -199,11 +231,19 @@ class Viewport:
         if not ax.transData.is_affine:
             raise ValueError("only linear axes scales can be mapped to the chart")
         m = ax.transData.get_matrix()  # chart -> display pixels at fig.dpi, y up
-        scale = 1.0 if dpi is None else _positive("dpi", dpi) / fig.dpi
-        height = fig.bbox.height
-        a, b, c = (scale * m[0, 0], scale * m[0, 1], scale * m[0, 2])
-        d, e, f = (-scale * m[1, 0], -scale * m[1, 1], scale * (height - m[1, 2]))
-        return cls(tuple(float(v) for v in (a, b, c, d, e, f)), layout)  # type: ignore[arg-type]
+        out_dpi = float(fig.dpi) if dpi is None else _positive("dpi", dpi)
+        scale = out_dpi / fig.dpi
+        x0 = y0 = 0.0
+        width, height = fig.bbox.width * scale, fig.bbox.height * scale
+        if bbox_inches is not None:
+            box = _saved_box(fig, out_dpi, bbox_inches, pad_inches)  # inches
+            x0, y0 = box[0] * out_dpi, box[1] * out_dpi
+            width, height = (box[2] - box[0]) * out_dpi, (box[3] - box[1]) * out_dpi
+        cols, rows = _raster(width), _raster(height)
+        a, b, c = (scale * m[0, 0], scale * m[0, 1], scale * m[0, 2] - x0)
+        d, e, f = (-scale * m[1, 0], -scale * m[1, 1], rows - (scale * m[1, 2] - y0))
+        matrix = tuple(float(v) for v in (a, b, c, d, e, f))
+        return cls(matrix, layout, (cols, rows))  # type: ignore[arg-type]
 
     @classmethod
     def for_image(
@@ -235,7 +275,7 @@ class Viewport:
             raise ValueError(f"bounds must span a non-empty area, got {bounds!r}")
         if keep_aspect:
             box = _fit(box, x1 - x0, y1 - y0)
-        return cls(_box_affine(box, x0, x1, y0, y1), layout)
+        return cls(_box_affine(box, x0, x1, y0, y1), layout, (w, h))
 
     @classmethod
     def for_foot(
@@ -268,6 +308,41 @@ class Viewport:
         a = ppm * sx * (-1.0 if mirrored else 1.0)
         e = ppm * sy * (-1.0 if y_down else 1.0)
         return cls((a, 0.0, ou, 0.0, e, ov), Layout((panel,)))
+
+    # -------------------------------------------------------------- other images
+    def crop(
+        self,
+        left: float,
+        top: float,
+        width: float | None = None,
+        height: float | None = None,
+    ) -> Viewport:
+        """The viewport of a part of this image: the box whose top-left corner is pixel
+        ``(left, top)`` of this image becomes the new image (``width`` x ``height`` pixels,
+        default: the rest of the image).  Negative ``left``/``top`` pad the image instead
+        (a letterbox)."""
+        left, top = _number("left", left), _number("top", top)
+        old = self.size
+        if width is None:
+            width = None if old is None else old[0] - left
+        if height is None:
+            height = None if old is None else old[1] - top
+        size = None
+        if width is not None or height is not None:
+            if width is None or height is None:
+                raise ValueError("give both width and height (this viewport has no size)")
+            size = (_positive("width", width), _positive("height", height))
+        a, b, c, d, e, f = self.matrix
+        return Viewport((a, b, c - left, d, e, f - top), self.layout, size)
+
+    def scaled(self, factor: float, factor_y: float | None = None) -> Viewport:
+        """The viewport of this image shown ``factor`` times its size (``0.5``: a retina
+        image shown at half its pixels; ``factor_y`` for a different vertical factor)."""
+        sx = _positive("factor", factor)
+        sy = sx if factor_y is None else _positive("factor_y", factor_y)
+        a, b, c, d, e, f = self.matrix
+        size = None if self.size is None else (self.size[0] * sx, self.size[1] * sy)
+        return Viewport((a * sx, b * sx, c * sx, d * sy, e * sy, f * sy), self.layout, size)
 
     # -------------------------------------------------------------- chart mm <-> device
     def _inverse(self) -> tuple[float, float, float, float, float, float]:
@@ -336,6 +411,58 @@ class Viewport:
         :class:`~footviz.hit.index.HitArray` out."""
         cx, cy = self.to_chart(u, v)  # scalars give a HitArray of shape ()
         return atlas.hit_chart_many(cx, cy, self.layout, tolerance)
+
+
+def _raster(pixels: float) -> int:
+    """Whole pixels of an image ``pixels`` wide, as matplotlib counts them (the fraction is
+    dropped, except within 1e-8 of the next whole pixel)."""
+    return int(pixels + 1e-8)
+
+
+def _saved_box(fig: Any, dpi: float, bbox_inches: Any, pad_inches: Any):
+    """``(x0, y0, x1, y1)`` in inches of the part of ``fig`` that ``savefig`` writes."""
+    if isinstance(bbox_inches, str):
+        if bbox_inches != "tight":
+            raise ValueError(f"bbox_inches must be 'tight' or a Bbox, got {bbox_inches!r}")
+        box = _tight_box(fig, dpi)
+        if pad_inches is None:
+            import matplotlib as mpl
+
+            pad_inches = mpl.rcParams["savefig.pad_inches"]
+        pad = _number("pad_inches", pad_inches)
+        x0, y0, x1, y1 = box
+        return (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+    bounds = getattr(bbox_inches, "bounds", None)
+    if bounds is None:
+        raise TypeError(
+            f"bbox_inches must be 'tight' or a matplotlib Bbox (inches), got {bbox_inches!r}"
+        )
+    x0, y0, w, h = _quad("bbox_inches", bounds)
+    if w <= 0 or h <= 0:
+        raise ValueError(f"bbox_inches must have a positive size, got {bbox_inches!r}")
+    return (x0, y0, x0 + w, y0 + h)
+
+
+def _tight_box(fig: Any, dpi: float) -> tuple[float, float, float, float]:
+    """``fig.get_tightbbox()`` in inches as ``savefig(dpi=dpi, bbox_inches="tight")`` finds
+    it: the figure is laid out (drawn without output) at ``dpi`` first."""
+    canvas = fig.canvas
+    if not hasattr(canvas, "get_renderer"):
+        raise TypeError(
+            f"the figure's canvas ({type(canvas).__name__}) cannot measure text; "
+            "give the figure an Agg canvas (footviz figures have one)"
+        )
+    old_dpi, manager = fig.dpi, getattr(canvas, "manager", None)
+    try:
+        canvas.manager = None  # savefig does not resize a window either
+        fig.dpi = dpi
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox(canvas.get_renderer())
+    finally:
+        fig.dpi = old_dpi
+        canvas.manager = manager
+    x0, y0, x1, y1 = (float(v) for v in box.extents)
+    return (x0, y0, x1, y1)
 
 
 def _affine(m, uname: str, u, vname: str, v):

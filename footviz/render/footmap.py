@@ -200,6 +200,25 @@ class FootMap(FigureResult):
         fx, fy = panel.from_chart(cx, cy)
         return panel, float(fx), float(fy)
 
+    def pixel_zones(self, width: int, height: int, **kwargs: Any) -> dict[str, Any]:
+        """Every drawn zone's rings in the pixels of a ``width`` x ``height`` image of this
+        map (JSON-ready); see :func:`footviz.render.pixels.pixel_zones`."""
+        from .pixels import pixel_zones
+
+        return pixel_zones(self, width, height, **kwargs)
+
+    def label_raster(self, width: int, height: int, **kwargs: Any):
+        """The zone under each pixel of that image; see :func:`.pixels.label_raster`."""
+        from .pixels import label_raster
+
+        return label_raster(self, width, height, **kwargs)
+
+    def save_pixels(self, path: Any, width: int, height: int, **kwargs: Any) -> dict[str, str]:
+        """Write the pixel JSON, the image and the label raster; see :func:`.pixels.save_pixels`."""
+        from .pixels import save_pixels
+
+        return save_pixels(self, path, width, height, **kwargs)
+
     # ------------------------------------------------------------------ conveniences
     @property
     def figure(self):

@@ -285,3 +285,101 @@ def test_bad_coordinates_raise_a_footviz_error_naming_them(atlas, call, message)
     with pytest.raises(HitInputError, match=message) as info:
         call(vp, atlas)
     assert isinstance(info.value, footviz.FootvizError)
+
+
+def _png_rgba(data: bytes) -> np.ndarray:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as im:
+        return np.asarray(im.convert("RGBA"))
+
+
+def _checked_pixels(m, vp, img, atlas) -> int:
+    """Sampled zone interiors: the viewport's zone is the one whose colour the pixel shows."""
+    from footviz.render.paths import visible_geometry
+
+    checked = 0
+    for foot in ("left", "right"):
+        seen = visible_geometry(m.artists.shapes[foot])
+        for shape in m.artists.shapes[foot]:
+            inner = seen[shape.zone.id].buffer(-2.5)
+            if inner.is_empty or inner.area < 20:
+                continue
+            p = inner.representative_point()
+            u, v = vp.to_device(foot, p.x, p.y)
+            col, row = int(u), int(v)
+            if not (0 <= col < img.shape[1] and 0 <= row < img.shape[0]):
+                continue
+            hit = vp.hit(atlas, col + 0.5, row + 0.5)
+            assert hit is not None and hit.foot == foot
+            colour = m.artists.facecolor(hit.primary.zone.id, foot)
+            np.testing.assert_allclose(img[row, col, :3] / 255, colour[:3], atol=2 / 255)
+            checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("dpi", [80.0, 61.7])
+def test_tight_bbox_viewport_matches_the_saved_tight_png(atlas, dpi):
+    """What Jupyter shows: savefig(bbox_inches="tight"); a fractional dpi too (the image
+    drops the fraction of a pixel and flips y at its whole height)."""
+    m = footviz.plot(labels=False)
+    buf = io.BytesIO()
+    m.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    img = _png_rgba(buf.getvalue())
+    vp = Viewport.from_figure(m, dpi=dpi, bbox_inches="tight")
+    assert vp.size == (img.shape[1], img.shape[0])
+    full = Viewport.from_figure(m, dpi=dpi)
+    assert full.size != vp.size and full.matrix != vp.matrix  # the crop moved the chart
+    assert _checked_pixels(m, vp, img, atlas) >= 25
+    # the figure is unchanged by measuring it
+    assert m.figure.dpi == 100 and Viewport.from_figure(m, dpi=dpi).matrix == full.matrix
+    m.close()
+
+
+def test_pad_inches_and_an_explicit_bbox_match_savefig(atlas):
+    from matplotlib.transforms import Bbox
+
+    m = footviz.plot(labels=False, legend=False)
+    for kwargs in (
+        {"bbox_inches": "tight", "pad_inches": 0.5},
+        {"bbox_inches": Bbox.from_bounds(1, 0.5, 6, 5)},
+    ):
+        buf = io.BytesIO()
+        m.savefig(buf, format="png", dpi=72, **kwargs)
+        img = _png_rgba(buf.getvalue())
+        vp = Viewport.from_figure(m, dpi=72, **kwargs)
+        assert vp.size == (img.shape[1], img.shape[0])
+        assert _checked_pixels(m, vp, img, atlas) >= 10
+    with pytest.raises(ValueError, match="bbox_inches must be 'tight' or a Bbox"):
+        Viewport.from_figure(m, dpi=72, bbox_inches="loose")
+    with pytest.raises(TypeError, match="bbox_inches must be 'tight' or a matplotlib Bbox"):
+        Viewport.from_figure(m, dpi=72, bbox_inches=(0, 0, 1, 1))
+    m.close()
+
+
+def test_crop_and_scaled_viewports_follow_the_image(atlas):
+    m = footviz.plot(labels=False)
+    buf = io.BytesIO()
+    m.savefig(buf, format="png", dpi=90)
+    img = _png_rgba(buf.getvalue())
+    vp = Viewport.from_figure(m, dpi=90)
+    left, top, w, h = 150, 60, 500, 480
+    cropped = vp.crop(left, top, w, h)
+    assert cropped.size == (w, h)
+    assert _checked_pixels(m, cropped, img[top : top + h, left : left + w], atlas) >= 15
+    assert vp.crop(left, top).size == (vp.size[0] - left, vp.size[1] - top)
+    u, v = vp.to_device("left", 0.0, 100.0)
+    assert cropped.to_device("left", 0.0, 100.0) == pytest.approx((u - left, v - top))
+    half = vp.scaled(0.5)  # a retina image shown at half its pixels
+    assert half.to_device("left", 0.0, 100.0) == pytest.approx((u / 2, v / 2))
+    assert half.size == (vp.size[0] / 2, vp.size[1] / 2)
+    assert half.hit(atlas, u / 2, v / 2).primary is vp.hit(atlas, u, v).primary
+    padded = vp.crop(-10, -20)  # a letterbox: the image sits 10 px right, 20 px down
+    assert padded.to_device("left", 0.0, 100.0) == pytest.approx((u + 10, v + 20))
+    with pytest.raises(ValueError, match="width must be positive"):
+        vp.crop(0, 0, 0, 10)
+    with pytest.raises(TypeError, match="left must be a number"):
+        vp.crop("0", 0)
+    with pytest.raises(ValueError, match="factor must be positive"):
+        vp.scaled(0)
+    m.close()
