@@ -21,6 +21,14 @@ def check_choice(kind: str, value: object, allowed: tuple[str, ...]) -> str:
     return check(kind, value, allowed)
 
 
+def check_place(foot: object, aspect: object) -> tuple[str | None, str | None]:
+    """Check an optional foot and aspect filter; None stands for any foot or aspect."""
+    return (
+        None if foot is None else check_choice("foot", foot, FEET),
+        None if aspect is None else check_choice("aspect", aspect, ASPECTS),
+    )
+
+
 @dataclass(frozen=True)
 class Zone:
     """Metadata of one reflex zone (its geometry lives in :class:`ZoneShape`).

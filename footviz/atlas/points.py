@@ -21,7 +21,7 @@ from shapely.geometry import Point
 
 from .._internal.names import NameIndex
 from ..errors import AtlasFormatError, FootvizError, NotInAtlasError
-from .model import ASPECTS, FEET, check_choice
+from .model import ASPECTS, FEET, check_choice, check_place
 
 __all__ = [
     "POINT_LANGUAGES",
@@ -479,10 +479,7 @@ class PointSet:
         meridian: str | None = None,
         role: str | None = None,
     ) -> tuple[PointShape, ...]:
-        if foot is not None:
-            foot = check_choice("foot", foot, FEET)
-        if aspect is not None:
-            aspect = check_choice("aspect", aspect, ASPECTS)
+        foot, aspect = check_place(foot, aspect)
         mid = self.meridian(meridian).id if meridian is not None else None
         role_id = resolve_role(role) if role is not None else None
         return tuple(
