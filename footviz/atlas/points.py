@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from shapely.geometry import Point
 
+from .._internal.members import member_object
 from .._internal.names import NameIndex
 from ..errors import AtlasFormatError, FootvizError, NotInAtlasError
 from .model import ASPECTS, FEET, check_choice, check_place
@@ -354,10 +355,8 @@ class PointSet:
     """
 
     def __init__(self, member: Mapping[str, Any] | None, foot_length: float | None) -> None:
-        member = member or {}
-        if not isinstance(member, Mapping):
-            raise AtlasFormatError("footviz.acupoints must be an object")
-        self.raw: dict[str, Any] = dict(member)
+        self.raw: dict[str, Any] = member_object(member, "acupoints")
+        member = self.raw
         ref = member.get("foot_length")
         scale = 1.0
         if isinstance(ref, (int, float)) and ref > 0 and isinstance(foot_length, (int, float)):
