@@ -29,6 +29,7 @@ from .model import (
     Unresolved,
     Zone,
     ZoneShape,
+    check_place,
 )
 from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape
 from .techniques import Technique, TechniqueSet, scale_member
@@ -54,6 +55,11 @@ def _multipolygon(geom: Any) -> MultiPolygon:
     if isinstance(geom, Polygon):
         return MultiPolygon([geom]) if not geom.is_empty else MultiPolygon()
     raise TypeError(f"expected a Polygon or MultiPolygon, got {geom.geom_type}")
+
+
+def _synonym_index(kind: str, records: Mapping[str, Organ | Group | Condition]) -> NameIndex:
+    """The name index of records found by id, any language's name or a synonym."""
+    return NameIndex(kind, {r.id: (*r.names.values(), *r.synonyms) for r in records.values()})
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:
@@ -270,24 +276,15 @@ class Atlas:
 
     @cached_property
     def _organ_index(self) -> NameIndex:
-        return NameIndex(
-            "organ",
-            {o.id: (*o.names.values(), *o.synonyms) for o in self.organs.values()},
-        )
+        return _synonym_index("organ", self.organs)
 
     @cached_property
     def _group_index(self) -> NameIndex:
-        return NameIndex(
-            "group",
-            {g.id: (*g.names.values(), *g.synonyms) for g in self.groups.values()},
-        )
+        return _synonym_index("group", self.groups)
 
     @cached_property
     def _condition_index(self) -> NameIndex:
-        return NameIndex(
-            "condition",
-            {c.id: (*c.names.values(), *c.synonyms) for c in self.conditions.values()},
-        )
+        return _synonym_index("condition", self.conditions)
 
     @cached_property
     def _system_index(self) -> NameIndex:
@@ -346,10 +343,7 @@ class Atlas:
         organ: str | None = None,
     ) -> tuple[ZoneShape, ...]:
         """Zone shapes filtered by foot, aspect, body system, group and organ (all optional)."""
-        if foot is not None:
-            foot = check_choice("foot", foot, FEET)
-        if aspect is not None:
-            aspect = check_choice("aspect", aspect, ASPECTS)
+        foot, aspect = check_place(foot, aspect)
         sys_id = self._system_index.resolve(system, "system") if system is not None else None
         group_organs = (
             set(self.groups[self._resolve("group", group, "group")].organs)
@@ -474,10 +468,7 @@ class Atlas:
         # an organ name reaches every zone of that organ on every aspect, so it goes first
         # ("bladder" is a plantar zone id and also the organ with a medial zone)
         kind, found = self.resolve_name(name)
-        if foot is not None:
-            foot = check_choice("foot", foot, FEET)
-        if aspect is not None:
-            aspect = check_choice("aspect", aspect, ASPECTS)
+        foot, aspect = check_place(foot, aspect)
         if kind == "organ":
             return self.organ_zones(found, foot, aspect)
         if kind == "zone":

@@ -21,6 +21,14 @@ def check_choice(kind: str, value: object, allowed: tuple[str, ...]) -> str:
     return check(kind, value, allowed)
 
 
+def check_place(foot: object, aspect: object) -> tuple[str | None, str | None]:
+    """Check an optional foot and aspect filter; None stands for any foot or aspect."""
+    return (
+        None if foot is None else check_choice("foot", foot, FEET),
+        None if aspect is None else check_choice("aspect", aspect, ASPECTS),
+    )
+
+
 @dataclass(frozen=True)
 class Zone:
     """Metadata of one reflex zone (its geometry lives in :class:`ZoneShape`).
@@ -110,29 +118,30 @@ class ZoneShape:
 
 
 @dataclass(frozen=True)
-class Organ:
-    """An organ the atlas knows by name, whether or not a zone covers it yet."""
+class _NamedRecord:
+    """The fields an organ, a group and a condition share: an id, names and synonyms."""
 
     id: str
     names: dict[str, str] = field(compare=False, hash=False)
     synonyms: tuple[str, ...] = ()
-    side: str | None = None
 
     def name(self, lang: str = "en") -> str:
+        """Display name in ``lang`` ("en" or "ru")."""
         return self.names[check_choice("language", lang, LANGUAGES)]
 
 
 @dataclass(frozen=True)
-class Group:
+class Organ(_NamedRecord):
+    """An organ the atlas knows by name, whether or not a zone covers it yet."""
+
+    side: str | None = None
+
+
+@dataclass(frozen=True)
+class Group(_NamedRecord):
     """A named set of organs (``"head"``, ``"genital areas"``, ``"intestines"`` ...)."""
 
-    id: str
-    names: dict[str, str] = field(compare=False, hash=False)
-    synonyms: tuple[str, ...] = ()
     organs: tuple[str, ...] = ()
-
-    def name(self, lang: str = "en") -> str:
-        return self.names[check_choice("language", lang, LANGUAGES)]
 
 
 @dataclass(frozen=True)
@@ -144,17 +153,11 @@ class Term:
 
 
 @dataclass(frozen=True)
-class Condition:
+class Condition(_NamedRecord):
     """A row of the condition table: a condition and the organs or groups worked for it."""
 
-    id: str
-    names: dict[str, str] = field(compare=False, hash=False)
-    synonyms: tuple[str, ...] = ()
     terms: tuple[Term, ...] = ()
     source_text: str = ""
-
-    def name(self, lang: str = "en") -> str:
-        return self.names[check_choice("language", lang, LANGUAGES)]
 
 
 @dataclass(frozen=True)

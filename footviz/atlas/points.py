@@ -19,9 +19,10 @@ from typing import Any
 import numpy as np
 from shapely.geometry import Point
 
+from .._internal.members import member_object
 from .._internal.names import NameIndex
 from ..errors import AtlasFormatError, FootvizError, NotInAtlasError
-from .model import ASPECTS, FEET, check_choice
+from .model import ASPECTS, FEET, check_choice, check_place
 
 __all__ = [
     "POINT_LANGUAGES",
@@ -354,10 +355,8 @@ class PointSet:
     """
 
     def __init__(self, member: Mapping[str, Any] | None, foot_length: float | None) -> None:
-        member = member or {}
-        if not isinstance(member, Mapping):
-            raise AtlasFormatError("footviz.acupoints must be an object")
-        self.raw: dict[str, Any] = dict(member)
+        self.raw: dict[str, Any] = member_object(member, "acupoints")
+        member = self.raw
         ref = member.get("foot_length")
         scale = 1.0
         if isinstance(ref, (int, float)) and ref > 0 and isinstance(foot_length, (int, float)):
@@ -479,10 +478,7 @@ class PointSet:
         meridian: str | None = None,
         role: str | None = None,
     ) -> tuple[PointShape, ...]:
-        if foot is not None:
-            foot = check_choice("foot", foot, FEET)
-        if aspect is not None:
-            aspect = check_choice("aspect", aspect, ASPECTS)
+        foot, aspect = check_place(foot, aspect)
         mid = self.meridian(meridian).id if meridian is not None else None
         role_id = resolve_role(role) if role is not None else None
         return tuple(

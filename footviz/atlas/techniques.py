@@ -18,6 +18,7 @@ from typing import Any
 
 from shapely.geometry import LineString, Point
 
+from .._internal.members import member_object
 from .._internal.names import NameIndex
 from ..errors import AtlasFormatError
 from .model import ASPECTS, FEET, LANGUAGES, check_choice
@@ -376,10 +377,8 @@ class TechniqueSet:
     """
 
     def __init__(self, member: Mapping[str, Any] | None) -> None:
-        member = member or {}
-        if not isinstance(member, Mapping):
-            raise AtlasFormatError("footviz.techniques must be an object")
-        self.raw: dict[str, Any] = dict(member)
+        self.raw: dict[str, Any] = member_object(member, "techniques")
+        member = self.raw
         table = member.get("techniques", {})
         if not isinstance(table, dict):
             raise AtlasFormatError("footviz.techniques: 'techniques' must be an object")

@@ -7,6 +7,7 @@ flow that runs out of height raises :class:`Overflow` and the page plans again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -298,6 +299,28 @@ class Flow:
     def space(self, inches: float) -> None:
         self.y -= inches
 
+    def _fit(
+        self, wrap: Callable[[float], list], size: float, indent: float, before: float, keep: float
+    ) -> tuple[Box, float, list, float, float]:
+        """Find room for a paragraph, moving on to the next column while it does not fit.
+
+        ``wrap(width)`` gives the paragraph's lines for a column width.  Returns the box, the
+        text's left edge, the lines and the paragraph's top and bottom (inches).
+        """
+        while True:
+            box = self.box
+            x = box.x0 + indent
+            lines = wrap(box.x1 - x)
+            first_in_column = self.y >= box.y1 - 1e-9
+            top = self.y - (0.0 if first_in_column else before)
+            bottom = top - block_height(len(lines), size)
+            if bottom - keep >= box.y0 - 1e-9:
+                return box, x, lines, top, bottom
+            if self.column + 1 >= len(self.boxes):
+                raise Overflow(box.name)
+            self.column += 1
+            self.y = self.box.y1
+
     def para(
         self,
         text: str,
@@ -316,19 +339,13 @@ class Flow:
         ``keep`` is the height (inches) that must remain below the paragraph in the same
         column (keeps a heading with what follows it).
         """
-        while True:
-            box = self.box
-            x = box.x0 + indent
-            lines = self.measure.wrap(text, box.x1 - x, size, weight, style)
-            first_in_column = self.y >= box.y1 - 1e-9
-            top = self.y - (0.0 if first_in_column else before)
-            bottom = top - block_height(len(lines), size)
-            if bottom - keep >= box.y0 - 1e-9:
-                break
-            if self.column + 1 >= len(self.boxes):
-                raise Overflow(box.name)
-            self.column += 1
-            self.y = self.box.y1
+        box, x, lines, top, bottom = self._fit(
+            lambda width: self.measure.wrap(text, width, size, weight, style),
+            size,
+            indent,
+            before,
+            keep,
+        )
         base = top - ASCENT * size * PT
         if label is not None:
             self.ops.texts.append(TextOp(box.name, box.x0, base, label, size, weight))
@@ -348,19 +365,9 @@ class Flow:
         before: float = 0.0,
     ) -> None:
         """Add a wrapped paragraph of ``(text, weight)`` runs with a hanging bold ``label``."""
-        while True:
-            box = self.box
-            x = box.x0 + indent
-            lines = self.measure.wrap_runs(runs, box.x1 - x, size)
-            first_in_column = self.y >= box.y1 - 1e-9
-            top = self.y - (0.0 if first_in_column else before)
-            bottom = top - block_height(len(lines), size)
-            if bottom >= box.y0 - 1e-9:
-                break
-            if self.column + 1 >= len(self.boxes):
-                raise Overflow(box.name)
-            self.column += 1
-            self.y = self.box.y1
+        box, x, lines, top, bottom = self._fit(
+            lambda width: self.measure.wrap_runs(runs, width, size), size, indent, before, 0.0
+        )
         base = top - ASCENT * size * PT
         if label is not None:
             self.ops.texts.append(TextOp(box.name, box.x0, base, label, size, "bold"))

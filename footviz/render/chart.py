@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._internal.ownfigure import OwnFigure
 from ..atlas import Atlas
 from ..atlas.layout import Layout
 from ..atlas.model import FEET, LANGUAGES, ZoneShape, check_choice
@@ -24,7 +25,7 @@ __all__ = ["Chart", "draw_chart"]
 
 
 @dataclass(repr=False, eq=False)
-class Chart(FigureResult):
+class Chart(OwnFigure, FigureResult):
     """What :func:`draw_chart` drew: the figure, axes and every artist, by foot.
 
     ``collections[foot]`` is the foot's zones PathCollection, its paths in the order of
@@ -45,12 +46,6 @@ class Chart(FigureResult):
     layout: Layout | None = None
     map: Any = None
     _own: bool = field(default=True, repr=False)  # False when drawn into the caller's ax=
-
-    def _result_figure(self):
-        return self.figure
-
-    def _owns_figure(self) -> bool:
-        return self._own
 
     def __repr__(self) -> str:
         return f"<Chart feet={'+'.join(self.shapes)}>"

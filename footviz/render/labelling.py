@@ -16,8 +16,10 @@ spread along the foot by their measured widths.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import Any, TypeVar
 
 import numpy as np
 import shapely
@@ -252,6 +254,21 @@ def _centres(region: BaseGeometry, anchor: tuple[float, float], hw: float, hh: f
         yield found
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+# the parameters both planners take first, put in their docstrings for ``%(measured)s``
+_MEASURED = """items : list of LabelItem
+    fig, renderer
+        Used to measure text."""
+
+
+def _share_parameters(func: _F) -> _F:
+    if func.__doc__:  # None under python -OO
+        func.__doc__ = func.__doc__.replace("%(measured)s", _MEASURED)
+    return func
+
+
+@_share_parameters
 def plan_labels(
     items: list[LabelItem],
     *,
@@ -270,9 +287,7 @@ def plan_labels(
 
     Parameters
     ----------
-    items : list of LabelItem
-    fig, renderer
-        Used to measure text.
+    %(measured)s
     scale : callable
         ``scale(columns) -> pixels per mm`` of the chart for the given column widths.
     y_range : (lo, hi)
@@ -415,6 +430,7 @@ def _clear_of_leaders(plan: Plan, measure, x_range: tuple[float, float]) -> None
                 callouts[k] = replace(c, anchors=tuple(anchors))
 
 
+@_share_parameters
 def plan_rows(
     items: list[LabelItem],
     *,
@@ -438,9 +454,7 @@ def plan_rows(
 
     Parameters
     ----------
-    items : list of LabelItem
-    fig, renderer
-        Used to measure text.
+    %(measured)s
     scale : callable
         ``scale(bands) -> pixels per mm`` of the chart, where ``bands`` maps
         ``(foot, "above"/"below")`` to the pixel height of that side's callout rows.

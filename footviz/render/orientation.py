@@ -20,7 +20,7 @@ Two ways to fix the scale (pixels per chart mm):
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,6 +135,15 @@ class Orientation(ABC):
         """The strategy class of a lone panel (the four-side sheet's): by its ``turned``."""
         return Lying if panel.turned else Upright
 
+    def _scale_and_limits(self, room: Room) -> tuple[Callable[[Any], float], dict[str, Any]]:
+        """The ``scale`` callable of the label planner and its extra limits: the scale that
+        fits the room, or, where the room fixes ``ppm``, that scale with the room it leaves
+        (:meth:`_fixed_limits`, after checking the drawing fits)."""
+        if room.ppm is None:
+            return (lambda sizes: self._scale(sizes, room)), {}
+        ppm = room.ppm
+        return (lambda _sizes: ppm), self._fixed_limits(self._nominal(room), ppm, room)
+
     @staticmethod
     def fit(need: tuple[float, float], room: Room, what: str) -> None:
         """Raise when a fixed ``scale=`` makes the map larger than the axes."""
@@ -196,23 +205,21 @@ class Upright(Orientation):
         finally:
             room.ppm = ppm
 
+    def _fixed_limits(self, nominal: dict[str, float], ppm: float, room: Room) -> dict[str, Any]:
+        x0, x1 = self._x_bounds(self.layout_for(nominal), nominal)
+        need = (x1 - x0, self._y_base() + (room.cap_px + room.key_px) / ppm)
+        self.fit(need, room, "the map")
+        spare = (room.axes_px[0] / ppm - (x1 - x0)) / 2  # mm beyond the outer columns
+        return {
+            "max_columns": {
+                "lateral": nominal["lateral"] + spare,
+                "medial": nominal["medial"] + (spare if len(self.fm.feet) == 1 else 0.0),
+            }
+        }
+
     def plan(self, items: list, room: Room, *, strict: bool) -> Plan | None:
         fm, top = self.fm, self.fm.extent[3]
-        kw: dict[str, Any] = {}
-        if room.ppm is None:
-            scale = lambda columns: self._scale(columns, room)  # noqa: E731
-        else:
-            ppm = room.ppm
-            scale = lambda _columns: ppm  # noqa: E731
-            nominal = self._nominal(room)
-            x0, x1 = self._x_bounds(self.layout_for(nominal), nominal)
-            need = (x1 - x0, self._y_base() + (room.cap_px + room.key_px) / ppm)
-            self.fit(need, room, "the map")
-            spare = (room.axes_px[0] / ppm - (x1 - x0)) / 2  # mm beyond the outer columns
-            kw["max_columns"] = {
-                "lateral": nominal["lateral"] + spare,
-                "medial": nominal["medial"] + (spare if len(fm.feet) == 1 else 0.0),
-            }
+        scale, kw = self._scale_and_limits(room)
         return plan_labels(
             items, fig=room.fig, renderer=room.renderer, scale=scale, y_range=(4.0, top + 4.0),
             fontsize=room.fontsize, x_range=(fm.extent[0], fm.extent[2]), strict=strict, **kw,
@@ -320,18 +327,16 @@ class Lying(Orientation):
     def fixed_ppm(self, room: Room) -> float:
         return self._scale(self._nominal(room), room)
 
+    def _fixed_limits(
+        self, nominal: dict[tuple[str, str], float], ppm: float, room: Room
+    ) -> dict[str, Any]:
+        _, xlim, ylim, _ = self.stack(nominal, ppm, room.px)
+        need = (xlim[1] - xlim[0], ylim[1] - ylim[0] + room.key_px / ppm)
+        self.fit(need, room, "the profiles")
+        return {"max_band": max(nominal.values())}
+
     def plan(self, items: list, room: Room, *, strict: bool) -> Plan | None:
-        kw: dict[str, Any] = {}
-        if room.ppm is None:
-            scale = lambda bands: self._scale(bands, room)  # noqa: E731
-        else:
-            ppm = room.ppm
-            scale = lambda _bands: ppm  # noqa: E731
-            nominal = self._nominal(room)
-            _, xlim, ylim, _ = self.stack(nominal, ppm, room.px)
-            need = (xlim[1] - xlim[0], ylim[1] - ylim[0] + room.key_px / ppm)
-            self.fit(need, room, "the profiles")
-            kw["max_band"] = max(nominal.values())
+        scale, kw = self._scale_and_limits(room)
         return plan_rows(
             items, fig=room.fig, renderer=room.renderer, scale=scale, extent=self.fm.extent,
             fontsize=room.fontsize, strict=strict, **kw,

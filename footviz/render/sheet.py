@@ -16,6 +16,7 @@ from typing import Any
 from shapely import affinity
 from shapely.geometry.base import BaseGeometry
 
+from .._internal.ownfigure import OwnFigure
 from ..atlas import Atlas, load_atlas
 from ..atlas.layout import Panel
 from ..atlas.model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
@@ -109,7 +110,7 @@ def panel_matrix(foot: str, aspect: str) -> tuple[float, float, float, float, fl
 
 
 @dataclass(repr=False, eq=False)
-class AspectSheet(FigureResult):
+class AspectSheet(OwnFigure, FigureResult):
     """What :func:`draw_aspect_sheet` drew, by aspect (``close()`` or ``with`` frees it)."""
 
     figure: Any
@@ -129,12 +130,6 @@ class AspectSheet(FigureResult):
     layers: dict[str, dict[str, dict]] = field(default_factory=dict)  # aspect -> layer -> artists
     theme: Theme | None = None
     _own: bool = field(default=True, repr=False)  # False when drawn on the caller's fig=
-
-    def _result_figure(self):
-        return self.figure
-
-    def _owns_figure(self) -> bool:
-        return self._own
 
     def __repr__(self) -> str:
         return f"<AspectSheet foot={self.foot!r}>"
