@@ -19,8 +19,6 @@ from .._internal.names import NameIndex
 from ..errors import AtlasFormatError, BadTypeError, NotInAtlasError, UnknownNameError
 from .io import builtin_path, geometry, read_document, write_document
 from .model import (
-    ASPECTS,
-    FEET,
     Condition,
     ConditionZones,
     Group,
@@ -33,6 +31,7 @@ from .model import (
 )
 from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape
 from .techniques import Technique, TechniqueSet, scale_member
+from .vocabulary import ASPECTS, FEET, PROFILE_ASPECTS
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import ArrayLike
@@ -42,8 +41,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Atlas", "load_atlas"]
 
-# Aspects drawn as side profiles: their x is the height above the floor, not a width.
-PROFILE_ASPECTS = ("medial", "lateral")
 # Coordinates of a custom atlas past this many mm (1000 km) are refused at load: far beyond
 # any foot, where float arithmetic on areas starts to lose the millimetre.
 MAX_COORDINATE = 1e9

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import shapely
 
 from ..errors import NotInAtlasError, UnknownNameError
-from .model import FEET, Zone, ZoneShape, check_choice
+from .model import Zone, ZoneShape, check_choice
+from .vocabulary import FEET
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core import Atlas

@@ -38,10 +38,8 @@ import numpy as np
 
 from .._internal.checks import check_choice, check_real
 from ..errors import BadTypeError, BadValueError, NotInAtlasError
-from .model import ASPECTS, FEET
-
-VIEWS: tuple[str, ...] = ("self", "practitioner")
-PROFILES: tuple[str, ...] = ("medial", "lateral")  # aspects drawn lying on their side
+from .vocabulary import ASPECTS, FEET, VIEWS
+from .vocabulary import PROFILE_ASPECTS as PROFILES  # aspects drawn lying on their side
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,7 @@ from dataclasses import dataclass, field
 
 from shapely.geometry import MultiPolygon
 
-FEET: tuple[str, ...] = ("left", "right")
-ASPECTS: tuple[str, ...] = ("plantar", "medial", "lateral", "dorsal")
-LANGUAGES: tuple[str, ...] = ("en", "ru")
+from .vocabulary import ASPECTS, FEET, LANGUAGES
 
 
 def check_choice(kind: str, value: object, allowed: tuple[str, ...]) -> str:

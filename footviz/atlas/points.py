@@ -22,7 +22,8 @@ from shapely.geometry import Point
 from .._internal.members import member_object
 from .._internal.names import NameIndex
 from ..errors import AtlasFormatError, FootvizError, NotInAtlasError
-from .model import ASPECTS, FEET, check_choice, check_place
+from .model import check_choice, check_place
+from .vocabulary import ASPECTS, FEET
 
 __all__ = [
     "POINT_LANGUAGES",

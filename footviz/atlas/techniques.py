@@ -21,7 +21,8 @@ from shapely.geometry import LineString, Point
 from .._internal.members import member_object
 from .._internal.names import NameIndex
 from ..errors import AtlasFormatError
-from .model import ASPECTS, FEET, LANGUAGES, check_choice
+from .model import check_choice
+from .vocabulary import ASPECTS, FEET, LANGUAGES
 
 __all__ = [
     "KINDS",

@@ -16,7 +16,7 @@ from shapely.strtree import STRtree
 from .._internal.checks import check_bool, check_real, shorten
 from ..errors import AtlasValidationError, BadTypeError
 from .correspondence import check_correspondence
-from .model import ASPECTS, FEET, LANGUAGES
+from .vocabulary import ASPECTS, FEET, LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core import Atlas

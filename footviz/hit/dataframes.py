@@ -21,7 +21,8 @@ import numpy as np
 
 from .._internal.checks import check_real, shorten
 from .._internal.names import NameIndex
-from ..atlas.model import ASPECTS, FEET, check_choice
+from ..atlas.model import check_choice
+from ..atlas.vocabulary import ASPECTS, FEET
 from ..errors import UnknownNameError
 from .touchcsv import TouchLogError
 

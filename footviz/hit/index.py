@@ -59,7 +59,8 @@ except ImportError:  # pragma: no cover - by version
     except ImportError:
         from hashlib import sha256
 
-from ..atlas.model import ASPECTS, FEET, ZoneShape, check_choice
+from ..atlas.model import ZoneShape, check_choice
+from ..atlas.vocabulary import ASPECTS, FEET
 from ..errors import FootvizError, NotInAtlasError
 
 if TYPE_CHECKING:  # pragma: no cover

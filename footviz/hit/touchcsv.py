@@ -17,7 +17,8 @@ from typing import Any
 import numpy as np
 
 from .._internal.checks import shorten
-from ..atlas.model import ASPECTS, FEET, check_choice
+from ..atlas.model import check_choice
+from ..atlas.vocabulary import ASPECTS, FEET
 from ..errors import TouchLogError, UnknownNameError
 from . import csvscan
 

@@ -30,7 +30,8 @@ from typing import IO, Any
 import numpy as np
 
 from .._internal.checks import check_real
-from ..atlas.model import ASPECTS, FEET, check_choice
+from ..atlas.model import check_choice
+from ..atlas.vocabulary import ASPECTS, FEET
 from . import csvscan
 from .touchcsv import (
     CHUNK_ROWS,

@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 
 from ..atlas.layout import Layout, Panel
-from ..atlas.model import ASPECTS, FEET, check_choice
+from ..atlas.model import check_choice
+from ..atlas.vocabulary import ASPECTS, FEET
 from .index import as_coords
 
 if TYPE_CHECKING:  # pragma: no cover
