@@ -90,6 +90,7 @@ class DrawContext:
     zone_kwargs: dict[str, Any] = field(default_factory=dict)
     landmarks: bool = False
     aspect_in_labels: bool = False  # artist labels "zones/left/medial" (the sheet's panels)
+    points: Any = None  # the acupoints to draw (a render.points.PointSelection), or None
 
     def key(self, panel: Panel) -> Any:
         """The key of ``panel`` in ``shapes``, ``visible``, the colouring and every layer's
@@ -292,6 +293,16 @@ LAYERS: list[Layer] = [
     PanelLayer("outline", draw_outline),
     PanelLayer("landmarks", draw_landmarks),
 ]
+
+
+def _draw_points(ctx: DrawContext, panel: Panel):
+    """The acupoints chosen by ``points=`` (see :mod:`footviz.render.points`)."""
+    from .points import draw_points
+
+    return draw_points(ctx, panel)
+
+
+LAYERS.append(PanelLayer("points", _draw_points))
 
 
 def register(layer: Layer, *, before: str | None = None) -> Layer:
