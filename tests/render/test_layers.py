@@ -44,7 +44,7 @@ def _marker(ctx, panel):
 
 def test_default_layers_in_drawing_order():
     names = [layer.name for layer in LAYERS]
-    assert names == ["skin", "zones", "no_data", "highlights", "outline", "landmarks"]
+    assert names == ["skin", "zones", "no_data", "highlights", "outline", "landmarks", "points"]
     assert all(isinstance(layer, layers.Layer) for layer in LAYERS)
 
 
