@@ -67,6 +67,7 @@ LABEL_COLOUR = "#1A1A1A"
 LABEL_BOX_PAD = 0.15  # of the font size
 LABEL_BOX = {"boxstyle": f"round,pad={LABEL_BOX_PAD}", "fc": "#FFFFFF", "ec": "none", "alpha": 0.85}
 LABEL_GAP = 1.5  # points between a marker and its label
+CLEARANCE = 1.0  # pixels a label keeps from every other text and marker
 
 
 @dataclass(frozen=True)
@@ -386,11 +387,12 @@ class PointLabels(Artist):
                     x0 = ox - pad if ha == "left" else ox - w + pad if ha == "right" else ox - w / 2
                     y0 = oy - pad if va == "bottom" else oy - h + pad if va == "top" else oy - h / 2
                     box = np.array([x0, y0, x0 + w, y0 + h])
+                    grown = box + np.array([-CLEARANCE, -CLEARANCE, CLEARANCE, CLEARANCE])
                     if box[0] < fb[0] or box[1] < fb[1] or box[2] > fb[2] or box[3] > fb[3]:
                         continue
-                    if _overlaps(box, np.array(taken).reshape(-1, 4)):
+                    if _overlaps(grown, np.array(taken).reshape(-1, 4)):
                         continue
-                    if _overlaps(box, np.array(marks).reshape(-1, 4)):
+                    if _overlaps(grown, np.array(marks).reshape(-1, 4)):
                         continue
                     spot = (ox, oy, ha, va, box)
                     break
