@@ -309,8 +309,9 @@ class PointLabels(Artist):
 
     Each code goes beside its marker, in the first of eight directions (then a step further
     out) where its box meets no other label, no marker and no other text of the figure,
-    inside the figure.  ``texts[i]`` is the label of ``shapes[i]``; codes that found no free
-    place are invisible and listed in ``dropped``.
+    inside the figure.  Points that share a place get one label ("LR2/EX-LE10-1"):
+    ``texts[g]`` labels the shapes ``groups[g]`` (indices into ``shapes``).  Labels that found
+    no free place are invisible and listed in ``dropped``.
     """
 
     def __init__(self, shapes, transform) -> None:
@@ -319,18 +320,19 @@ class PointLabels(Artist):
         self.foot_transform = transform
         self.dropped: tuple[str, ...] = ()
         self.set_zorder(7.0)
+        self.groups = _coincident(self.shapes)
         self.texts = [
             Text(
                 0,
                 0,
-                s.code,
+                "/".join(self.shapes[i].code for i in group),
                 fontsize=LABEL_SIZE,
                 fontweight="bold",
                 color=LABEL_COLOUR,
                 bbox=dict(LABEL_BOX),
                 clip_on=False,
             )
-            for s in self.shapes
+            for group in self.groups
         ]
 
     def get_children(self):
@@ -364,12 +366,15 @@ class PointLabels(Artist):
         pad = LABEL_BOX_PAD * LABEL_SIZE * fig.dpi / 72.0
         to_data = ax.transData.inverted()
         dropped = []
+        heads = [group[0] for group in self.groups]
         order = sorted(
-            range(len(self.shapes)),
-            key=lambda i: (-centres[i][1], centres[i][0], self.shapes[i].code),
+            range(len(self.groups)),
+            key=lambda g: (-centres[heads[g]][1], centres[heads[g]][0], self.texts[g].get_text()),
         )
-        for i in order:
-            t = self.texts[i]
+        for g in order:
+            i = heads[g]
+            t = self.texts[g]
+            rad = max(radii[j] for j in self.groups[g])
             t.set_figure(fig)
             t.set_transform(ax.transData)
             t.set_position(to_data.transform(centres[i]))
@@ -381,7 +386,7 @@ class PointLabels(Artist):
             spot = None
             for step in (0.0, 1.0, 2.0):
                 for dx, dy, ha, va in _DIRECTIONS:
-                    reach = radii[i] + gap + pad + step * h
+                    reach = rad + gap + pad + step * h
                     ox = centres[i][0] + dx * reach
                     oy = centres[i][1] + dy * reach
                     x0 = ox - pad if ha == "left" else ox - w + pad if ha == "right" else ox - w / 2
@@ -399,7 +404,7 @@ class PointLabels(Artist):
                 if spot is not None:
                     break
             if spot is None:
-                dropped.append(self.shapes[i].code)
+                dropped.append(t.get_text())
                 continue
             ox, oy, ha, va, box = spot
             t.set_position(to_data.transform((ox, oy)))
@@ -419,6 +424,21 @@ class PointLabels(Artist):
             if t.get_visible():
                 t.draw(renderer)
         self.stale = False
+
+
+def _coincident(shapes) -> list[list[int]]:
+    """Indices of the points that share a place (within 0.5 mm), in atlas order: a Bafeng
+    web point and the meridian's point on that web get one label, "LR2/EX-LE10-1"."""
+    groups: list[list[int]] = []
+    for i, s in enumerate(shapes):
+        for group in groups:
+            first = shapes[group[0]].geometry
+            if np.hypot(first.x - s.geometry.x, first.y - s.geometry.y) <= 0.5:
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    return groups
 
 
 def _size(text, renderer) -> tuple[float, float]:

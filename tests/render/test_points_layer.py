@@ -245,3 +245,14 @@ def test_same_input_same_bytes():
     a = footviz.plot(points="kidney", figsize=(6, 5))
     b = footviz.plot(points="kidney", figsize=(6, 5))
     assert to_bytes(a.figure, "png", dpi=50) == to_bytes(b.figure, "png", dpi=50)
+
+
+def test_points_sharing_a_place_share_one_label(atlas):
+    m = footviz.plot(points=True, aspect="dorsal", labels=False, figsize=(8, 6))
+    la = m.artists.layers["points"][("labels", "left")]
+    texts = [t.get_text() for t in la.texts]
+    assert "LR2/EX-LE10-1" in texts and "LR2" not in texts
+    assert sorted(c for t in texts for c in t.split("/")) == sorted(s.code for s in la.shapes)
+    for group in la.groups:
+        first = la.shapes[group[0]].geometry
+        assert all(la.shapes[i].geometry.distance(first) <= 0.5 for i in group)
