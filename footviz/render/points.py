@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from matplotlib.artist import Artist, allow_rasterization
+from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from ..atlas import Atlas
@@ -45,6 +46,7 @@ ROLE_STYLES: dict[str | None, tuple[str, str]] = {
     "harmonising": ("D", "#1E9E4A"),
     None: ("o", "#FFFFFF"),
 }
+MARKER_REACH = {"o": 1.0, "^": 1.35, "v": 1.35, "D": 1.25}  # see _unit_marker
 ROLE_ORDER: tuple[str, ...] = ("exciting", "calming", "harmonising")
 ROLE_WORDS = {
     "en": {
@@ -334,9 +336,13 @@ class PointLabels(Artist):
             )
             for group in self.groups
         ]
+        # a thin line from the marker to a label that had to move a step out
+        self.leaders = [
+            Line2D([], [], color=LABEL_COLOUR, linewidth=0.6, visible=False) for _ in self.groups
+        ]
 
     def get_children(self):
-        return [*super().get_children(), *self.texts]
+        return [*super().get_children(), *self.texts, *self.leaders]
 
     def place(self, renderer) -> None:
         """Lay the labels out for ``renderer`` (done by :meth:`draw`)."""
@@ -345,7 +351,7 @@ class PointLabels(Artist):
         centres = tf.transform([(s.geometry.x, s.geometry.y) for s in self.shapes])
         scale = np.abs(tf.transform([(0.0, 0.0), (1.0, 0.0)])[1] - tf.transform((0, 0)))
         px_mm = float(np.hypot(*scale))
-        radii = np.array([s.radius for s in self.shapes]) * px_mm * 1.35
+        radii = np.array([s.radius * _reach(s) for s in self.shapes]) * px_mm
         # every panel's markers of the figure are obstacles
         marks = []
         for other in _all_labels(fig):
@@ -356,7 +362,7 @@ class PointLabels(Artist):
                 other.foot_transform.transform([(1.0, 0.0)])
                 - other.foot_transform.transform([(0.0, 0.0)])
             )
-            orr = np.array([s.radius for s in other.shapes]) * float(np.hypot(*osc[0])) * 1.35
+            orr = np.array([s.radius * _reach(s) for s in other.shapes]) * float(np.hypot(*osc[0]))
             marks += [(x - r, y - r, x + r, y + r) for (x, y), r in zip(oc, orr, strict=True)]
         mine = {id(t) for la in _all_labels(fig) for t in la.texts}
         taken = [tuple(t.get_window_extent(renderer).extents) for t in _text_obstacles(fig, mine)]
@@ -375,6 +381,7 @@ class PointLabels(Artist):
             i = heads[g]
             t = self.texts[g]
             rad = max(radii[j] for j in self.groups[g])
+            self.leaders[g].set_visible(False)
             t.set_figure(fig)
             t.set_transform(ax.transData)
             t.set_position(to_data.transform(centres[i]))
@@ -399,31 +406,47 @@ class PointLabels(Artist):
                         continue
                     if _overlaps(grown, np.array(marks).reshape(-1, 4)):
                         continue
-                    spot = (ox, oy, ha, va, box)
+                    spot = (ox, oy, ha, va, box, step, dx, dy)
                     break
                 if spot is not None:
                     break
             if spot is None:
                 dropped.append(t.get_text())
                 continue
-            ox, oy, ha, va, box = spot
+            ox, oy, ha, va, box, step, dx, dy = spot
+            leader = self.leaders[g]
+            if step > 0:
+                unit = np.array([dx, dy]) / np.hypot(dx, dy)
+                start = centres[i] + unit * rad
+                end = np.array([ox, oy]) - np.array([dx, dy]) * pad
+                leader.set_data(*to_data.transform([start, end]).T)
+                leader.set_figure(fig)
+                leader.set_transform(ax.transData)
+                leader.set_visible(True)
             t.set_position(to_data.transform((ox, oy)))
             t.set_ha(ha)
             t.set_va(va)
             t.set_visible(True)
             taken.append(tuple(box))
         self.dropped = tuple(dropped)
-        self._placed_for = id(renderer)
 
     @allow_rasterization
     def draw(self, renderer) -> None:
         if not self.get_visible():
             return
         self.place(renderer)
+        for line in self.leaders:
+            if line.get_visible():
+                line.draw(renderer)
         for t in self.texts:
             if t.get_visible():
                 t.draw(renderer)
         self.stale = False
+
+
+def _reach(shape: PointShape) -> float:
+    """How far the point's marker reaches from its centre, in radii."""
+    return MARKER_REACH[ROLE_STYLES[point_role(shape)][0]]
 
 
 def _coincident(shapes) -> list[list[int]]:

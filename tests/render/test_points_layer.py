@@ -256,3 +256,24 @@ def test_points_sharing_a_place_share_one_label(atlas):
     for group in la.groups:
         first = la.shapes[group[0]].geometry
         assert all(la.shapes[i].geometry.distance(first) <= 0.5 for i in group)
+
+
+def test_a_label_moved_out_gets_a_leader_from_its_marker(atlas):
+    sheet = footviz.draw_aspect_sheet(atlas, "left", points=True, labels=True)
+    fig = sheet.figure
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    la = sheet.layers["dorsal"]["points"][("labels", "left")]
+    led = [g for g, line in enumerate(la.leaders) if line.get_visible()]
+    assert led  # the crowded toe webs push some labels a step out
+    ax = sheet.axes["dorsal"]
+    for g in led:
+        (x0, y0), (x1, y1) = ax.transData.transform(la.leaders[g].get_xydata())
+        head = la.shapes[la.groups[g][0]]
+        cx, cy = la.foot_transform.transform((head.geometry.x, head.geometry.y))
+        px_mm = np.hypot(
+            *(la.foot_transform.transform((1, 0)) - la.foot_transform.transform((0, 0)))
+        )
+        assert np.hypot(x0 - cx, y0 - cy) <= 1.4 * head.radius * px_mm + 1e-6
+        box = la.texts[g].get_bbox_patch().get_window_extent(r).padded(1.0)
+        assert box.contains(x1, y1)
