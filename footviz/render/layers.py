@@ -85,12 +85,12 @@ class DrawContext:
     colouring: Colouring
     theme: Theme
     greyscale: bool = False
+    points: Any = None  # the acupoints to draw (a render.points.PointSelection), or None
     sets: tuple[HighlightSet, ...] = ()
     values: ZoneValues | None = None
     zone_kwargs: dict[str, Any] = field(default_factory=dict)
     landmarks: bool = False
     aspect_in_labels: bool = False  # artist labels "zones/left/medial" (the sheet's panels)
-    points: Any = None  # the acupoints to draw (a render.points.PointSelection), or None
 
     def key(self, panel: Panel) -> Any:
         """The key of ``panel`` in ``shapes``, ``visible``, the colouring and every layer's
