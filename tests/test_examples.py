@@ -45,6 +45,7 @@ def written(stdout: str, cwd: Path) -> list[Path]:
         ("print_map.py", ("out",), 1),
         ("handout.py", ("hypertension", "--outdir", "handouts"), 2),
         ("sujok.py", ("out",), 3),
+        ("points.py", ("out",), 3),
     ],
 )
 def test_example_writes_its_pictures(tmp_path, script, args, expected):

@@ -77,6 +77,7 @@ class MapArtists:
     text_layer: Any = None
     layers: dict[str, dict] = field(default_factory=dict)  # every layer's artists, by name
     theme: Theme | None = None
+    points: Any = None  # the acupoints drawn (render.points.PointSelection), or None
 
     def index(self, shape: ZoneShape | str, foot: str | None = None) -> int:
         """Position of a zone shape (or zone id on ``foot``) in its foot's collection."""
@@ -279,6 +280,7 @@ class FootMap(FigureResult):
         value_label: str | None = None,
         scale: float | None = None,
         theme: str | Theme = "auto",
+        points: Any = None,
         **kwargs: Any,
     ) -> MapArtists:
         """Draw the map.
@@ -323,6 +325,11 @@ class FootMap(FigureResult):
             or a dark background; ``"auto"`` follows the figure's face colour (the active
             matplotlib style).  On a figure of its own, ``"light"``/``"dark"`` also set the
             figure's colour.
+        points : True, name or sequence of names, optional
+            Acupoints to draw (:mod:`footviz.render.points`): True for all, a meridian
+            (``"kidney"``), point codes or names (``["KI1", "Taichong"]``) or a role
+            (``"calming"``); markers sized by radius, shaped and coloured by role, joined
+            along their meridian, with code labels and legend entries.
         **kwargs
             Passed to each foot's zones :class:`matplotlib.collections.PathCollection`.
 
@@ -339,6 +346,9 @@ class FootMap(FigureResult):
         request = self._request(
             highlight, highlight_colours, values, categories, status_colours, labels, numbered
         )
+        from .points import point_handles, resolve_points
+
+        chosen = resolve_points(self.atlas, points)
         own = ax is None
         if own:
             fig = new_figure(self.figsize)  # not pyplot's: see .figures
@@ -370,12 +380,20 @@ class FootMap(FigureResult):
             handles = legend_handles(
                 self.atlas, self.lang, self.greyscale, request.sets, request.values, request.shapes
             )
+            if chosen is not None:
+                drawn_points = [
+                    s for f in self.feet for s in chosen.shapes(self.atlas, f, self.aspect)
+                ]
+                handles = [*handles, *point_handles(drawn_points, self.lang, self.greyscale)]
+        out.points = chosen
         decor = {"colouring": colouring, "colorbar": colorbar, "value_label": value_label}
         plan, frame = self._plan(out, request, own, scale, handles, decor)
         out.plan, out.layout = plan, frame.layout
         ax.set_xlim(*frame.xlim)  # the limits, once: no layer updates them
         ax.set_ylim(*frame.ylim)
-        self._keep(out, draw_layers(self._context(out, request, colouring, kwargs)))
+        ctx = self._context(out, request, colouring, kwargs)
+        ctx.points = chosen
+        self._keep(out, draw_layers(ctx))
         self._draw_labels(out, plan, frame)
         self._draw_captions(out, frame)
         self._disconnect()  # handlers of an earlier drawing

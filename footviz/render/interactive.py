@@ -8,6 +8,7 @@ per-artist picking is not used.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -17,24 +18,69 @@ from .style import CAPTIONS, HIGHLIGHT_COLOURS
 __all__ = ["Interaction", "hit_at"]
 
 SELECT_COLOUR = HIGHLIGHT_COLOURS[3]
+ROLE_WORDS_RU = {
+    "harmonising": "гармонизирующая",
+    "exciting": "возбуждающая",
+    "calming": "успокаивающая",
+}
+POINT_REACH = 1.0  # mm beyond a point's radius that still picks the point
 
 
 def hit_at(fmap, cx: float, cy: float):
-    """The atlas hit (:class:`footviz.hit.index.HitResult`) under chart point ``(cx, cy)`` of a
-    drawn map, or None off the feet."""
+    """What lies under chart point ``(cx, cy)`` of a drawn map: a drawn acupoint
+    (:class:`footviz.atlas.points.PointShape`, which wins over the zone under it), else the
+    atlas hit (:class:`footviz.hit.index.HitResult`), or None off the feet."""
     where = fmap.to_foot(cx, cy)
     if where is None:
         return None
     panel, fx, fy = where
+    point = _point_at(fmap, panel, fx, fy)
+    if point is not None:
+        return point
     return fmap.atlas.hit(fx, fy, foot=panel.foot, aspect=panel.aspect)
+
+
+def _point_at(fmap, panel, fx: float, fy: float):
+    """The drawn acupoint whose disc holds the foot-frame point, or None."""
+    chosen = getattr(fmap.drawn, "points", None)
+    if chosen is None:
+        return None
+    atlas, foot, aspect = fmap.atlas, panel.foot, panel.aspect
+    best = atlas.hit_point(fx, fy, foot=foot, aspect=aspect, tolerance=POINT_REACH)
+    if best is not None and best.code in chosen:
+        return best
+    near = [
+        (math.hypot(s.geometry.x - fx, s.geometry.y - fy), i, s)
+        for i, s in enumerate(chosen.shapes(atlas, foot, aspect))
+    ]
+    near = [n for n in near if n[0] <= n[2].radius + POINT_REACH]
+    return min(near)[2] if near else None
 
 
 def _organ_name(atlas, organ: str, lang: str) -> str:
     return atlas.organs[organ].name(lang) if organ in atlas.organs else str(organ)
 
 
+def point_tooltip(fmap, point) -> str:
+    """``"KI1 Yongquan (Gushing Spring) — Left foot\\nkidney meridian · harmonising,
+    calming ..."``: code, names, foot, meridian and roles."""
+    words = CAPTIONS[fmap.lang]
+    lang = fmap.lang if fmap.lang in ("en", "ru") else "en"
+    name = point.name("pinyin")
+    own = point.name(lang)
+    title = f"{point.code} {name}" + (f" ({own})" if own and own != name else "")
+    meridian = fmap.atlas.meridian(point.meridian).name(lang) if point.meridian else "extra point"
+    roles = [ROLE_WORDS_RU.get(r, r) if lang == "ru" else r for r in point.roles]
+    return f"{title} — {words[point.foot]}\n{meridian} · {', '.join(roles) or '—'}"
+
+
 def tooltip_text(fmap, hit) -> str:
-    """``"Kidney — left foot\\nkidneys"``: zone, foot and the organs it reflects."""
+    """``"Kidney — left foot\\nkidneys"``: zone, foot and the organs it reflects (for an
+    acupoint, :func:`point_tooltip`)."""
+    from ..atlas.points import PointShape
+
+    if isinstance(hit, PointShape):
+        return point_tooltip(fmap, hit)
     words = CAPTIONS[fmap.lang]
     zone = hit.primary.zone
     organs = ", ".join(_organ_name(fmap.atlas, o, fmap.lang) for o in hit.organs)
@@ -50,6 +96,9 @@ class Interaction:
         Shows the zone and organs under the pointer; hidden off the zones.
     selected : set of (zone, foot, aspect)
         Zone shapes toggled on by clicks, drawn in :data:`SELECT_COLOUR` on top of the map.
+    selected_points : set of (code, foot, aspect)
+        Acupoints toggled on by clicks (a click on a drawn point picks the point, not the
+        zone under it); the callback gets the :class:`~footviz.atlas.points.PointShape`.
     overlays : dict of foot to PathCollection
         The selection layer of each foot.
     """
@@ -61,6 +110,7 @@ class Interaction:
         self.fmap, self.callback = fmap, callback
         self.ax = drawn.ax
         self.selected: set[tuple[str, str, str]] = set()
+        self.selected_points: set[tuple[str, str, str]] = set()
         self.last_hit = None
         self._visible = {f: visible_geometry(drawn.shapes[f]) for f in drawn.shapes}
         self.tooltip = self.ax.annotate(
@@ -74,6 +124,7 @@ class Interaction:
             annotation_clip=False,
         )
         self.tooltip.set_visible(False)
+        self.tooltip._footviz_transient = True  # point labels do not make room for it
         self.overlays = {}
         for panel in drawn.layout.panels:
             coll = PathCollection(
@@ -136,7 +187,10 @@ class Interaction:
         hit = self.hit(event)
         if hit is None:
             return
-        self.toggle(hit.primary.key)
+        if not hasattr(hit, "primary"):  # an acupoint
+            self.selected_points ^= {hit.key}
+        else:
+            self.toggle(hit.primary.key)
         if self.callback is not None:
             self.callback(hit)
 

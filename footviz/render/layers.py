@@ -88,6 +88,7 @@ class DrawContext:
     colouring: Colouring
     theme: Theme
     greyscale: bool = False
+    points: Any = None  # the acupoints to draw (a render.points.PointSelection), or None
     sets: tuple[HighlightSet, ...] = ()
     values: ZoneValues | None = None
     zone_kwargs: dict[str, Any] = field(default_factory=dict)
@@ -298,6 +299,16 @@ LAYERS: list[Layer] = [
     PanelLayer("outline", draw_outline),
     PanelLayer("landmarks", draw_landmarks),
 ]
+
+
+def _draw_points(ctx: DrawContext, panel: Panel):
+    """The acupoints chosen by ``points=`` (see :mod:`footviz.render.points`)."""
+    from .points import draw_points
+
+    return draw_points(ctx, panel)
+
+
+LAYERS.append(PanelLayer("points", _draw_points))
 
 
 def register(layer: Layer, *, before: str | None = None) -> Layer:

@@ -165,6 +165,7 @@ def draw_aspect_sheet(
     title: str | None = None,
     fig: Any = None,
     theme: str | Theme = "auto",
+    points: Any = None,
     **kwargs: Any,
 ) -> AspectSheet:
     """Draw one foot from four sides, every zone coloured by body system and named.
@@ -188,6 +189,9 @@ def draw_aspect_sheet(
         Colours of outlines, captions, hints, leaders and legend text: ``"auto"`` follows the
         figure's face colour (the active matplotlib style); on a figure made here,
         ``"light"``/``"dark"`` also set its colour.
+    points : True, name or sequence of names, optional
+        Acupoints to draw on every side where they show, as on
+        :meth:`footviz.render.FootMap.draw`.
     **kwargs
         Passed to every panel's zone :class:`matplotlib.collections.PathCollection`.
 
@@ -205,6 +209,9 @@ def draw_aspect_sheet(
             f"this atlas has no {', '.join(missing)} outline(s); the sheet needs all of "
             f"{', '.join(ASPECTS)}"
         )
+    from .points import point_handles, resolve_points
+
+    chosen = resolve_points(atlas, points)
     words = SHEET_WORDS[lang]
     own = fig is None
     if own:
@@ -240,6 +247,7 @@ def draw_aspect_sheet(
             zone_kwargs=kwargs,
             landmarks=True,
             aspect_in_labels=True,
+            points=chosen,
         )
         drawn = sheet.layers[aspect] = draw_layers(ctx)
         sheet.collections[aspect] = drawn["zones"][foot]
@@ -260,6 +268,9 @@ def draw_aspect_sheet(
             _label_panel(sheet, atlas, aspect, lang)
     if legend:
         handles = system_handles(atlas, (s for a in ASPECTS for s in sheet.shapes[a]), lang)
+        if chosen is not None:
+            shown = [s for a in ASPECTS for s in chosen.shapes(atlas, foot, a)]
+            handles += point_handles(shown, lang)
         sheet.legend = fig.legend(
             handles=handles,
             loc="lower center",

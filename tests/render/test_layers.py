@@ -44,34 +44,34 @@ def _marker(ctx, panel):
 
 def test_default_layers_in_drawing_order():
     names = [layer.name for layer in LAYERS]
-    assert names == ["skin", "zones", "no_data", "highlights", "outline", "landmarks"]
+    assert names == ["skin", "zones", "no_data", "highlights", "outline", "landmarks", "points"]
     assert all(isinstance(layer, layers.Layer) for layer in LAYERS)
 
 
 def test_one_registration_reaches_the_map_the_chart_and_the_sheet(atlas, restore_layers):
-    register(PanelLayer("points", _marker))
+    register(PanelLayer("dots", _marker))
     m = footviz.plot(labels=False)
-    assert set(m.artists.layers["points"]) == {"left", "right"}
+    assert set(m.artists.layers["dots"]) == {"left", "right"}
     chart = footviz.draw_chart(atlas, labels=False)
-    assert set(chart.map.layers["points"]) == {"left", "right"}
+    assert set(chart.map.layers["dots"]) == {"left", "right"}
     sheet = footviz.draw_aspect_sheet(atlas, "right", labels=False)
     for aspect, ax in sheet.axes.items():
-        (dot,) = sheet.layers[aspect]["points"].values()
+        (dot,) = sheet.layers[aspect]["dots"].values()
         assert dot.axes is ax
     # the dot sits where the panel puts foot point (0, 20) on the chart
     panel = m.layout.panel("right")
-    dot = m.artists.layers["points"]["right"]
+    dot = m.artists.layers["dots"]["right"]
     expected = m.ax.transData.transform(panel.to_chart(0.0, 20.0))
     np.testing.assert_allclose(dot.get_offset_transform().transform((0.0, 20.0)), expected)
 
 
 def test_register_replaces_by_name_and_inserts_before(restore_layers):
-    first = register(PanelLayer("points", _marker), before="outline")
+    first = register(PanelLayer("dots", _marker), before="outline")
     names = [la.name for la in LAYERS]
-    assert names.index("points") == names.index("outline") - 1
-    again = PanelLayer("points", lambda ctx, panel: None)
+    assert names.index("dots") == names.index("outline") - 1
+    again = PanelLayer("dots", lambda ctx, panel: None)
     register(again)
-    assert [la.name for la in LAYERS].count("points") == 1 and again in LAYERS
+    assert [la.name for la in LAYERS].count("dots") == 1 and again in LAYERS
     assert first not in LAYERS
 
 
@@ -79,7 +79,7 @@ def test_register_rejects_what_is_not_a_layer(restore_layers):
     with pytest.raises(TypeError, match="a layer needs a name and a draw"):
         register(lambda ctx: None)
     with pytest.raises(UnknownNameError, match="layer"):
-        register(PanelLayer("points", _marker), before="outlines")
+        register(PanelLayer("dots", _marker), before="outlines")
 
 
 def test_each_kind_is_one_artist_per_panel(atlas):
