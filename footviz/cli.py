@@ -14,7 +14,8 @@ import json
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from . import __version__
 from ._internal.checks import check_dpi
@@ -140,7 +141,6 @@ def cmd_render(args) -> int:
     matplotlib.use("Agg")
     from .handouts.writer import output_format
     from .render import FootMap
-    from .render.output import savefig
 
     dpi = check_dpi("--dpi", args.dpi)
     atlas = _atlas(args.atlas)
@@ -150,8 +150,53 @@ def cmd_render(args) -> int:
     with FootMap(
         atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang
     ) as fmap:
-        fig = fmap.draw(highlight=highlight, values=values, title=args.title).figure
-        savefig(fig, args.output, format=fmt, dpi=dpi)  # the bytes FootMap.savefig writes
+        fmap.draw(highlight=highlight, values=values, title=args.title)
+        fmap.savefig(args.output, format=fmt, dpi=dpi)  # structured SVG, as FootMap's
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _export_svg(fmap, output: str) -> None:
+    fmap.to_svg(output)
+
+
+def _export_html(fmap, output: str) -> None:
+    fmap.to_html(output)
+
+
+#: ``footviz export --format NAME``: what writes each format (a drawn FootMap, the -o path).
+#: A new format is one entry here.
+EXPORTS: dict[str, Callable[[Any, str], None]] = {"svg": _export_svg, "html": _export_html}
+
+
+def _export_format(output: str, given: str | None) -> str:
+    if given is not None:
+        return given
+    suffix = os.path.splitext(output)[1].lstrip(".").lower()
+    suffix = {"htm": "html"}.get(suffix, suffix)
+    if suffix not in EXPORTS:
+        raise _Fail(
+            f"cannot tell the format of {output!r} from its suffix; give --format "
+            f"{'|'.join(EXPORTS)}"
+        )
+    return suffix
+
+
+def cmd_export(args) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from .render import FootMap
+
+    fmt = _export_format(args.output, args.format)
+    atlas = _atlas(args.atlas)
+    highlight = args.highlight or None
+    values = _read_values(args.values) if args.values else None
+    with FootMap(
+        atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang
+    ) as fmap:
+        fmap.draw(highlight=highlight, values=values, title=args.title)
+        EXPORTS[fmt](fmap, args.output)
     print(f"wrote {args.output}")
     return 0
 
@@ -251,6 +296,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dpi", type=float, default=150)
     common(p)
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("export", help="export a map for apps and the web (SVG, HTML)")
+    p.add_argument("-o", "--output", required=True, help="output file")
+    p.add_argument("--format", choices=list(EXPORTS), help="default: the output's suffix")
+    p.add_argument("--feet", default="both", choices=["both", "left", "right"])
+    p.add_argument("--layout", default="self", choices=["self", "practitioner"])
+    p.add_argument("--aspect", default="plantar")
+    p.add_argument("--highlight", nargs="+", metavar="NAME", help="names to highlight")
+    p.add_argument("--values", metavar="CSV", help="a CSV of zone,value")
+    p.add_argument("--title")
+    common(p)
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("hit", help="which zone is under a point (or each row of a CSV)")
     p.add_argument("x", nargs="?", help="x in mm (foot frame)")

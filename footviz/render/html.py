@@ -85,9 +85,8 @@ _JS = r"""
     tip.appendChild(b);
     var organs = el.getAttribute("data-organs");
     if (organs) { line(root.getAttribute("data-organs-word"), organs); }
-    if (el.hasAttribute("data-value")) {
-      var v = el.getAttribute("data-value");
-      if (v === "") { v = root.getAttribute("data-none-word"); }
+    if (root.hasAttribute("data-values")) {
+      var v = el.getAttribute("data-value") || root.getAttribute("data-none-word");
       line(root.getAttribute("data-value-word"), v);
     }
     var box = root.getBoundingClientRect();
@@ -149,11 +148,12 @@ def map_fragment(fm: FootMap, **kwargs: Any) -> str:
     svg = _responsive(svg)
     words = _WORDS.get(fm.lang, _WORDS["en"])
     title = _escape(fm.atlas.title(fm.lang))
+    values = ' data-values="true"' if fm.drawn is not None and fm.drawn.values is not None else ""
     return (
         f"<style>{_CSS.strip()}</style>\n"
         f'<div class="fv-map" data-footviz="map" lang="{fm.lang}" aria-label="{title}" '
         f'data-organs-word="{words["organs"]}" data-value-word="{words["value"]}" '
-        f'data-none-word="{words["none"]}">\n{svg}\n'
+        f'data-none-word="{words["none"]}"{values}>\n{svg}\n'
         '<div class="fv-tooltip" role="tooltip" hidden></div>\n</div>\n'
         f"<script>{_JS.strip()}</script>\n"
     )

@@ -16,8 +16,8 @@ The SVG is matplotlib's own rendering of the map (the same figure, through
            tabindex="0" role="button" aria-label="Kidney (left foot)" d="..." fill="#..."/>
 
   with a ``<title>`` in the map's language.  Highlight and value colours are the paths'
-  fills; ``data-value`` holds a zone's value on a heat or status map.  The groups are
-  ``<g id="fv-zones-left">``; zone labels are ``<g id="fv-label-kidney-left">``.
+  fills; ``data-value`` holds a zone's value on a heat or status map (none: no data).  The
+  groups are ``<g id="fv-zones-left">``; zone labels are ``<g id="fv-label-kidney-left">``.
 
 Coordinates are those of matplotlib's SVG: points (1/72 inch) of the figure, y down, in the
 root's ``viewBox``.  The same map gives the same bytes.
@@ -100,7 +100,7 @@ def zone_info(fm: FootMap, drawn: MapArtists, foot: str, shape: Any) -> dict[str
         "role": "button",
         "aria-label": f"{name} ({foot_word})",
     }
-    if drawn.values is not None:
+    if value:  # a zone without a value on a heat map has no data-value
         info["data-value"] = value
     info["title"] = title
     return info
