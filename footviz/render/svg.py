@@ -39,7 +39,7 @@ __all__ = ["SVG_RC", "map_svg", "zone_id", "zone_info"]
 SVG_RC: dict[str, Any] = {"svg.fonttype": "none"}
 _STYLE = (
     '<style type="text/css">.fv-zone{cursor:pointer}'
-    ".fv-map-svg *{pointer-events:none}.fv-map-svg .fv-zone{pointer-events:visiblePainted}"
+    ".fv-map-svg *{pointer-events:none}.fv-map-svg .fv-zone{pointer-events:fill}"
     "</style>"
 )
 
