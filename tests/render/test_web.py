@@ -161,6 +161,15 @@ def _tooltip(driver) -> str | None:
     )
 
 
+def test_missing_browser_skips_on_a_users_machine_and_fails_in_ci(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the browser tests"):
+        _need("Chromium")
+    monkeypatch.setenv("CI", "")
+    with pytest.raises(pytest.skip.Exception, match="needs Chromium"):
+        _need("Chromium")
+
+
 def test_every_zone_is_an_element(browser, exported):
     fm, page = exported
     _open(browser, page)
