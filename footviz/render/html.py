@@ -12,7 +12,9 @@ inline script, and loads nothing (a Content-Security-Policy forbids any request)
 * a responsive ``viewBox``: the map fills its container's width and the browser's own
   hit-testing of the zone paths stays exact at any size.
 
-Hover and selection outline a zone; its fill (highlight or value colour) stays as drawn.
+Hover and selection outline a zone (outlines drawn over the whole map, in
+``path.fv-hover-ring`` and ``path.fv-selected-ring``); its fill (highlight or value colour)
+stays as drawn.
 """
 
 from __future__ import annotations
@@ -33,10 +35,10 @@ _CSS = """
 .fv-map{position:relative;max-width:100%;font-family:system-ui,sans-serif}
 .fv-map svg{display:block;width:100%;height:auto}
 .fv-map .fv-zone{cursor:pointer;transition:stroke-width .1s}
-.fv-map .fv-zone:hover,.fv-map .fv-zone:focus-visible,.fv-map .fv-zone.fv-hover{
-stroke:#111;stroke-width:1.8;outline:none}
 .fv-map .fv-zone:focus{outline:none}
-.fv-map .fv-zone.fv-selected{stroke:#0b5cd5;stroke-width:2.6;stroke-dasharray:none}
+.fv-map .fv-ring{fill:none;pointer-events:none;stroke-linejoin:round}
+.fv-map .fv-hover-ring{stroke:#111;stroke-width:1.6}
+.fv-map .fv-selected-ring{stroke:#0b5cd5;stroke-width:3}
 .fv-map .fv-tooltip{position:absolute;z-index:10;pointer-events:none;max-width:22em;
 background:rgba(20,20,20,.92);color:#fff;padding:.35em .6em;border-radius:.3em;
 font-size:13px;line-height:1.35;white-space:normal;box-shadow:0 1px 4px rgba(0,0,0,.3)}
@@ -50,7 +52,21 @@ _JS = r"""
   var root = script && script.previousElementSibling;
   if (!root || !root.classList.contains("fv-map")) { return; }
   var tip = root.querySelector("[role=tooltip]");
+  var svg = root.querySelector("svg");
+  var NS = "http://www.w3.org/2000/svg";
   var selected = null;
+  // outlines drawn over everything (highlight outlines too); the zone's fill stays as it is
+  function ring(name) {
+    var p = document.createElementNS(NS, "path");
+    p.setAttribute("class", "fv-ring " + name);
+    p.setAttribute("aria-hidden", "true");
+    svg.appendChild(p);
+    return p;
+  }
+  var selectedRing = ring("fv-selected-ring"), hoverRing = ring("fv-hover-ring");
+  function outline(r, el) {
+    if (el) { r.setAttribute("d", el.getAttribute("d")); } else { r.removeAttribute("d"); }
+  }
   function zoneOf(node) {
     while (node && node !== root) {
       if (node.classList && node.classList.contains("fv-zone")) { return node; }
@@ -78,6 +94,7 @@ _JS = r"""
     tip.appendChild(div);
   }
   function show(el, x, y) {
+    outline(hoverRing, el);
     while (tip.firstChild) { tip.removeChild(tip.firstChild); }
     var b = document.createElement("b");
     b.className = "fv-tip-zone";
@@ -98,7 +115,7 @@ _JS = r"""
     tip.style.left = left + "px";
     tip.style.top = top + "px";
   }
-  function hide() { tip.hidden = true; }
+  function hide() { tip.hidden = true; outline(hoverRing, null); }
   function select(el) {
     if (selected) {
       selected.classList.remove("fv-selected");
@@ -107,6 +124,7 @@ _JS = r"""
     selected = el;
     el.classList.add("fv-selected");
     el.setAttribute("aria-pressed", "true");
+    outline(selectedRing, el);
     var d = detail(el);
     root.dispatchEvent(new CustomEvent("footviz:select", {detail: d, bubbles: true}));
     if (window.parent && window.parent !== window) {

@@ -215,6 +215,17 @@ def test_click_selects_and_dispatches_the_event(browser, exported):
         "return Array.from(document.querySelectorAll('.fv-selected'), e => e.id);"
     )
     assert selected == ["fv-kidney-right-plantar"]
+    # its outline is drawn over the whole map (over highlight outlines too), never hit
+    ring = browser.execute_script(
+        "var svg = document.querySelector('.fv-map svg');"
+        "var r = svg.querySelector('.fv-selected-ring');"
+        "return [r.getAttribute('d'), Array.from(svg.children).indexOf(r) - svg.children.length,"
+        " getComputedStyle(r).pointerEvents];"
+    )
+    d = browser.execute_script(
+        "return document.getElementById('fv-kidney-right-plantar').getAttribute('d');"
+    )
+    assert ring == [d, -2, "none"]  # the hover ring is the last
     # the selection keeps the zone's colour: only the outline changes
     fill = browser.execute_script(
         "return getComputedStyle(document.getElementById('fv-kidney-right-plantar')).fill;"
