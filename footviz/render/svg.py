@@ -19,21 +19,23 @@ The SVG is matplotlib's own rendering of the map (the same figure, through
   fills; ``data-value`` holds a zone's value on a heat or status map (none: no data).  The
   groups are ``<g id="fv-zones-left">``; zone labels are ``<g id="fv-label-kidney-left">``.
 
-Coordinates are those of matplotlib's SVG: points (1/72 inch) of the figure, y down, in the
-root's ``viewBox``.  The same map gives the same bytes.
+Only the zone paths take the pointer, by their fill (``pointer-events: fill``; outlines,
+labels and the rest ``none``), so the browser's ``elementFromPoint`` names the zone footviz's
+hit-test names.  Coordinates are those of matplotlib's SVG: points (1/72 inch) of the figure,
+y down, in the root's ``viewBox``.  The same map gives the same bytes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .footmap import FootMap, MapArtists
 
-__all__ = ["SVG_RC", "map_svg", "zone_id", "zone_info"]
+__all__ = ["SVG_RC", "map_svg", "svg_root", "zone_id", "zone_info"]
 
 #: rcParams while the SVG is made: real ``<text>`` elements.
 SVG_RC: dict[str, Any] = {"svg.fonttype": "none"}
@@ -244,8 +246,3 @@ def svg_root(text: str) -> str:
     """The ``<svg>`` element alone (no XML declaration or doctype), to embed in HTML."""
     start = text.index("<svg")
     return text[start:]
-
-
-def attributes(mapping: Mapping[str, str]) -> str:
-    """``k="v"`` pairs, escaped, in the given order."""
-    return " ".join(f'{k}="{_escape(v)}"' for k, v in mapping.items())
