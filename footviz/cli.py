@@ -156,17 +156,21 @@ def cmd_render(args) -> int:
     return 0
 
 
-def _export_svg(fmap, output: str) -> None:
-    fmap.to_svg(output)
+def _export_svg(fmap, args) -> None:
+    fmap.to_svg(args.output)
 
 
-def _export_html(fmap, output: str) -> None:
-    fmap.to_html(output)
+def _export_html(fmap, args) -> None:
+    fmap.to_html(args.output)
 
 
-#: ``footviz export --format NAME``: what writes each format (a drawn FootMap, the -o path).
-#: A new format is one entry here.
-EXPORTS: dict[str, Callable[[Any, str], None]] = {"svg": _export_svg, "html": _export_html}
+#: ``footviz export --format NAME``: what writes each format, given the drawn FootMap and the
+#: parsed arguments (``args.output`` is the -o path; a format may read options of its own,
+#: added to the subcommand).  A new format is one entry here.
+EXPORTS: dict[str, Callable[[Any, argparse.Namespace], None]] = {
+    "svg": _export_svg,
+    "html": _export_html,
+}
 
 
 def _export_format(output: str, given: str | None) -> str:
@@ -196,7 +200,7 @@ def cmd_export(args) -> int:
         atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang
     ) as fmap:
         fmap.draw(highlight=highlight, values=values, title=args.title)
-        EXPORTS[fmt](fmap, args.output)
+        EXPORTS[fmt](fmap, args)
     print(f"wrote {args.output}")
     return 0
 
