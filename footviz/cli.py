@@ -14,7 +14,8 @@ import json
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ._internal.checks import check_dpi
 from ._version import __version__
@@ -140,7 +141,6 @@ def cmd_render(args) -> int:
     matplotlib.use("Agg")
     from .handouts.writer import output_format
     from .render import FootMap
-    from .render.output import savefig
 
     dpi = check_dpi("--dpi", args.dpi)
     atlas = _atlas(args.atlas)
@@ -150,10 +150,20 @@ def cmd_render(args) -> int:
     with FootMap(
         atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang
     ) as fmap:
-        fig = fmap.draw(highlight=highlight, values=values, title=args.title).figure
-        savefig(fig, args.output, format=fmt, dpi=dpi)  # the bytes FootMap.savefig writes
+        fmap.draw(highlight=highlight, values=values, title=args.title)
+        fmap.savefig(args.output, format=fmt, dpi=dpi)  # structured SVG, as FootMap's
     print(f"wrote {args.output}")
     return 0
+
+
+def _export_svg(fmap, args) -> list[str]:
+    fmap.to_svg(args.output)
+    return [args.output]
+
+
+def _export_html(fmap, args) -> list[str]:
+    fmap.to_html(args.output)
+    return [args.output]
 
 
 def _pixel_size(fmap, width: int | None, height: int | None) -> tuple[int, int]:
@@ -174,8 +184,27 @@ def export_pixels(fmap, args) -> list[str]:
     return list(fmap.save_pixels(args.output, width, height).values())
 
 
-#: ``footviz export --format NAME``: a function (drawn FootMap, args) -> paths written
-EXPORT_FORMATS = {"pixels": export_pixels}
+#: ``footviz export --format NAME``: what writes each format, given the drawn FootMap and the
+#: parsed arguments (``args.output`` is the -o path; a format may read options of its own,
+#: added to the subcommand); it returns the paths it wrote.  A new format is one entry here.
+EXPORTS: dict[str, Callable[[Any, argparse.Namespace], list[str]]] = {
+    "svg": _export_svg,
+    "html": _export_html,
+    "pixels": export_pixels,
+}
+
+
+def _export_format(output: str, given: str | None) -> str:
+    if given is not None:
+        return given
+    suffix = os.path.splitext(output)[1].lstrip(".").lower()
+    suffix = {"htm": "html", "json": "pixels"}.get(suffix, suffix)
+    if suffix not in EXPORTS:
+        raise _Fail(
+            f"cannot tell the format of {output!r} from its suffix; give --format "
+            f"{'|'.join(EXPORTS)}"
+        )
+    return suffix
 
 
 def cmd_export(args) -> int:
@@ -184,22 +213,22 @@ def cmd_export(args) -> int:
     matplotlib.use("Agg")
     from .render import FootMap
 
+    fmt = _export_format(args.output, args.format)
     atlas = _atlas(args.atlas)
+    highlight = args.highlight or None
     values = _read_values(args.values) if args.values else None
     with FootMap(
         atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang
     ) as fmap:
-        fmap.draw(highlight=args.highlight or None, values=values, title=args.title)
-        written = EXPORT_FORMATS[args.format](fmap, args)
+        fmap.draw(highlight=highlight, values=values, title=args.title)
+        written = EXPORTS[fmt](fmap, args)
     for path in written:
         print(f"wrote {path}")
     return 0
 
 
 def _hit(atlas, x: float, y: float, foot: str, aspect: str | None, tolerance: float):
-    if hasattr(atlas, "hit"):
-        return atlas.hit(x, y, foot=foot, aspect=aspect, tolerance=tolerance)
-    return None  # pragma: no cover
+    return atlas.hit(x, y, foot=foot, aspect=aspect, tolerance=tolerance)
 
 
 def _coordinate(name: str, text: str) -> float:
@@ -292,9 +321,11 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.set_defaults(func=cmd_render)
 
-    p = sub.add_parser("export", help="export a map for apps: pixel JSON, image, label raster")
-    p.add_argument("--format", required=True, choices=sorted(EXPORT_FORMATS))
+    p = sub.add_parser(
+        "export", help="export a map for apps and the web: SVG, HTML, pixel JSON + images"
+    )
     p.add_argument("-o", "--output", required=True, help="output file (pixels: a .json)")
+    p.add_argument("--format", choices=list(EXPORTS), help="default: the output's suffix")
     p.add_argument("--width", type=int, help="image width in pixels (pixels format)")
     p.add_argument("--height", type=int, help="image height in pixels (pixels format)")
     p.add_argument("--feet", default="both", choices=["both", "left", "right"])

@@ -24,7 +24,7 @@ def run(*args: str, cwd=None):
 def test_version_and_help():
     r = run("--version")
     assert r.returncode == 0 and r.stdout.startswith("footviz ")
-    for sub in ("zones", "conditions", "validate", "handout", "render", "hit"):
+    for sub in ("zones", "conditions", "validate", "handout", "render", "hit", "export"):
         h = run(sub, "--help")
         assert h.returncode == 0, sub
         assert "usage: footviz " + sub in h.stdout
@@ -170,3 +170,33 @@ def test_hit_parquet_in_and_out(tmp_path):
     back = tmp_path / "back.csv"
     r = run("hit", "--input", str(out), "--input-format", "parquet", "-o", str(back))
     assert r.returncode == 1 and "already has a 'zone' column" in r.stderr
+
+
+def test_export_writes_the_maps_svg_and_html(tmp_path):
+    import footviz
+
+    values = tmp_path / "v.csv"
+    values.write_text("zone,value\nheart,3\nliver,1\n", encoding="utf-8")
+    svg, html = tmp_path / "map.svg", tmp_path / "page.htm"
+    common = ("--highlight", "kidney", "--values", str(values), "--lang", "ru", "--feet", "left")
+    r = run("export", *common, "-o", str(svg))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == f"wrote {svg}"
+    r = run("export", "--format", "html", *common, "-o", str(html))
+    assert r.returncode == 0, r.stderr
+    fm = footviz.FootMap(feet="left", lang="ru")
+    fm.draw(highlight=["kidney"], values={"heart": 3.0, "liver": 1.0})
+    assert svg.read_text(encoding="utf-8") == fm.to_svg()
+    assert html.read_text(encoding="utf-8") == fm.to_html()
+    assert 'id="fv-kidney-left-plantar"' in svg.read_text(encoding="utf-8")
+    assert "fv-kidney-right-plantar" not in svg.read_text(encoding="utf-8")
+
+
+def test_export_names_the_formats_it_knows(tmp_path):
+    out = tmp_path / "map.txt"
+    r = run("export", "-o", str(out))
+    assert r.returncode == 1
+    assert "cannot tell the format of" in r.stderr and "--format svg|html" in r.stderr
+    assert not out.exists()
+    r = run("export", "--format", "gif", "-o", str(out))
+    assert r.returncode == 2 and "invalid choice: 'gif'" in r.stderr

@@ -46,6 +46,7 @@ def written(stdout: str, cwd: Path) -> list[Path]:
         ("handout.py", ("hypertension", "--outdir", "handouts"), 2),
         ("sujok.py", ("out",), 3),
         ("points.py", ("out",), 3),
+        ("web/export.py", ("out",), 1),
     ],
 )
 def test_example_writes_its_pictures(tmp_path, script, args, expected):
@@ -58,3 +59,19 @@ def test_example_writes_its_pictures(tmp_path, script, args, expected):
             assert data.startswith(PNG), path
         elif path.suffix == ".pdf":
             assert data.startswith(b"%PDF"), path
+
+
+@pytest.mark.slow
+def test_the_shipped_web_map_is_what_export_py_writes(tmp_path):
+    """examples/web/map.html (which index.html embeds) has the zones export.py writes now."""
+    import re
+
+    (path,) = written(run("web/export.py", "out", cwd=tmp_path), tmp_path)
+    fresh = path.read_text(encoding="utf-8")
+    shipped = (EXAMPLES / "web" / "map.html").read_text(encoding="utf-8")
+    zones = re.compile(r'<path id="(fv-[^"]+)"[^>]*?data-organs="([^"]*)"')
+    assert zones.findall(fresh) == zones.findall(shipped)
+    assert len(zones.findall(shipped)) > 40
+    script = re.compile(r"<script>.*?</script>", re.S)
+    assert script.findall(fresh) == script.findall(shipped)
+    assert 'src="map.html"' in (EXAMPLES / "web" / "index.html").read_text(encoding="utf-8")

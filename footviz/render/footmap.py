@@ -258,6 +258,56 @@ class FootMap(FigureResult):
         self._interaction = Interaction(self, callback)
         return self._interaction
 
+    # ------------------------------------------------------------------ web exports
+    def to_svg(self, path: Any = None, **kwargs: Any) -> str:
+        """The map as SVG with one ``<path>`` per zone (ids, ``data-*``, ``<title>``) and real
+        ``<text>``; see :mod:`footviz.render.svg`.  Draws with defaults if nothing is drawn.
+
+        Writes it (atomically) too when given a ``path`` or binary file object.  ``kwargs``
+        go to ``Figure.savefig``.  Same map, same bytes.
+        """
+        from .svg import map_svg
+
+        return self._export(map_svg(self, **kwargs), path)
+
+    def to_html(self, path: Any = None, **kwargs: Any) -> str:
+        """The map as one self-contained interactive HTML page (hover tooltip, click and
+        keyboard selection, ``footviz:select`` events); see :mod:`footviz.render.html`."""
+        from .html import map_page
+
+        return self._export(map_page(self, **kwargs).encode("utf-8"), path)
+
+    def _export(self, data: bytes, path: Any) -> str:
+        if path is not None:
+            from .._internal.atomic import check_target, write_bytes
+
+            check_target(path)
+            write_bytes(path, data)
+        return data.decode("utf-8")
+
+    def savefig(self, target: Any, **kwargs: Any) -> Any:
+        """Save the figure (see :meth:`FigureResult.savefig`); SVG is :meth:`to_svg`'s."""
+        from .._internal.atomic import check_target
+        from .options import check_save_options
+        from .output import figure_format
+
+        check_save_options(kwargs)
+        check_target(target)
+        if figure_format(self._live_figure(), target, kwargs.get("format")) != "svg":
+            return super().savefig(target, **kwargs)
+        self.to_svg(target, **kwargs)
+        return target
+
+    def _repr_html_(self) -> str | None:
+        """In a notebook: the interactive map (image outputs stay for other front ends)."""
+        from .figures import widget_backend
+
+        if self._shown_figure() is None or widget_backend():
+            return None
+        from .html import map_fragment
+
+        return map_fragment(self)
+
     # ------------------------------------------------------------------ drawing
     def draw(
         self,

@@ -56,7 +56,7 @@ def _shown(cell) -> list[dict]:
 @pytest.mark.slow
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_map_is_shown_exactly_once(tmp_path):
-    """Inline: one PNG per map (pyplot used to add a second copy); ipympl: one live canvas."""
+    """Inline: one output per map (pyplot used to add a second copy); ipympl: one live canvas."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     if importlib.util.find_spec("ipympl") is None:  # importing it would select its backend
@@ -68,12 +68,18 @@ def test_a_map_is_shown_exactly_once(tmp_path):
     )
     client.execute()
     cells = dict(zip(DISPLAY_CELLS, nb.cells, strict=True))
-    for name in ("inline", "chart", "sheet"):
+    for name in ("chart", "sheet"):
         (shown,) = _shown(cells[name])
         assert set(shown["data"]) == {"image/png", "text/plain"}, name
+    # a map: one output, the interactive HTML with the PNG for front ends that don't run HTML
+    (shown,) = _shown(cells["inline"])
+    assert set(shown["data"]) == {"text/html", "image/png", "text/plain"}
+    assert shown["data"]["text/html"].count('class="fv-map"') == 1
+    assert shown["data"]["text/html"].count("<svg") == 1
     assert _shown(cells["loop"]) == []
     (printed,) = cells["loop"].outputs
     assert printed["text"].strip() == "[]"  # pyplot holds none of the 25 maps
     (live,) = _shown(cells["widget"])
     assert "application/vnd.jupyter.widget-view+json" in live["data"]
+    assert "fv-map" not in live["data"].get("text/html", "")  # the canvas, not a page as well
     assert all(o.output_type != "error" for c in nb.cells for o in c.outputs)
