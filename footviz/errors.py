@@ -170,3 +170,8 @@ class OutputError(FootvizError, OSError):
 
 class OutputTargetError(FootvizError, TypeError):
     """A save target that is neither a path nor a binary file object."""
+
+
+class MissingExtraError(FootvizError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install
+    (``pip install 'footviz[geo]'`` ...)."""
