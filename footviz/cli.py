@@ -204,6 +204,24 @@ def cmd_hit(args) -> int:
     return 0
 
 
+def _export_geojson(args) -> None:
+    from .atlas.geo import geojson_document
+    from .atlas.io import write_document
+
+    feet = None if args.feet == "both" else args.feet
+    write_document(geojson_document(_atlas(args.atlas), feet, args.aspect), args.output)
+
+
+# footviz export --format NAME: one writer function per format
+EXPORTS = {"geojson": _export_geojson}
+
+
+def cmd_export(args) -> int:
+    EXPORTS[args.format](args)
+    print(f"wrote {args.output}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="footviz", description="Foot reflexology maps, handouts and zone look-ups."
@@ -270,6 +288,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input-format", choices=["csv", "parquet"], help="default: the suffix")
     common(p)
     p.set_defaults(func=cmd_hit)
+
+    p = sub.add_parser("export", help="export the map or the atlas for apps and GIS tools")
+    p.add_argument("--format", required=True, choices=sorted(EXPORTS))
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="output file")
+    p.add_argument("--feet", default="both", choices=["both", "left", "right"])
+    p.add_argument("--aspect", help="one aspect only (default: every aspect)")
+    common(p)
+    p.set_defaults(func=cmd_export)
     return parser
 
 

@@ -23,6 +23,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from .points import PointShape
 
 KINDS = ("outline", "zone", "point", "region")
+# The millimetre foot frame as a local engineering CRS, in the GeoJSON 2008 "crs" member that
+# GDAL reads (the same text as geometry/build.py writes; see geometry/README.md, "GIS tools").
+FRAME_CRS = (
+    'LOCAL_CS["footviz foot frame (mm)",LOCAL_DATUM["footviz reference foot",32767],'
+    'UNIT["millimetre",0.001],AXIS["x",EAST],AXIS["y",NORTH]]'
+)
 _EMPTY = dict.fromkeys(
     ("zone", "name_en", "name_ru", "organs", "system", "parent", "provenance", "note_en", "note_ru")
 )
@@ -117,6 +123,22 @@ def rows(
 def geo_interface(atlas: Atlas) -> dict[str, Any]:
     """The atlas as a GeoJSON-like FeatureCollection of every feature."""
     return {"type": "FeatureCollection", "features": [feature(p, g) for p, g in rows(atlas)]}
+
+
+def geojson_document(
+    atlas: Atlas, foot: str | None = None, aspect: str | None = None
+) -> dict[str, Any]:
+    """The atlas as a GeoJSON document that :func:`footviz.load_atlas` reads back: the frame's
+    ``crs`` member, the ``footviz`` metadata and every feature (of ``foot`` / ``aspect``, when
+    given) with the flat properties."""
+    doc = atlas.to_document()
+    selected = rows(atlas, foot, aspect)
+    return {
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": FRAME_CRS}},
+        "footviz": doc["footviz"],
+        "features": [feature(p, g) for p, g in selected],
+    }
 
 
 def to_geodataframe(
