@@ -679,8 +679,9 @@ class Atlas:
             Which features (default the zones; ``None`` every kind).  To write an atlas
             back for :func:`load_atlas`, take ``("zone", "outline")``.
         crs : optional
-            The frame's CRS; ``None`` (the default) leaves it unset: the coordinates are
-            millimetres of the foot frame, not degrees.
+            ``None`` (the default): the foot frame as a local engineering CRS in millimetres
+            (:data:`footviz.atlas.geo.FRAME_CRS`, what ``geopandas.read_file`` reports for the
+            shipped files), never WGS 84 degrees; or any CRS geopandas accepts.
 
         Raises
         ------

@@ -161,4 +161,5 @@ def to_geodataframe(
     optional = ("point", "region")  # columns only when such features are selected
     present = [c for c in columns if c not in optional or any(c in p for p, _ in selected)]
     data = {c: [p.get(c) for p, _ in selected] for c in present}
-    return gpd.GeoDataFrame(data, geometry=[g for _, g in selected], crs=crs)
+    frame = FRAME_CRS if crs is None else crs
+    return gpd.GeoDataFrame(data, geometry=[g for _, g in selected], crs=frame)
