@@ -232,7 +232,7 @@ def test_a_missing_property_is_named(atlas, tmp_path, column):
 
 
 def test_acupoints_and_missing_outlines_are_refused_clearly(atlas, tmp_path):
-    with pytest.raises(AtlasFormatError, match="is an acupoint.*leave the points out"):
+    with pytest.raises(AtlasFormatError, match=r"is an acupoint.*leave the points out"):
         footviz.load_atlas(_plain(atlas, tmp_path, kind=None))
     with pytest.raises(AtlasFormatError, match="no outline features"):
         footviz.load_atlas(_plain(atlas, tmp_path, kind="zone"))
