@@ -16,11 +16,10 @@ import shapely
 from shapely.geometry import shape
 
 import footviz
-from footviz import AtlasFormatError, UnknownNameError
+from footviz import AtlasFormatError, MissingExtraError, UnknownNameError
 from footviz.atlas.geo import FRAME_CRS
 from footviz.atlas.io import BUILT_IN, builtin_path
 from footviz.cli import main as cli_main
-from footviz.errors import MissingExtraError
 
 STANDARD = ("id", "kind", "zone", "foot", "aspect", "name_en", "name_ru", "organs", "system")
 
