@@ -66,6 +66,11 @@ def rebuild_metadata(doc: Mapping[str, Any], where: str = "atlas document") -> d
         label = props.get("id", feature.get("id", i))
         fwhere = f"{where}: feature {i} ({shorten(label)})"
         kind = _text(fwhere, props, "kind") or ("zone" if props.get("zone") else None)
+        if kind is None:
+            raise AtlasFormatError(
+                f"{fwhere}: no 'kind' property ('zone', 'outline', 'point' or 'region'); "
+                "is this a footviz atlas? (its features carry kind, zone, foot and aspect)"
+            )
         if kind == "point":
             raise AtlasFormatError(
                 f"{fwhere} is an acupoint, but a plain FeatureCollection carries no acupoint "

@@ -237,6 +237,21 @@ def test_acupoints_and_missing_outlines_are_refused_clearly(atlas, tmp_path):
         footviz.load_atlas(_plain(atlas, tmp_path, kind="zone"))
 
 
+def test_a_foreign_feature_collection_is_refused_clearly():
+    doc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"name": "Paris"},
+                "geometry": {"type": "Point", "coordinates": [2.35, 48.86]},
+            }
+        ],
+    }
+    with pytest.raises(AtlasFormatError, match=r"feature 0 \(0\): no 'kind' property"):
+        footviz.Atlas(doc)
+
+
 def test_zone_properties_that_disagree_are_refused(atlas, tmp_path):
     def edit(df):
         df.loc[df["id"] == "heart/left/plantar", "system"] = "nervous"
