@@ -184,6 +184,20 @@ def export_pixels(fmap, args) -> list[str]:
     return list(fmap.save_pixels(args.output, width, height).values())
 
 
+def _export_geojson(args) -> list[str]:
+    from .atlas.geo import geojson_document
+    from .atlas.io import write_document
+
+    feet = None if args.feet == "both" else args.feet
+    write_document(geojson_document(_atlas(args.atlas), feet, args.aspect), args.output)
+    return [args.output]
+
+
+#: formats of the atlas itself, written without drawing a map: a function (args) -> paths
+ATLAS_EXPORTS: dict[str, Callable[[argparse.Namespace], list[str]]] = {
+    "geojson": _export_geojson,
+}
+
 #: ``footviz export --format NAME``: what writes each format, given the drawn FootMap and the
 #: parsed arguments (``args.output`` is the -o path; a format may read options of its own,
 #: added to the subcommand); it returns the paths it wrote.  A new format is one entry here.
@@ -199,10 +213,10 @@ def _export_format(output: str, given: str | None) -> str:
         return given
     suffix = os.path.splitext(output)[1].lstrip(".").lower()
     suffix = {"htm": "html", "json": "pixels"}.get(suffix, suffix)
-    if suffix not in EXPORTS:
+    if suffix not in EXPORTS and suffix not in ATLAS_EXPORTS:
         raise _Fail(
             f"cannot tell the format of {output!r} from its suffix; give --format "
-            f"{'|'.join(EXPORTS)}"
+            f"{'|'.join([*EXPORTS, *ATLAS_EXPORTS])}"
         )
     return suffix
 
@@ -214,11 +228,15 @@ def cmd_export(args) -> int:
     from .render import FootMap
 
     fmt = _export_format(args.output, args.format)
+    if fmt in ATLAS_EXPORTS:  # the atlas itself: no map to draw
+        for path in ATLAS_EXPORTS[fmt](args):
+            print(f"wrote {path}")
+        return 0
     atlas = _atlas(args.atlas)
     highlight = args.highlight or None
     values = _read_values(args.values) if args.values else None
     with FootMap(
-        atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang
+        atlas, feet=args.feet, layout=args.layout, aspect=args.aspect or "plantar", lang=args.lang
     ) as fmap:
         fmap.draw(highlight=highlight, values=values, title=args.title)
         written = EXPORTS[fmt](fmap, args)
@@ -325,12 +343,14 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="export a map for apps and the web: SVG, HTML, pixel JSON + images"
     )
     p.add_argument("-o", "--output", required=True, help="output file (pixels: a .json)")
-    p.add_argument("--format", choices=list(EXPORTS), help="default: the output's suffix")
+    p.add_argument(
+        "--format", choices=[*EXPORTS, *ATLAS_EXPORTS], help="default: the output's suffix"
+    )
     p.add_argument("--width", type=int, help="image width in pixels (pixels format)")
     p.add_argument("--height", type=int, help="image height in pixels (pixels format)")
     p.add_argument("--feet", default="both", choices=["both", "left", "right"])
     p.add_argument("--layout", default="self", choices=["self", "practitioner"])
-    p.add_argument("--aspect", default="plantar")
+    p.add_argument("--aspect", help="maps: the side drawn (plantar); geojson: every aspect")
     p.add_argument("--highlight", nargs="+", metavar="NAME", help="names to highlight")
     p.add_argument("--values", metavar="CSV", help="a CSV of zone,value")
     p.add_argument("--title")
@@ -355,6 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input-format", choices=["csv", "parquet"], help="default: the suffix")
     common(p)
     p.set_defaults(func=cmd_hit)
+
     return parser
 
 

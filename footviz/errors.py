@@ -179,3 +179,8 @@ class ConflictError(FootvizError, ValueError):
     def __init__(self, parameter: str, message: str) -> None:
         self.parameter = parameter
         super().__init__(f"{parameter}: {message}")
+
+
+class MissingExtraError(FootvizError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install
+    (``pip install 'footviz[geo]'`` ...)."""

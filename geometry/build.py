@@ -659,8 +659,46 @@ BUILT_IN.update(
 _PAIR = re.compile(r"\[\s*(-?[0-9.]+),\s*(-?[0-9.]+)\s*\]")
 
 
+# The millimetre foot frame as a local engineering CRS, in the GeoJSON 2008 "crs" member that
+# GDAL (so QGIS, pyogrio, geopandas) reads; without it they take the mm for WGS 84 degrees.
+FRAME_CRS = (
+    'LOCAL_CS["footviz foot frame (mm)",LOCAL_DATUM["footviz reference foot",32767],'
+    'UNIT["millimetre",0.001],AXIS["x",EAST],AXIS["y",NORTH]]'
+)
+
+
+def standard_properties(doc: dict) -> dict:
+    """``doc`` with the frame's ``crs`` member and flat, standard properties on every feature
+    (id, kind, zone, foot, aspect, name_en, name_ru, organs as one ";"-joined str, system,
+    parent, provenance, note_en, note_ru), so any GeoJSON reader shows them (see
+    geometry/README.md, "GIS tools")."""
+    meta: dict = doc["footviz"]  # type: ignore[assignment]
+    points_meta = (meta.get("acupoints") or {}).get("points", {})
+    for feature in doc["features"]:  # type: ignore[union-attr]
+        props = feature["properties"]
+        zone = meta["zones"].get(props.get("zone"), {})
+        record = zone or points_meta.get(props.get("point"), {})
+        names, notes = record.get("name") or {}, record.get("note") or {}
+        organs = zone.get("organs")
+        feature["properties"] = {
+            "id": feature["id"],
+            **props,
+            "zone": props.get("zone"),
+            "name_en": names.get("en", props.get("region")),
+            "name_ru": names.get("ru", props.get("region")),
+            "organs": ";".join(organs) if organs is not None else None,
+            "system": zone.get("system"),
+            "parent": zone.get("parent"),
+            "provenance": record.get("provenance"),
+            "note_en": notes.get("en"),
+            "note_ru": notes.get("ru"),
+        }
+    return {"type": doc["type"], "crs": {"type": "name", "properties": {"name": FRAME_CRS}}, **doc}
+
+
 def serialise(doc: dict[str, object]) -> str:
     """JSON with one coordinate pair per line: readable in a diff, stable byte for byte."""
+    doc = standard_properties(doc)
     text = json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False)
     return _PAIR.sub(r"[\1, \2]", text) + "\n"
 

@@ -659,6 +659,45 @@ class Atlas:
         """The atlas as a GeoJSON-compatible dict (a deep copy)."""
         return copy.deepcopy(self._doc)
 
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """The atlas as a GeoJSON-like FeatureCollection (outlines, zones, points, regions),
+        each feature with flat properties (see :mod:`footviz.atlas.geo`)."""
+        from .geo import geo_interface
+
+        return geo_interface(self)
+
+    def to_geodataframe(
+        self,
+        foot: str | None = None,
+        aspect: str | None = None,
+        kind: str | Sequence[str] | None = "zone",
+        crs: Any = None,
+    ):
+        """The atlas features as a :class:`geopandas.GeoDataFrame` (``pip install
+        'footviz[geo]'``), one row per feature with its flat properties.
+
+        Parameters
+        ----------
+        foot, aspect : str, optional
+            Keep one foot / one aspect (default: all).
+        kind : {"zone", "outline", "point", "region"}, sequence of them, or None
+            Which features (default the zones; ``None`` every kind).  To write an atlas
+            back for :func:`load_atlas`, take ``("zone", "outline")``.
+        crs : optional
+            ``None`` (the default): the foot frame as a local engineering CRS in millimetres
+            (:data:`footviz.atlas.geo.FRAME_CRS`, what ``geopandas.read_file`` reports for the
+            shipped files), never WGS 84 degrees; or any CRS geopandas accepts.
+
+        Raises
+        ------
+        MissingExtraError
+            When geopandas is not installed.
+        """
+        from .geo import to_geodataframe
+
+        return to_geodataframe(self, foot, aspect, kind, crs)
+
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the atlas to a GeoJSON file, atomically."""
         write_document(self._doc, path)

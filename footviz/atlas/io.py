@@ -57,6 +57,10 @@ def read_document(source: str | os.PathLike[str] | Mapping[str, Any]) -> dict[st
         path = Path(source)
         where = str(path)
         doc = _parse(_read_text(path), path)
+    from .plain import is_plain, rebuild_metadata
+
+    if is_plain(doc):  # written back by a GIS tool: the metadata comes from the properties
+        doc = rebuild_metadata(doc, where)
     check_document(doc, where)
     return doc
 

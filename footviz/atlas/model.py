@@ -111,6 +111,13 @@ class ZoneShape:
         """Area in mm²."""
         return float(self.geometry.area)
 
+    @property
+    def __geo_interface__(self) -> dict:
+        """A GeoJSON-like Feature with the flat properties (see :mod:`footviz.atlas.geo`)."""
+        from .geo import feature, zone_properties
+
+        return feature(zone_properties(self), self.geometry)
+
     def __repr__(self) -> str:
         return f"ZoneShape({self.id!r}, area={self.area:.1f} mm²)"
 

@@ -201,6 +201,13 @@ class PointShape:
         """``"code/foot/aspect"``, e.g. ``"KI1/left/plantar"``."""
         return "/".join(self.key)
 
+    @property
+    def __geo_interface__(self) -> dict:
+        """A GeoJSON-like Point Feature with the flat properties (see :mod:`footviz.atlas.geo`)."""
+        from .geo import feature, point_properties
+
+        return feature(point_properties(self), self.geometry)
+
     def name(self, lang: str = "en") -> str:
         """The point's name in ``lang`` ("en", "ru" or "pinyin")."""
         return self.point.name(lang)
