@@ -303,6 +303,18 @@ def build_parser() -> argparse.ArgumentParser:
         if lang:
             p.add_argument("--lang", default="en", choices=["en", "ru"])
 
+    def map_options(p, aspect_help):
+        """The options of a drawn map; ``aspect_help`` None means --aspect defaults to plantar."""
+        p.add_argument("--feet", default="both", choices=["both", "left", "right"])
+        p.add_argument("--layout", default="self", choices=["self", "practitioner"])
+        if aspect_help is None:
+            p.add_argument("--aspect", default="plantar")
+        else:
+            p.add_argument("--aspect", help=aspect_help)
+        p.add_argument("--highlight", nargs="+", metavar="NAME", help="names to highlight")
+        p.add_argument("--values", metavar="CSV", help="a CSV of zone,value")
+        p.add_argument("--title")
+
     p = sub.add_parser("zones", help="list the zones of the atlas")
     common(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -329,12 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", help="draw a map")
     p.add_argument("-o", "--output", default="footmap.png", help="output file")
     p.add_argument("--format", choices=["png", "pdf", "svg"])
-    p.add_argument("--feet", default="both", choices=["both", "left", "right"])
-    p.add_argument("--layout", default="self", choices=["self", "practitioner"])
-    p.add_argument("--aspect", default="plantar")
-    p.add_argument("--highlight", nargs="+", metavar="NAME", help="names to highlight")
-    p.add_argument("--values", metavar="CSV", help="a CSV of zone,value")
-    p.add_argument("--title")
+    map_options(p, aspect_help=None)
     p.add_argument("--dpi", type=float, default=150)
     common(p)
     p.set_defaults(func=cmd_render)
@@ -348,12 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--width", type=int, help="image width in pixels (pixels format)")
     p.add_argument("--height", type=int, help="image height in pixels (pixels format)")
-    p.add_argument("--feet", default="both", choices=["both", "left", "right"])
-    p.add_argument("--layout", default="self", choices=["self", "practitioner"])
-    p.add_argument("--aspect", help="maps: the side drawn (plantar); geojson: every aspect")
-    p.add_argument("--highlight", nargs="+", metavar="NAME", help="names to highlight")
-    p.add_argument("--values", metavar="CSV", help="a CSV of zone,value")
-    p.add_argument("--title")
+    map_options(p, aspect_help="maps: the side drawn (plantar); geojson: every aspect")
     common(p)
     p.set_defaults(func=cmd_export)
 

@@ -132,6 +132,17 @@ def _colour(rgba: Any) -> tuple[str, str | None]:
     return hexed, (None if alpha >= 1.0 else _number(alpha))
 
 
+def _paint(attrib: dict[str, str], key: str, rgba) -> bool:
+    """Set ``key`` ("fill" or "stroke") and its opacity from an RGBA row; False if none."""
+    if rgba is None or rgba[3] == 0:
+        attrib[key] = "none"
+        return False
+    attrib[key], alpha = _colour(rgba)
+    if alpha is not None:
+        attrib[f"{key}-opacity"] = alpha
+    return True
+
+
 def _row(array: Any, i: int) -> Any:
     return array[i % len(array)] if len(array) else None
 
@@ -158,18 +169,8 @@ def _zone_drawer(fm: FootMap, drawn: MapArtists, foot: str, coll: Any):
             title = info.pop("title")
             attrib = dict(info)
             face, edge = _row(faces, i), _row(edges, i)
-            if face is None or face[3] == 0:
-                attrib["fill"] = "none"
-            else:
-                attrib["fill"], alpha = _colour(face)
-                if alpha is not None:
-                    attrib["fill-opacity"] = alpha
-            if edge is None or edge[3] == 0:
-                attrib["stroke"] = "none"
-            else:
-                attrib["stroke"], alpha = _colour(edge)
-                if alpha is not None:
-                    attrib["stroke-opacity"] = alpha
+            _paint(attrib, "fill", face)
+            if _paint(attrib, "stroke", edge):
                 width = _row(widths, i)
                 attrib["stroke-width"] = _number(base.points_to_pixels(float(width)))
                 attrib["stroke-linejoin"] = "round"
