@@ -39,7 +39,9 @@ from ..atlas.techniques import KINDS, Stroke
 __all__ = [
     "KIND_COLOURS",
     "DrawnStrokes",
+    "StrokeSelection",
     "draw_strokes",
+    "draw_technique_strokes",
     "stroke_line",
 ]
 
@@ -55,7 +57,7 @@ KIND_COLOURS: dict[str, str] = {
 }
 LINE_WIDTH = 1.4  # points
 HEAD = 7.0  # arrowhead size (mutation scale, points)
-DOT = 4.5  # press dot diameter (points) when not numbered
+DOT = 5.5  # press dot diameter (points) when not numbered
 NUMBERED_DOT = 1.55  # numbered dot diameter, in font sizes
 LOOP_GAP = 0.16  # share of a loop left open before its arrowhead
 NESTED_GROWTH = 0.4  # a loop drawn on another grows by this share of its radius
@@ -307,3 +309,76 @@ def draw_strokes(
         artist.kind = s.kind
         out.artists.append(artist)
     return out
+
+
+# ---------------------------------------------------------------------- the strokes layer
+@dataclass(frozen=True)
+class StrokeSelection:
+    """The technique (and optionally the one step) a map's ``"strokes"`` layer draws."""
+
+    technique: Any  # a footviz.atlas.techniques.Technique
+    step: int | None = None
+
+    def on(self, aspect: str) -> tuple[tuple[Any, Stroke], ...]:
+        """Every ``(step, stroke)`` drawn on ``aspect``, in order."""
+        return tuple(
+            (st, s)
+            for st, s in self.technique.on(aspect)
+            if self.step is None or st.number == self.step
+        )
+
+
+BADGE_SIZE = 7.0  # points: the step numbers of a whole technique drawn on a map
+
+
+def draw_technique_strokes(ctx, panel) -> dict[str, Any] | None:
+    """The ``"strokes"`` layer: the strokes chosen by ``technique=`` (and ``step=``) on the
+    panel's aspect, through :func:`draw_strokes`; ``"artists"`` (a list, one per stroke),
+    ``"numbers"`` (press numbers of a single step) and ``"badges"`` (for a whole technique,
+    each step's number at the start of its first stroke on the aspect)."""
+    chosen = getattr(ctx, "strokes", None)
+    if chosen is None:
+        return None
+    pairs = chosen.on(panel.aspect)
+    if not pairs:
+        return None
+    ax = ctx.ax
+    ax.apply_aspect()  # the final scale: heads and dots are sized to it
+    tf = ctx.transform(panel)
+    made = draw_strokes(
+        ax, [s for _, s in pairs], tf, numbered=chosen.step is not None, fontsize=BADGE_SIZE
+    )
+    where = f"{panel.foot}/{panel.aspect}" if ctx.aspect_in_labels else panel.foot
+    for a in made.artists:
+        a.set_label(f"strokes/{where}")
+    badges = []
+    if chosen.step is None:
+        seen: set[int] = set()
+        for st, s in pairs:
+            if st.number in seen:
+                continue
+            seen.add(st.number)
+            badges.append(
+                ax.annotate(
+                    str(st.number),
+                    s.path[0],
+                    xycoords=tf,
+                    xytext=(-6, 6),
+                    textcoords="offset points",
+                    ha="center",
+                    va="center",
+                    fontsize=BADGE_SIZE,
+                    fontweight="bold",
+                    color="white",
+                    zorder=7.5,
+                    annotation_clip=False,
+                    bbox={
+                        "boxstyle": "circle,pad=0.2",
+                        "fc": "#1A1A1A",
+                        "ec": "white",
+                        "lw": 0.6,
+                        "alpha": 0.9,
+                    },
+                )
+            )
+    return {"artists": made.artists, "numbers": made.numbers, "badges": badges}

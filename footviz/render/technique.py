@@ -19,17 +19,27 @@ from typing import Any
 import numpy as np
 
 from .._internal.checks import check_choice
+from .._internal.ownfigure import OwnFigure
 from ..atlas import Atlas, load_atlas
 from ..atlas.layout import Panel
-from ..atlas.techniques import Step, Stroke
+from ..atlas.techniques import Step, Stroke, Technique
 from ..atlas.vocabulary import FEET, LANGUAGES
-from ..errors import BadTypeError
+from ..errors import BadTypeError, BadValueError
+from .figures import FigureResult
 from .layers import DrawContext, PanelLayer, draw_layers, draw_outline, draw_skin
 from .paths import geometry_path
 from .strokes import draw_strokes, stroke_line
 from .theme import Theme, resolve_theme
 
-__all__ = ["StepArtists", "draw_step", "main_aspect", "step_panel"]
+__all__ = [
+    "StepArtists",
+    "TechniqueFigure",
+    "dose_line",
+    "draw_step",
+    "main_aspect",
+    "plot_technique",
+    "step_panel",
+]
 
 BADGE_COLOUR = "#1A1A1A"
 ZONE_TINT = "#F0B86E"  # the zones a step works, faintly
@@ -324,3 +334,339 @@ def _check_arrow_kwargs(kwargs: dict[str, Any]) -> None:
         "draw_step", kwargs, sorted(names),
         hint="Extra keywords go to every arrow and loop (a matplotlib FancyArrowPatch).",
     )  # fmt: skip
+
+
+# ---------------------------------------------------------------------- the step panels
+PAGE_WIDTH = 8.27  # inches: A4 portrait
+PAGE_MARGIN = 0.45
+GUTTER = 0.3  # inches between columns
+ROW_GAP = 0.18  # inches between rows
+DIAGRAM_SHARE = 0.38  # of a panel's width
+DIAGRAM_HEIGHT = 1.75  # inches: the least height of a panel's diagram
+TEXT_GAP = 0.12  # inches between a diagram and its text
+SIZES = {"title": 16.0, "intro": 9.5, "body": 8.5, "dose": 8.0, "notes": 8.0, "small": 7.5}
+LINE_SPACING = 1.25
+TEXT_COLOUR = "#1A1A1A"
+DOSE_COLOUR = "#7A3B00"
+NOTE_COLOUR = "#555555"
+MAX_COLUMNS = 4
+PAGE_WORDS = {
+    "en": {
+        "each": "Each step: {}",
+        "cautions": "When not to massage",
+        "disclaimer": (
+            "A traditional practice described for relaxation and well-being, not medical "
+            "advice: it does not diagnose or treat any disease and does not replace a doctor. "
+            "Stop if anything hurts."
+        ),
+    },
+    "ru": {
+        "each": "Каждый шаг: {}",
+        "cautions": "Когда массаж нежелателен",
+        "disclaimer": (
+            "Традиционная практика для расслабления и хорошего самочувствия, а не "
+            "медицинская рекомендация: она не ставит диагноз, не лечит болезни и не "
+            "заменяет врача. Прекратите, если появилась боль."
+        ),
+    },
+}
+
+
+@dataclass(repr=False, eq=False)
+class TechniqueFigure(OwnFigure, FigureResult):
+    """What :func:`plot_technique` drew (``close()`` or ``with`` frees the figure).
+
+    Attributes
+    ----------
+    figure : matplotlib Figure
+    technique : Technique
+    axes : list of Axes
+        Every diagram's axes, step by step.
+    steps : tuple of StepArtists
+        Each step's main diagram (:func:`draw_step`), in step order.
+    diagrams : dict
+        Step number -> every diagram of the step (one per aspect with strokes).
+    texts, doses : dict
+        Step number -> the step's text and its dose line (Text, or None without a dose).
+    title, intro, after, cautions, disclaimer : Text or None
+    """
+
+    figure: Any
+    technique: Technique
+    lang: str
+    foot: str
+    _own: bool = True
+    axes: list[Any] = field(default_factory=list)
+    steps: tuple[StepArtists, ...] = ()
+    diagrams: dict[int, tuple[StepArtists, ...]] = field(default_factory=dict)
+    texts: dict[int, Any] = field(default_factory=dict)
+    doses: dict[int, Any] = field(default_factory=dict)
+    title: Any = None
+    intro: Any = None
+    after: Any = None
+    cautions: Any = None
+    disclaimer: Any = None
+
+    def __repr__(self) -> str:
+        return f"<TechniqueFigure {self.technique.id!r} ({self.lang}, {len(self.steps)} steps)>"
+
+
+def dose_line(step: Step, lang: str) -> str:
+    """The step's dose in words: its own, else each stroke kind's (``"circles: 1–2 min"``)."""
+    if step.dose is not None:
+        return step.dose.text(lang)
+    parts = []
+    for s in step.strokes:
+        if s.dose is not None:
+            part = f"{s.kind_name(lang)}: {s.dose.text(lang)}"
+            if part not in parts:
+                parts.append(part)
+    return "; ".join(parts)
+
+
+def _wrap(text: str, width: float, size: float, renderer, weight: str = "normal") -> str:
+    """``text`` broken into lines no wider than ``width`` pixels at ``size`` points."""
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(size=size, weight=weight)
+
+    def w(s: str) -> float:
+        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split():
+            trial = f"{line} {word}" if line else word
+            if line and w(trial) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _arrangement(atlas: Atlas, foot: str, aspects: tuple[str, ...], w: float, h: float):
+    """Boxes ``(x, y, w, h)`` (inches, within a ``w`` x ``h`` area, y from the top) for one
+    diagram per aspect: side by side or stacked, whichever draws them larger."""
+    sizes = []
+    for a in aspects:
+        x0, y0, x1, y1 = step_panel(foot, a, atlas).chart_bounds
+        sizes.append((x1 - x0, y1 - y0))
+    n = len(aspects)
+    row = min(min((w / n) / sw, h / sh) for sw, sh in sizes)
+    col = min(min(w / sw, (h / n) / sh) for sw, sh in sizes)
+    if row >= col:
+        return [(i * w / n, 0.0, w / n, h) for i in range(n)], row
+    return [(0.0, i * h / n, w, h / n) for i in range(n)], col
+
+
+def _columns(columns: object, steps: int) -> int:
+    if columns is None:
+        return 1 if steps <= 2 else 2
+    if isinstance(columns, bool) or not isinstance(columns, (int, np.integer)):
+        raise BadTypeError("columns", columns, f"a whole number from 1 to {MAX_COLUMNS} or None")
+    if not 1 <= int(columns) <= MAX_COLUMNS:
+        raise BadValueError("columns", columns, f"a whole number from 1 to {MAX_COLUMNS} or None")
+    return int(columns)
+
+
+def _technique_of(atlas: Atlas, name_or_technique: object) -> Technique:
+    if isinstance(name_or_technique, Technique):
+        return name_or_technique
+    if not isinstance(name_or_technique, str):
+        raise BadTypeError(
+            "technique", name_or_technique,
+            "a technique name ('self-massage', 'heel-spur' ...) or a Technique",
+        )  # fmt: skip
+    return atlas.technique(name_or_technique)
+
+
+def plot_technique(
+    name_or_technique: str | Technique,
+    *,
+    lang: str = "en",
+    foot: str = "left",
+    atlas: Atlas | None = None,
+    columns: int | None = None,
+    dpi: float = 150.0,
+    **kwargs: Any,
+) -> TechniqueFigure:
+    """Draw a massage technique as numbered step panels on an A4-wide page.
+
+    Each panel holds the step's diagram (:func:`draw_step`, one per aspect where the step
+    has strokes) with the step's text and dose beside it; above them the technique's name
+    and introduction, below them its closing note, its cautions and a short disclaimer.
+
+    Parameters
+    ----------
+    name_or_technique : str or Technique
+        ``"self-massage"``, ``"classical"``, ``"heel-spur"``, ``"hallux-valgus"`` (or an
+        English or Russian name), or a Technique.
+    lang : {"en", "ru"}
+    foot : {"left", "right"}
+        The foot the diagrams show (every technique is done on both).
+    atlas : Atlas, optional
+        Default: the built-in reflexology atlas.
+    columns : int, optional
+        Step panels per row, 1 to 4 (default: 2, or 1 for up to 2 steps).
+    dpi : float
+        The figure's resolution (saving may override it).
+    **kwargs
+        Passed to every arrow and loop (:class:`matplotlib.patches.FancyArrowPatch`).
+
+    Returns
+    -------
+    TechniqueFigure
+
+    Raises
+    ------
+    UnknownNameError
+        For an unknown technique, with close spellings.
+    """
+    from .._internal.checks import check_dpi
+    from .decorations import renderer_of
+    from .figures import new_figure
+
+    lang = check_choice("language", lang, LANGUAGES, "lang")
+    foot = check_choice("foot", foot, FEET)
+    dpi = check_dpi("dpi", dpi)
+    if atlas is None:
+        atlas = load_atlas()
+    elif not isinstance(atlas, Atlas):
+        raise BadTypeError("atlas", atlas, "a footviz Atlas (footviz.load_atlas()) or None")
+    tech = _technique_of(atlas, name_or_technique)
+    cols = _columns(columns, len(tech.steps))
+    if kwargs:
+        _check_arrow_kwargs(kwargs)
+    words = PAGE_WORDS[lang]
+
+    fig = new_figure((PAGE_WIDTH, 11.69), dpi=dpi)
+    renderer = renderer_of(fig)
+    px = dpi  # pixels per inch
+    inner = PAGE_WIDTH - 2 * PAGE_MARGIN
+    panel_w = (inner - (cols - 1) * GUTTER) / cols
+    diagram_w = panel_w * DIAGRAM_SHARE if cols < 4 else panel_w * 0.45
+    text_w = panel_w - diagram_w - TEXT_GAP
+
+    probe = fig.text(0, 0, "")
+
+    def height(text: str, size: float, weight: str = "normal") -> float:
+        if not text:
+            return 0.0
+        probe.set_text(text)
+        probe.set_fontsize(size)
+        probe.set_fontweight(weight)
+        probe.set_linespacing(LINE_SPACING)
+        return probe.get_window_extent(renderer).height / px
+
+    # -------- measure: wrapped texts and the height of every block, top to bottom
+    title = tech.name(lang)
+    intro = tech.intro(lang)
+    if tech.dose is not None:
+        intro = f"{intro} {words['each'].format(tech.dose.text(lang))}".strip()
+    intro = _wrap(intro, inner * px, SIZES["intro"], renderer)
+    blocks = []
+    for step in tech.steps:
+        body = _wrap(step.text(lang), text_w * px, SIZES["body"], renderer)
+        dose = dose_line(step, lang)
+        dose = _wrap(dose, text_w * px, SIZES["dose"], renderer, "bold") if dose else ""
+        body_h = height(body, SIZES["body"])
+        text_h = body_h + (height(dose, SIZES["dose"], "bold") + 0.06 if dose else 0.0)
+        aspects = (main_aspect(step),)
+        aspects += tuple(
+            a for a in dict.fromkeys(s.aspect for s in step.strokes) if a not in aspects
+        )
+        blocks.append((step, body, dose, body_h, text_h, aspects))
+    after = _wrap(tech.after(lang), inner * px, SIZES["notes"], renderer)
+    cautions = tech.cautions(lang)
+    caution_text = ""
+    if cautions:
+        items = [_wrap(f"• {c}", inner * px - 10, SIZES["notes"], renderer) for c in cautions]
+        caution_text = "\n".join(items)
+    disclaimer = _wrap(words["disclaimer"], inner * px, SIZES["small"], renderer)
+
+    title_h = height(title, SIZES["title"], "bold")
+    intro_h = height(intro, SIZES["intro"])
+    rows = [blocks[i : i + cols] for i in range(0, len(blocks), cols)]
+    row_hs = [max(DIAGRAM_HEIGHT, *(b[4] for b in row)) for row in rows]
+    after_h = height(after, SIZES["notes"])
+    head_h = height(words["cautions"], SIZES["notes"], "bold")
+    caut_h = height(caution_text, SIZES["notes"])
+    disc_h = height(disclaimer, SIZES["small"])
+    total = PAGE_MARGIN + title_h + 0.12 + intro_h + 0.22
+    total += sum(row_hs) + ROW_GAP * (len(rows) - 1) + 0.22
+    total += (after_h + 0.12 if after else 0.0) + (head_h + caut_h + 0.16 if caution_text else 0)
+    total += disc_h + PAGE_MARGIN
+    probe.remove()
+    fig.set_size_inches(PAGE_WIDTH, total)
+
+    # -------- place, top down (y in inches from the top)
+    out = TechniqueFigure(fig, tech, lang, foot)
+
+    def put(x: float, y: float, text: str, size: float, **style: Any):
+        return fig.text(
+            x / PAGE_WIDTH, 1.0 - y / total, text, fontsize=size, ha="left", va="top",
+            linespacing=LINE_SPACING, color=style.pop("color", TEXT_COLOUR), **style,
+        )  # fmt: skip
+
+    y = PAGE_MARGIN
+    out.title = put(PAGE_MARGIN, y, title, SIZES["title"], fontweight="bold")
+    y += title_h + 0.12
+    out.intro = put(PAGE_MARGIN, y, intro, SIZES["intro"]) if intro else None
+    y += intro_h + 0.22
+    main: list[StepArtists] = []
+    for row, row_h in zip(rows, row_hs, strict=True):
+        for c, (step, body, dose, body_h, _, aspects) in enumerate(row):
+            x = PAGE_MARGIN + c * (panel_w + GUTTER)
+            boxes, _ = _arrangement(atlas, foot, aspects, diagram_w, row_h)
+            drawn = []
+            for aspect, (bx, by, bw, bh) in zip(aspects, boxes, strict=True):
+                ax = fig.add_axes(
+                    (
+                        (x + bx) / PAGE_WIDTH,
+                        1.0 - (y + by + bh) / total,
+                        bw / PAGE_WIDTH,
+                        bh / total,
+                    )
+                )
+                out.axes.append(ax)
+                drawn.append(
+                    draw_step_aspect(
+                        ax,
+                        step,
+                        aspect,
+                        foot=foot,
+                        lang=lang,
+                        atlas=atlas,
+                        number=aspect == aspects[0],
+                        fontsize=SIZES["body"],
+                        **kwargs,
+                    )
+                )
+            main.append(drawn[0])
+            out.diagrams[step.number] = tuple(drawn)
+            tx = x + diagram_w + TEXT_GAP
+            out.texts[step.number] = put(tx, y, body, SIZES["body"])
+            ty = y + body_h + 0.06
+            out.doses[step.number] = (
+                put(tx, ty, dose, SIZES["dose"], fontweight="bold", color=DOSE_COLOUR)
+                if dose
+                else None
+            )
+        y += row_h + ROW_GAP
+    y += 0.22 - ROW_GAP
+    out.steps = tuple(main)
+    if after:
+        out.after = put(PAGE_MARGIN, y, after, SIZES["notes"], style="italic")
+        y += after_h + 0.12
+    if caution_text:
+        put(PAGE_MARGIN, y, words["cautions"], SIZES["notes"], fontweight="bold")
+        y += head_h
+        out.cautions = put(PAGE_MARGIN, y, caution_text, SIZES["notes"])
+        y += caut_h + 0.16
+    out.disclaimer = put(
+        PAGE_MARGIN, y, disclaimer, SIZES["small"], style="italic", color=NOTE_COLOUR
+    )
+    return out
