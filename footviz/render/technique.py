@@ -352,7 +352,6 @@ NOTE_COLOUR = "#555555"
 MAX_COLUMNS = 4
 PAGE_WORDS = {
     "en": {
-        "each": "Each step: {}",
         "cautions": "When not to massage",
         "disclaimer": (
             "A traditional practice described for relaxation and well-being, not medical "
@@ -361,7 +360,6 @@ PAGE_WORDS = {
         ),
     },
     "ru": {
-        "each": "Каждый шаг: {}",
         "cautions": "Когда массаж нежелателен",
         "disclaimer": (
             "Традиционная практика для расслабления и хорошего самочувствия, а не "
@@ -388,6 +386,8 @@ class TechniqueFigure(OwnFigure, FigureResult):
         Step number -> every diagram of the step (one per aspect with strokes).
     texts, doses : dict
         Step number -> the step's text and its dose line (Text, or None without a dose).
+    key : list of (Axes, artist, Text)
+        The key of the stroke kinds the technique uses: a sample of each and its name.
     title, intro, after, cautions, disclaimer : Text or None
     """
 
@@ -401,6 +401,7 @@ class TechniqueFigure(OwnFigure, FigureResult):
     diagrams: dict[int, tuple[StepArtists, ...]] = field(default_factory=dict)
     texts: dict[int, Any] = field(default_factory=dict)
     doses: dict[int, Any] = field(default_factory=dict)
+    key: list[tuple[Any, Any, Any]] = field(default_factory=list)
     title: Any = None
     intro: Any = None
     after: Any = None
@@ -411,8 +412,9 @@ class TechniqueFigure(OwnFigure, FigureResult):
         return f"<TechniqueFigure {self.technique.id!r} ({self.lang}, {len(self.steps)} steps)>"
 
 
-def dose_line(step: Step, lang: str) -> str:
-    """The step's dose in words: its own, else each stroke kind's (``"circles: 1–2 min"``)."""
+def dose_line(step: Step, lang: str, default: Any = None) -> str:
+    """The step's dose in words: its own, else each stroke kind's (``"circles: 1–2 min"``),
+    else ``default`` (the technique's :class:`~footviz.atlas.techniques.Dose`, if any)."""
     if step.dose is not None:
         return step.dose.text(lang)
     parts = []
@@ -421,6 +423,8 @@ def dose_line(step: Step, lang: str) -> str:
             part = f"{s.kind_name(lang)}: {s.dose.text(lang)}"
             if part not in parts:
                 parts.append(part)
+    if not parts and default is not None:
+        return default.text(lang)
     return "; ".join(parts)
 
 
@@ -460,6 +464,60 @@ def _arrangement(atlas: Atlas, foot: str, aspects: tuple[str, ...], w: float, h:
     if row >= col:
         return [(i * w / n, 0.0, w / n, h) for i in range(n)], row
     return [(0.0, i * h / n, w, h / n) for i in range(n)], col
+
+
+KEY_SYMBOL = (0.42, 0.2)  # inches: a key entry's sample
+KEY_ROW = 0.26  # inches
+KEY_GAP = 0.25  # inches between key entries
+
+
+def _loop_path(radius: float = 7.0, centre=(11.0, 9.0), n: int = 24):
+    t = np.linspace(0.0, 2 * np.pi, n + 1)
+    pts = np.column_stack([centre[0] + radius * np.cos(t), centre[1] + radius * np.sin(t)])
+    pts[-1] = pts[0]
+    return tuple(map(tuple, np.round(pts, 3)))
+
+
+def _key_entries(tech: Technique, lang: str) -> list[tuple[Stroke, str]]:
+    """A sample stroke and its name for each kind of stroke the technique uses (in the
+    order of :data:`~footviz.atlas.techniques.KINDS`; kneading along a line and in a loop
+    apart)."""
+    from ..atlas.techniques import KINDS
+
+    seen: dict[tuple[str, bool], Stroke] = {}
+    for s in tech.strokes:
+        seen.setdefault((s.kind, s.closed), s)
+    line = ((3.0, 9.0), (37.0, 9.0))
+    out = []
+    for (kind, closed), s in sorted(
+        seen.items(), key=lambda kv: (KINDS.index(kv[0][0]) if kv[0][0] in KINDS else 99, kv[0][1])
+    ):
+        if kind == "press":
+            path: tuple = ((11.0, 9.0),)
+        elif closed:
+            path = _loop_path()
+        else:
+            path = line
+        out.append((Stroke(kind, s.aspect, path), s.kind_name(lang)))
+    return out
+
+
+def _flow_key(entries, width: float, renderer, px: float):
+    """Key entries in rows no wider than ``width`` inches: ``(stroke, label, x, label_w)``."""
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(size=SIZES["notes"])
+    rows: list[list] = []
+    x = 0.0
+    for stroke, label in entries:
+        w = renderer.get_text_width_height_descent(label, prop, ismath=False)[0] / px
+        need = KEY_SYMBOL[0] + 0.06 + w
+        if not rows or x + need > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((stroke, label, x, w))
+        x += need + KEY_GAP
+    return rows
 
 
 def _columns(columns: object, steps: int) -> int:
@@ -563,14 +621,11 @@ def plot_technique(
 
     # -------- measure: wrapped texts and the height of every block, top to bottom
     title = tech.name(lang)
-    intro = tech.intro(lang)
-    if tech.dose is not None:
-        intro = f"{intro} {words['each'].format(tech.dose.text(lang))}".strip()
-    intro = _wrap(intro, inner * px, SIZES["intro"], renderer)
+    intro = _wrap(tech.intro(lang), inner * px, SIZES["intro"], renderer)
     blocks = []
     for step in tech.steps:
         body = _wrap(step.text(lang), text_w * px, SIZES["body"], renderer)
-        dose = dose_line(step, lang)
+        dose = dose_line(step, lang, tech.dose)
         dose = _wrap(dose, text_w * px, SIZES["dose"], renderer, "bold") if dose else ""
         body_h = height(body, SIZES["body"])
         text_h = body_h + (height(dose, SIZES["dose"], "bold") + 0.06 if dose else 0.0)
@@ -595,9 +650,12 @@ def plot_technique(
     head_h = height(words["cautions"], SIZES["notes"], "bold")
     caut_h = height(caution_text, SIZES["notes"])
     disc_h = height(disclaimer, SIZES["small"])
-    total = PAGE_MARGIN + title_h + 0.12 + intro_h + 0.22
+    key = _key_entries(tech, lang)
+    key_rows = _flow_key(key, inner, renderer, px)
+    key_h = len(key_rows) * KEY_ROW + (0.1 if key_rows else 0.0)
+    total = PAGE_MARGIN + title_h + 0.12 + intro_h + 0.22 + key_h
     total += sum(row_hs) + ROW_GAP * (len(rows) - 1) + 0.22
-    total += (after_h + 0.12 if after else 0.0) + (head_h + caut_h + 0.16 if caution_text else 0)
+    total += (after_h + 0.12 if after else 0.0) + (head_h + caut_h + 0.2 if caution_text else 0)
     total += disc_h + PAGE_MARGIN
     probe.remove()
     fig.set_size_inches(PAGE_WIDTH, total)
@@ -615,7 +673,26 @@ def plot_technique(
     out.title = put(PAGE_MARGIN, y, title, SIZES["title"], fontweight="bold")
     y += title_h + 0.12
     out.intro = put(PAGE_MARGIN, y, intro, SIZES["intro"]) if intro else None
-    y += intro_h + 0.22
+    y += intro_h + 0.16
+    for row in key_rows:
+        for stroke, label, kx, _ in row:
+            kax = fig.add_axes(
+                (
+                    (PAGE_MARGIN + kx) / PAGE_WIDTH,
+                    1.0 - (y + KEY_ROW - 0.03) / total,
+                    KEY_SYMBOL[0] / PAGE_WIDTH,
+                    KEY_SYMBOL[1] / total,
+                )
+            )
+            kax.set_xlim(0.0, 40.0)
+            kax.set_ylim(0.0, 40.0 * KEY_SYMBOL[1] / KEY_SYMBOL[0])
+            kax.set_axis_off()
+            drawn = draw_strokes(kax, [stroke], kax.transData, numbered=False, **kwargs)
+            text = put(PAGE_MARGIN + kx + KEY_SYMBOL[0] + 0.06, y + 0.04, label, SIZES["notes"])
+            out.key.append((kax, drawn.artists[0], text))
+        y += KEY_ROW
+    y += 0.1 if key_rows else 0.0
+    y += 0.06
     main: list[StepArtists] = []
     for row, row_h in zip(rows, row_hs, strict=True):
         for c, (step, body, dose, body_h, _, aspects) in enumerate(row):
@@ -631,6 +708,7 @@ def plot_technique(
                         bh / total,
                     )
                 )
+                ax.set_anchor("N")  # level with the text's first line
                 out.axes.append(ax)
                 drawn.append(
                     draw_step_aspect(
@@ -663,7 +741,7 @@ def plot_technique(
         y += after_h + 0.12
     if caution_text:
         put(PAGE_MARGIN, y, words["cautions"], SIZES["notes"], fontweight="bold")
-        y += head_h
+        y += head_h + 0.04
         out.cautions = put(PAGE_MARGIN, y, caution_text, SIZES["notes"])
         y += caut_h + 0.16
     out.disclaimer = put(
