@@ -36,6 +36,7 @@ __all__ = [
     "TechniqueFigure",
     "dose_line",
     "draw_step",
+    "draw_step_aspect",
     "main_aspect",
     "plot_technique",
     "step_panel",
@@ -201,7 +202,8 @@ def draw_step(
     atlas : Atlas, optional
         The atlas the outline comes from (default: the built-in reflexology atlas).
     number : bool
-        Draw the step number as a badge in the top left corner.
+        Draw the step number as a badge in a top corner where the foot leaves room (over
+        the toes of a profile, on the little-toe side of a sole or a top).
     theme : {"auto", "light", "dark"} or Theme, optional
         Outline and text colours (default: follow the figure's colour).
     **kwargs
@@ -231,7 +233,9 @@ def draw_step_aspect(
     fontsize: float = 8.0,
     **kwargs: Any,
 ) -> StepArtists:
-    """:func:`draw_step` for one given aspect of the step (its strokes on that aspect)."""
+    """:func:`draw_step` for one given ``aspect`` of the step (its strokes on that aspect):
+    :func:`plot_technique` draws a step that works on several sides once per side.
+    ``fontsize`` (points) sizes the badge, the press numbers and the word "exercise"."""
     from ..atlas.vocabulary import ASPECTS
 
     step = _check_step(step)
@@ -274,12 +278,23 @@ def draw_step_aspect(
     if step.exercise:
         _draw_exercise(ax, out, atlas, lang, fontsize, tf)
     if number:
+        left = _badge_left(panel)
         out.badge = ax.text(
-            0.0, 1.0, str(step.number), transform=ax.transAxes, ha="left", va="top",
+            0.0 if left else 1.0, 1.0, str(step.number), transform=ax.transAxes,
+            ha="left" if left else "right", va="top",
             fontsize=fontsize, fontweight="bold", color="white", zorder=8, clip_on=False,
             bbox={"boxstyle": "circle,pad=0.25", "fc": BADGE_COLOUR, "ec": "none"},
         )  # fmt: skip
     return out
+
+
+def _badge_left(panel: Panel) -> bool:
+    """Whether the step badge goes in the top left corner (else the top right): over the
+    toes of a profile (the leg rises at the other end), on the little-toe side of a sole or
+    a top (the big toe reaches highest)."""
+    if panel.turned:
+        return panel.direction(0.0, 1.0)[0] < 0  # the toes point left
+    return panel.direction(1.0, 0.0)[0] > 0  # the big toe (medial side) on the right
 
 
 def _draw_exercise(ax, out: StepArtists, atlas: Atlas, lang: str, fontsize: float, tf) -> None:
