@@ -11,13 +11,15 @@ import numpy as np
 import pytest
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
+from shapely.geometry import Polygon
+from shapely.geometry import box as shapely_box
 
 import footviz
 from footviz.errors import BadTypeError, BadValueError, UnknownNameError, UnknownOptionError
 from footviz.render.figures import new_figure
 from footviz.render.output import to_bytes
 from footviz.render.strokes import stroke_line
-from footviz.render.technique import draw_step, main_aspect, plot_technique
+from footviz.render.technique import draw_step, draw_step_aspect, main_aspect, plot_technique
 
 TECHNIQUES = ("self-massage", "classical", "heel-spur", "hallux-valgus")
 CM = 1 / 2.54
@@ -416,3 +418,21 @@ def test_the_key_shows_each_kind_the_technique_uses(atlas):
         for kax, _, _ in result.key:
             box = kax.get_window_extent(renderer)
             assert not any(box.overlaps(t) for t in texts)
+
+
+@pytest.mark.parametrize("foot", ["left", "right"])
+def test_the_badge_sits_clear_of_the_foot(atlas, foot):
+    for tid in TECHNIQUES:
+        for step in atlas.technique(tid).steps:
+            ax = small_axes()
+            # a large badge: in the wrong corner it would cover the big toe or the leg
+            art = draw_step_aspect(ax, step, main_aspect(step), foot=foot, atlas=atlas, fontsize=12)
+            renderer = ax.figure.canvas.get_renderer()
+            ax.figure.draw(renderer)
+            box = art.badge.get_window_extent(renderer)
+            foot_px = [
+                Polygon(art.outline.get_transform().transform(ring))
+                for ring in art.outline.get_path().to_polygons(closed_only=True)
+            ]
+            badge = shapely_box(box.x0, box.y0, box.x1, box.y1)
+            assert not any(badge.intersects(p) for p in foot_px), (tid, step.number, foot)
