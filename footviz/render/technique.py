@@ -479,22 +479,44 @@ def _wrap(text: str, width: float, size: float, renderer, weight: str = "normal"
 
 def _arrangement(atlas: Atlas, foot: str, aspects: tuple[str, ...], w: float, h: float):
     """Boxes ``(x, y, w, h)`` (inches, within a ``w`` x ``h`` area, y from the top) for one
-    diagram per aspect: side by side or stacked, whichever draws them larger; and the height
+    diagram per aspect, whichever way draws the smallest of them largest: side by side,
+    stacked, or the first on the left with the others stacked beside it; and the height
     (inches) the diagrams need at that scale."""
     sizes = []
     for a in aspects:
         x0, y0, x1, y1 = step_panel(foot, a, atlas).chart_bounds
         sizes.append((x1 - x0, y1 - y0))
     n = len(aspects)
-    row = min(min((w / n) / sw, h / sh) for sw, sh in sizes)
-    col = min(min(w / sw, (h / n) / sh) for sw, sh in sizes)
-    if row >= col:
-        need = row * max(sh for _, sh in sizes)
-        return [(i * w / n, 0.0, w / n, h) for i in range(n)], need * (1 + 2 * MARGIN)
-    need = col * sum(sh for _, sh in sizes)
-    return [(0.0, i * h / n, w, h / n) for i in range(n)], need * (1 + 2 * MARGIN)
+
+    def fit(boxes):
+        scale = min(
+            min(bw / sw, bh / sh) for (_, _, bw, bh), (sw, sh) in zip(boxes, sizes, strict=True)
+        )
+        bottom = max(
+            by + min(bh, scale * sh) for (_, by, _, bh), (_, sh) in zip(boxes, sizes, strict=True)
+        )
+        return scale, bottom
+
+    options = [
+        [(i * w / n, 0.0, w / n, h) for i in range(n)],
+        [(0.0, i * h / n, w, h / n) for i in range(n)],
+    ]
+    if n > 2:  # the first beside the others, each part as wide as its drawing needs
+        first = sizes[0][0] / sizes[0][1] * h
+        first = min(first, w * 0.6)
+        rest = [(first, i * h / (n - 1), w - first, h / (n - 1)) for i in range(n - 1)]
+        options.append([(0.0, 0.0, first, h), *rest])
+    best = max(options, key=lambda boxes: fit(boxes)[0])
+    scale, bottom = fit(best)
+    stacked = best is options[1]
+    need = scale * sum(sh for _, sh in sizes) if stacked else bottom
+    return best, need * (1 + 2 * MARGIN)
 
 
+KEY_WAYS = {
+    "en": {True: "in circles", False: "along a line"},
+    "ru": {True: "по кругу", False: "вдоль линии"},
+}
 KEY_SYMBOL = (0.42, 0.2)  # inches: a key entry's sample
 KEY_ROW = 0.26  # inches
 KEY_GAP = 0.25  # inches between key entries
@@ -527,7 +549,10 @@ def _key_entries(tech: Technique, lang: str) -> list[tuple[Stroke, str]]:
             path = _loop_path()
         else:
             path = line
-        out.append((Stroke(kind, s.aspect, path), s.kind_name(lang)))
+        name = s.kind_name(lang)
+        if (kind, not closed) in seen:  # both ways in one technique: say which is which
+            name = f"{name} ({KEY_WAYS[lang][closed]})"
+        out.append((Stroke(kind, s.aspect, path), name))
     return out
 
 

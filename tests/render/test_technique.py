@@ -316,6 +316,15 @@ def test_a_step_on_several_sides_gets_a_diagram_for_each(atlas):
         assert sum(len(a.strokes) for a in result.diagrams[3]) == 2
 
 
+def test_a_sole_beside_two_profiles_keeps_the_full_height(atlas):
+    with plot_technique("heel-spur", atlas=atlas, dpi=72) as result:
+        sole, inner, outer = result.diagrams[6]
+        assert [a.aspect for a in (sole, inner, outer)] == ["plantar", "medial", "lateral"]
+        box = [a.ax.get_position(original=True) for a in (sole, inner, outer)]
+        assert box[0].height == pytest.approx(box[1].height + box[2].height)
+        assert box[1].x0 == pytest.approx(box[2].x0) and box[1].x0 >= box[0].x1 - 1e-9
+
+
 def test_columns_and_feet(atlas):
     with plot_technique("self-massage", columns=1, foot="right", atlas=atlas, dpi=72) as one:
         xs = {round(ax.get_position().x0, 2) for ax in one.axes[:2]}
@@ -414,6 +423,7 @@ def test_the_key_shows_each_kind_the_technique_uses(atlas):
         assert ("knead", True) in shown and ("knead", False) in shown
         labels = [text.get_text() for _, _, text in result.key]
         assert "press" in labels and "circles" in labels
+        assert "knead (along a line)" in labels and "knead (in circles)" in labels
         texts = [t.get_window_extent(renderer) for t in fig.texts if t.get_text()]
         for kax, _, _ in result.key:
             box = kax.get_window_extent(renderer)
