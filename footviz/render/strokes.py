@@ -60,7 +60,7 @@ HEAD = 7.0  # arrowhead size (mutation scale, points)
 DOT = 5.5  # press dot diameter (points) when not numbered
 NUMBERED_DOT = 1.55  # numbered dot diameter, in font sizes
 LOOP_GAP = 0.16  # share of a loop left open before its arrowhead
-NESTED_GROWTH = 0.4  # a loop drawn on another grows by this share of its radius
+NESTED_GROWTH = 0.75  # a loop drawn on another grows by this share of its radius
 
 
 @dataclass

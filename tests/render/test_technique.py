@@ -391,9 +391,9 @@ def test_the_sheet_draws_strokes_on_every_side_they_run(atlas):
     tech = atlas.technique("classical")
     sheet = footviz.draw_aspect_sheet(atlas, "left", labels=False, technique=tech)
     for aspect in ("plantar", "dorsal", "medial", "lateral"):
-        drawn = sheet.layers[aspect].get("strokes", {}).get(("artists", ("left", aspect)))
-        drawn = drawn or sheet.layers[aspect].get("strokes", {}).get(("artists", "left"), [])
+        drawn = sheet.layers[aspect]["strokes"].get(("artists", "left"), [])
         assert len(drawn) == len(tech.on(aspect)), aspect
+        assert all(a.axes is sheet.axes[aspect] for a in drawn)
     sheet.close()
 
 
