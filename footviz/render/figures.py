@@ -125,6 +125,8 @@ class FigureResult:
             self._widget.close()  # the notebook's live canvas
             self._widget = None
         if fig is not None and self._owns_figure():
+            for ax in list(fig.axes):  # dropped, not cleared: clearing rebuilds every axis
+                fig.delaxes(ax)
             fig.clear()
 
     def _disconnect(self) -> None:
