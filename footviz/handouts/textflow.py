@@ -7,8 +7,10 @@ flow that runs out of height raises :class:`Overflow` and the page plans again.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 PT = 1.0 / 72.0
@@ -69,8 +71,10 @@ class TextOp:
     ha: str = "left"
 
     def draw(self, fig: Any) -> Any:
-        """Draw the text on ``fig`` (positions in inches from the page's lower left)."""
-        return fig.text(
+        """Draw the text on ``fig`` (positions in inches from the page's lower left), as
+        ``fig.text`` does, drawn by :func:`page_text`'s class."""
+        return page_text(
+            fig,
             self.x,
             self.y,
             self.text,
@@ -83,6 +87,80 @@ class TextOp:
             transform=fig.dpi_scale_trans,
             parse_math=False,
         )
+
+
+def page_text(fig: Any, x: float, y: float, text: str, **kwargs: Any) -> Any:
+    """``fig.text(x, y, text, **kwargs)``, drawing a single left-aligned line on its baseline
+    without measuring it first.
+
+    A page's text is laid out by :class:`Measure` before it is drawn, so the anchor already is
+    the left end of the baseline: matplotlib's own ``Text.draw`` would measure every line
+    again (the largest part of drawing a page's text) only to find an offset of zero.  The
+    glyphs, position and colour reach the renderer exactly as ``Text.draw`` sends them (same
+    PDF, SVG and PNG bytes); anything else (several lines, another alignment, rotation, a
+    box, path effects, TeX) draws as any ``Text``.
+    """
+    t = fig.text(x, y, text, **kwargs)
+    t.__class__ = _page_text_class()  # fig.text's artist; the subclass only changes draw()
+    return t
+
+
+@lru_cache(maxsize=1)
+def _page_text_class() -> type:
+    from matplotlib import colors
+    from matplotlib.artist import allow_rasterization
+    from matplotlib.text import Text
+
+    class PageText(Text):
+        """A line of page text drawn on its baseline (see :func:`page_text`)."""
+
+        def _one_line(self) -> bool:
+            s = self.get_text()
+            return (
+                "\n" not in s
+                and self.get_horizontalalignment() == "left"
+                and self.get_verticalalignment() == "baseline"
+                and self.get_rotation() == 0
+                and self.get_bbox_patch() is None
+                and not self.get_path_effects()
+                and not self.get_usetex()
+                and not self._preprocess_math(s)[1]
+                and not self.get_wrap()
+            )
+
+        @allow_rasterization
+        def draw(self, renderer) -> None:
+            if not self._one_line():
+                return super().draw(renderer)
+            if renderer is not None:
+                self._renderer = renderer
+            if not self.get_visible() or self.get_text() == "":
+                return None
+            x, y = self.get_transform().transform(
+                (float(self.convert_xunits(self._x)), float(self.convert_yunits(self._y)))
+            )
+            if not (math.isfinite(x) and math.isfinite(y)):
+                return None
+            renderer.open_group("text", self.get_gid())
+            gc = renderer.new_gc()
+            gc.set_foreground(colors.to_rgba(self.get_color()), isRGBA=True)
+            gc.set_alpha(self.get_alpha())
+            gc.set_url(self._url)
+            if hasattr(self, "_antialiased"):
+                gc.set_antialiased(self._antialiased)
+            gc.set_snap(self.get_snap())
+            self._set_gc_clip(gc)
+            if renderer.flipy():
+                y = renderer.get_canvas_width_height()[1] - y
+            renderer.draw_text(
+                gc, x, y, self.get_text(), self._fontproperties, 0.0, ismath=False, mtext=self
+            )
+            gc.restore()
+            renderer.close_group("text")
+            self.stale = False
+            return None
+
+    return PageText
 
 
 @dataclass(frozen=True)
