@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 PT = 1.0 / 72.0
 LINE = 1.2  # line pitch, in em (matplotlib's own line spacing)
@@ -58,8 +58,11 @@ class Box:
         )
 
 
-@dataclass(frozen=True)
-class TextOp:
+class TextOp(NamedTuple):
+    """One line (or run) of text: its box's name, the left end of its baseline (inches), the
+    text and its font.  A named tuple: a page plan makes thousands of these while it tries
+    sizes, and a tuple is made ten times faster than a frozen dataclass."""
+
     box: str
     x: float
     y: float  # baseline
@@ -255,22 +258,34 @@ class Measure:
     ) -> list[str]:
         """Greedy word wrap to ``width`` inches (word widths summed, with a 4% margin for
         kerning and rounding); a word too long for a line is split."""
+        return list(self._lines(text, width, size, weight, style))
+
+    def _lines(self, text: str, width: float, size: float, weight: str, style: str) -> list[str]:
+        """:meth:`wrap`'s cached lines themselves (callers never change them)."""
         key = (text, round(width, 6), float(size), weight, style)
-        if key not in self._wraps:
+        lines = self._wraps.get(key)
+        if lines is None:
             words = text.split()
             self.prepare((*words, "a", "a a"), weight, style)
-            self._wraps[key] = self._wrap(words, width, size, weight, style)
-        return list(self._wraps[key])
+            lines = self._wraps[key] = self._wrap(words, width, size, weight, style)
+        return lines
 
     def wrap_runs(
         self, runs: tuple[tuple[str, str], ...], width: float, size: float
     ) -> list[list[tuple[float, str, str]]]:
         """Greedy wrap of text in runs of ``(text, weight)``: lines of ``(x offset, text,
         weight)`` segments (a word too long for a line overruns it)."""
+        return [list(line) for line in self._run_lines(runs, width, size)]
+
+    def _run_lines(
+        self, runs: tuple[tuple[str, str], ...], width: float, size: float
+    ) -> list[list[tuple[float, str, str]]]:
+        """:meth:`wrap_runs`'s cached lines themselves (callers never change them)."""
         key = (runs, round(width, 6), float(size))
-        if key not in self._run_wraps:
-            self._run_wraps[key] = self._wrap_runs(runs, width, size)
-        return [list(line) for line in self._run_wraps[key]]
+        lines = self._run_wraps.get(key)
+        if lines is None:
+            lines = self._run_wraps[key] = self._wrap_runs(runs, width, size)
+        return lines
 
     def _wrap_runs(
         self, runs: tuple[tuple[str, str], ...], width: float, size: float
@@ -417,20 +432,18 @@ class Flow:
         ``keep`` is the height (inches) that must remain below the paragraph in the same
         column (keeps a heading with what follows it).
         """
+        lines_at = self.measure._lines
         box, x, lines, top, bottom = self._fit(
-            lambda width: self.measure.wrap(text, width, size, weight, style),
-            size,
-            indent,
-            before,
-            keep,
+            lambda width: lines_at(text, width, size, weight, style), size, indent, before, keep
         )
         base = top - ASCENT * size * PT
+        name, texts = box.name, self.ops.texts
         if label is not None:
-            self.ops.texts.append(TextOp(box.name, box.x0, base, label, size, weight))
-        for i, line in enumerate(lines):
-            self.ops.texts.append(
-                TextOp(box.name, x, base - i * LINE * size * PT, line, size, weight, style, colour)
-            )
+            texts.append(TextOp(name, box.x0, base, label, size, weight))
+        texts.extend(
+            TextOp(name, x, base - i * LINE * size * PT, line, size, weight, style, colour)
+            for i, line in enumerate(lines)
+        )
         self.y = bottom
 
     def runs(
@@ -443,14 +456,17 @@ class Flow:
         before: float = 0.0,
     ) -> None:
         """Add a wrapped paragraph of ``(text, weight)`` runs with a hanging bold ``label``."""
+        lines_at = self.measure._run_lines
         box, x, lines, top, bottom = self._fit(
-            lambda width: self.measure.wrap_runs(runs, width, size), size, indent, before, 0.0
+            lambda width: lines_at(runs, width, size), size, indent, before, 0.0
         )
         base = top - ASCENT * size * PT
+        name, texts = box.name, self.ops.texts
         if label is not None:
-            self.ops.texts.append(TextOp(box.name, box.x0, base, label, size, "bold"))
+            texts.append(TextOp(name, box.x0, base, label, size, "bold"))
         for i, segments in enumerate(lines):
             y = base - i * LINE * size * PT
-            for dx, text, weight in segments:
-                self.ops.texts.append(TextOp(box.name, x + dx, y, text, size, weight))
+            texts.extend(
+                TextOp(name, x + dx, y, text, size, weight) for dx, text, weight in segments
+            )
         self.y = bottom
