@@ -158,11 +158,11 @@ def encode_png(rgba: Any, dpi: float, metadata: Mapping[str, Any]) -> bytes:
 
 
 class _Pixels(io.RawIOBase):
-    """Where ``savefig(format="rgba")`` writes: keeps the canvas's pixels and the dpi they
-    were drawn at."""
+    """Where ``savefig(format="rgba")`` writes the canvas's pixels: encodes them as PNG at
+    the dpi they were drawn at, straight from the canvas buffer (no copy of it)."""
 
-    def __init__(self, fig: Any) -> None:
-        self.fig, self.rgba, self.dpi = fig, None, 72.0
+    def __init__(self, fig: Any, metadata: Mapping[str, Any]) -> None:
+        self.fig, self.metadata, self.png = fig, metadata, None
 
     def writable(self) -> bool:
         return True
@@ -171,8 +171,10 @@ class _Pixels(io.RawIOBase):
         import numpy as np
 
         view = memoryview(data)
-        self.rgba = np.array(view)  # the canvas buffer: (height, width, 4)
-        self.dpi = float(self.fig.dpi)  # savefig's dpi while it draws
+        pixels = np.asarray(view)  # the canvas buffer: (height, width, 4)
+        if pixels.ndim != 3:  # pragma: no cover - matplotlib changed
+            raise RuntimeError("the Agg canvas gave no pixels")
+        self.png = encode_png(pixels, float(self.fig.dpi), self.metadata)  # savefig's dpi
         return view.nbytes
 
 
@@ -185,11 +187,11 @@ def _fast_png(fig: Any, kwargs: Mapping[str, Any]) -> bool:
 def _png_bytes(fig: Any, kwargs: Mapping[str, Any]) -> bytes:
     opts = dict(kwargs)
     meta = {**METADATA["png"], **(opts.pop("metadata", None) or {})}
-    sink = _Pixels(fig)
+    sink = _Pixels(fig, meta)
     fig.savefig(sink, format="rgba", **opts)
-    if sink.rgba is None or sink.rgba.ndim != 3:  # pragma: no cover - matplotlib changed
+    if sink.png is None:  # pragma: no cover - matplotlib changed
         raise RuntimeError("the Agg canvas gave no pixels")
-    return encode_png(sink.rgba, sink.dpi, meta)
+    return sink.png
 
 
 def to_bytes(fig: Any, fmt: str = "png", *, rc: Mapping[str, Any] | None = None, **kwargs) -> bytes:

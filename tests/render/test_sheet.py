@@ -182,9 +182,7 @@ def test_sheet_svg_is_the_structured_one(tmp_path, atlas):
         group = root.find(f".//s:g[@id='fv-zones-right-{aspect}']", ns)
         paths = group.findall("s:path", ns)
         shapes = sheet.shapes[aspect]
-        assert [p.get("id") for p in paths] == [
-            zone_id(s.zone.id, "right", aspect) for s in shapes
-        ]
+        assert [p.get("id") for p in paths] == [zone_id(s.zone.id, "right", aspect) for s in shapes]
         assert {p.get("data-aspect") for p in paths} == {aspect}
         assert all(p.find("s:title", ns).text for p in paths)  # a title in Russian
     (aspect, zone), label = next(iter(sheet.labels.items()))
