@@ -180,7 +180,7 @@ def handout_pdf(atlas) -> None:
 
 def handout_before(atlas) -> None:
     """The same page, saved as footviz did before: TrueType (Type 42) fonts."""
-    from footviz.handout import compose, subjects
+    from footviz.handouts import compose, subjects
     from footviz.handouts.writer import RC
 
     page = compose(subjects("migraine", atlas)[0], atlas, "A4")

@@ -7,9 +7,11 @@ flow that runs out of height raises :class:`Overflow` and the page plans again.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 PT = 1.0 / 72.0
 LINE = 1.2  # line pitch, in em (matplotlib's own line spacing)
@@ -56,8 +58,11 @@ class Box:
         )
 
 
-@dataclass(frozen=True)
-class TextOp:
+class TextOp(NamedTuple):
+    """One line (or run) of text: its box's name, the left end of its baseline (inches), the
+    text and its font.  A named tuple: a page plan makes thousands of these while it tries
+    sizes, and a tuple is made ten times faster than a frozen dataclass."""
+
     box: str
     x: float
     y: float  # baseline
@@ -69,8 +74,10 @@ class TextOp:
     ha: str = "left"
 
     def draw(self, fig: Any) -> Any:
-        """Draw the text on ``fig`` (positions in inches from the page's lower left)."""
-        return fig.text(
+        """Draw the text on ``fig`` (positions in inches from the page's lower left), as
+        ``fig.text`` does, drawn by :func:`page_text`'s class."""
+        return page_text(
+            fig,
             self.x,
             self.y,
             self.text,
@@ -83,6 +90,80 @@ class TextOp:
             transform=fig.dpi_scale_trans,
             parse_math=False,
         )
+
+
+def page_text(fig: Any, x: float, y: float, text: str, **kwargs: Any) -> Any:
+    """``fig.text(x, y, text, **kwargs)``, drawing a single left-aligned line on its baseline
+    without measuring it first.
+
+    A page's text is laid out by :class:`Measure` before it is drawn, so the anchor already is
+    the left end of the baseline: matplotlib's own ``Text.draw`` would measure every line
+    again (the largest part of drawing a page's text) only to find an offset of zero.  The
+    glyphs, position and colour reach the renderer exactly as ``Text.draw`` sends them (same
+    PDF, SVG and PNG bytes); anything else (several lines, another alignment, rotation, a
+    box, path effects, TeX) draws as any ``Text``.
+    """
+    t = fig.text(x, y, text, **kwargs)
+    t.__class__ = _page_text_class()  # fig.text's artist; the subclass only changes draw()
+    return t
+
+
+@lru_cache(maxsize=1)
+def _page_text_class() -> type:
+    from matplotlib import colors
+    from matplotlib.artist import allow_rasterization
+    from matplotlib.text import Text
+
+    class PageText(Text):
+        """A line of page text drawn on its baseline (see :func:`page_text`)."""
+
+        def _one_line(self) -> bool:
+            s = self.get_text()
+            return (
+                "\n" not in s
+                and self.get_horizontalalignment() == "left"
+                and self.get_verticalalignment() == "baseline"
+                and self.get_rotation() == 0
+                and self.get_bbox_patch() is None
+                and not self.get_path_effects()
+                and not self.get_usetex()
+                and not self._preprocess_math(s)[1]
+                and not self.get_wrap()
+            )
+
+        @allow_rasterization
+        def draw(self, renderer) -> None:
+            if not self._one_line():
+                return super().draw(renderer)
+            if renderer is not None:
+                self._renderer = renderer
+            if not self.get_visible() or self.get_text() == "":
+                return None
+            x, y = self.get_transform().transform(
+                (float(self.convert_xunits(self._x)), float(self.convert_yunits(self._y)))
+            )
+            if not (math.isfinite(x) and math.isfinite(y)):
+                return None
+            renderer.open_group("text", self.get_gid())
+            gc = renderer.new_gc()
+            gc.set_foreground(colors.to_rgba(self.get_color()), isRGBA=True)
+            gc.set_alpha(self.get_alpha())
+            gc.set_url(self._url)
+            if hasattr(self, "_antialiased"):
+                gc.set_antialiased(self._antialiased)
+            gc.set_snap(self.get_snap())
+            self._set_gc_clip(gc)
+            if renderer.flipy():
+                y = renderer.get_canvas_width_height()[1] - y
+            renderer.draw_text(
+                gc, x, y, self.get_text(), self._fontproperties, 0.0, ismath=False, mtext=self
+            )
+            gc.restore()
+            renderer.close_group("text")
+            self.stale = False
+            return None
+
+    return PageText
 
 
 @dataclass(frozen=True)
@@ -177,22 +258,34 @@ class Measure:
     ) -> list[str]:
         """Greedy word wrap to ``width`` inches (word widths summed, with a 4% margin for
         kerning and rounding); a word too long for a line is split."""
+        return list(self._lines(text, width, size, weight, style))
+
+    def _lines(self, text: str, width: float, size: float, weight: str, style: str) -> list[str]:
+        """:meth:`wrap`'s cached lines themselves (callers never change them)."""
         key = (text, round(width, 6), float(size), weight, style)
-        if key not in self._wraps:
+        lines = self._wraps.get(key)
+        if lines is None:
             words = text.split()
             self.prepare((*words, "a", "a a"), weight, style)
-            self._wraps[key] = self._wrap(words, width, size, weight, style)
-        return list(self._wraps[key])
+            lines = self._wraps[key] = self._wrap(words, width, size, weight, style)
+        return lines
 
     def wrap_runs(
         self, runs: tuple[tuple[str, str], ...], width: float, size: float
     ) -> list[list[tuple[float, str, str]]]:
         """Greedy wrap of text in runs of ``(text, weight)``: lines of ``(x offset, text,
         weight)`` segments (a word too long for a line overruns it)."""
+        return [list(line) for line in self._run_lines(runs, width, size)]
+
+    def _run_lines(
+        self, runs: tuple[tuple[str, str], ...], width: float, size: float
+    ) -> list[list[tuple[float, str, str]]]:
+        """:meth:`wrap_runs`'s cached lines themselves (callers never change them)."""
         key = (runs, round(width, 6), float(size))
-        if key not in self._run_wraps:
-            self._run_wraps[key] = self._wrap_runs(runs, width, size)
-        return [list(line) for line in self._run_wraps[key]]
+        lines = self._run_wraps.get(key)
+        if lines is None:
+            lines = self._run_wraps[key] = self._wrap_runs(runs, width, size)
+        return lines
 
     def _wrap_runs(
         self, runs: tuple[tuple[str, str], ...], width: float, size: float
@@ -339,20 +432,18 @@ class Flow:
         ``keep`` is the height (inches) that must remain below the paragraph in the same
         column (keeps a heading with what follows it).
         """
+        lines_at = self.measure._lines
         box, x, lines, top, bottom = self._fit(
-            lambda width: self.measure.wrap(text, width, size, weight, style),
-            size,
-            indent,
-            before,
-            keep,
+            lambda width: lines_at(text, width, size, weight, style), size, indent, before, keep
         )
         base = top - ASCENT * size * PT
+        name, texts = box.name, self.ops.texts
         if label is not None:
-            self.ops.texts.append(TextOp(box.name, box.x0, base, label, size, weight))
-        for i, line in enumerate(lines):
-            self.ops.texts.append(
-                TextOp(box.name, x, base - i * LINE * size * PT, line, size, weight, style, colour)
-            )
+            texts.append(TextOp(name, box.x0, base, label, size, weight))
+        texts.extend(
+            TextOp(name, x, base - i * LINE * size * PT, line, size, weight, style, colour)
+            for i, line in enumerate(lines)
+        )
         self.y = bottom
 
     def runs(
@@ -365,14 +456,17 @@ class Flow:
         before: float = 0.0,
     ) -> None:
         """Add a wrapped paragraph of ``(text, weight)`` runs with a hanging bold ``label``."""
+        lines_at = self.measure._run_lines
         box, x, lines, top, bottom = self._fit(
-            lambda width: self.measure.wrap_runs(runs, width, size), size, indent, before, 0.0
+            lambda width: lines_at(runs, width, size), size, indent, before, 0.0
         )
         base = top - ASCENT * size * PT
+        name, texts = box.name, self.ops.texts
         if label is not None:
-            self.ops.texts.append(TextOp(box.name, box.x0, base, label, size, "bold"))
+            texts.append(TextOp(name, box.x0, base, label, size, "bold"))
         for i, segments in enumerate(lines):
             y = base - i * LINE * size * PT
-            for dx, text, weight in segments:
-                self.ops.texts.append(TextOp(box.name, x + dx, y, text, size, weight))
+            texts.extend(
+                TextOp(name, x + dx, y, text, size, weight) for dx, text, weight in segments
+            )
         self.y = bottom

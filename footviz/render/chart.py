@@ -46,9 +46,20 @@ class Chart(OwnFigure, FigureResult):
     layout: Layout | None = None
     map: Any = None
     _own: bool = field(default=True, repr=False)  # False when drawn into the caller's ax=
+    _footmap: Any = field(default=None, repr=False)  # the FootMap that drew it
 
     def __repr__(self) -> str:
         return f"<Chart feet={'+'.join(self.shapes)}>"
+
+    def to_svg(self, path: Any = None, **kwargs: Any) -> str:
+        """The chart as the map's structured SVG (one ``<path>`` per zone with ids and
+        ``data-*``, real ``<text>``; see :mod:`footviz.render.svg`), also written
+        (atomically) to ``path`` when given.  ``kwargs`` go to ``Figure.savefig``."""
+        self._live_figure()
+        return self._footmap.to_svg(path, **kwargs)
+
+    def _structured_svg(self, **kwargs: Any) -> bytes | None:
+        return self.to_svg(**kwargs).encode("utf-8")
 
 
 def draw_chart(
@@ -119,4 +130,5 @@ def draw_chart(
         layout=drawn.layout,
         map=drawn,
         _own=ax is None,
+        _footmap=fmap,
     )

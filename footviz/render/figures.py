@@ -104,11 +104,23 @@ class FigureResult:
         ``metadata``, ``transparent`` ...).  Same input gives the same bytes (PNG, PDF, SVG);
         a path is replaced atomically (see :mod:`footviz.render.output`).
         """
+        from .._internal.atomic import check_target, write_bytes
         from .options import check_save_options
-        from .output import savefig
+        from .output import figure_format, savefig
 
         check_save_options(kwargs)
-        return savefig(self._live_figure(), target, **kwargs)
+        fig = self._live_figure()
+        check_target(target)
+        if figure_format(fig, target, kwargs.get("format")) == "svg":
+            data = self._structured_svg(**kwargs)
+            if data is not None:  # zone ids and data attributes (footviz.render.svg)
+                return write_bytes(target, data)
+        return savefig(fig, target, **kwargs)
+
+    def _structured_svg(self, **kwargs: Any) -> bytes | None:
+        """The result's structured SVG (:mod:`footviz.render.svg`), or None where matplotlib's
+        own SVG is the one to write (overridden by results that draw zones)."""
+        return None
 
     def close(self) -> None:
         """Release the figure: stop interaction and clear a figure footviz made.
@@ -125,6 +137,8 @@ class FigureResult:
             self._widget.close()  # the notebook's live canvas
             self._widget = None
         if fig is not None and self._owns_figure():
+            for ax in list(fig.axes):  # dropped, not cleared: clearing rebuilds every axis
+                fig.delaxes(ax)
             fig.clear()
 
     def _disconnect(self) -> None:

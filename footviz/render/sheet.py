@@ -129,10 +129,41 @@ class AspectSheet(OwnFigure, FigureResult):
     placed: dict[str, BaseGeometry] = field(default_factory=dict)  # outlines in panel mm
     layers: dict[str, dict[str, dict]] = field(default_factory=dict)  # aspect -> layer -> artists
     theme: Theme | None = None
+    atlas: Atlas | None = field(default=None, repr=False)
+    lang: str = "en"
     _own: bool = field(default=True, repr=False)  # False when drawn on the caller's fig=
 
     def __repr__(self) -> str:
         return f"<AspectSheet foot={self.foot!r}>"
+
+    def to_svg(self, path: Any = None, **kwargs: Any) -> str:
+        """The sheet as structured SVG, as a map's (:mod:`footviz.render.svg`): one ``<path>``
+        per zone with ids (``fv-kidney-left-medial``) and ``data-*``, one group per side
+        (``fv-zones-left-medial``), labels in ``fv-label-<zone>-<foot>-<side>`` groups, real
+        ``<text>``.  Also written (atomically) to ``path`` when given; ``kwargs`` go to
+        ``Figure.savefig``.  Same sheet, same bytes."""
+        from functools import partial
+
+        from .._internal.atomic import check_target, write_bytes
+        from .svg import label_id, structured_svg, zone_attributes
+
+        fig = self._live_figure()
+        atlas = self.atlas or load_atlas()
+        info = partial(zone_attributes, atlas, self.lang, self.foot)
+        groups = [
+            (f"fv-zones-{self.foot}-{a}", self.foot, coll, self.shapes[a], info)
+            for a, coll in self.collections.items()
+        ]
+        labels = {label_id(z, self.foot, a): t for (a, z), t in self.labels.items()}
+        root = {"lang": self.lang, "data-foot": self.foot, "data-aspects": " ".join(self.axes)}
+        data = structured_svg(fig, groups, labels, atlas.title(self.lang), root, **kwargs)
+        if path is not None:
+            check_target(path)
+            write_bytes(path, data)
+        return data.decode("utf-8")
+
+    def _structured_svg(self, **kwargs: Any) -> bytes | None:
+        return self.to_svg(**kwargs).encode("utf-8")
 
 
 # data limits of each kind of panel (xmin, ymin, xmax, ymax), in panel mm
@@ -226,7 +257,7 @@ def draw_aspect_sheet(
         fig = new_figure((_SHEET_W / MM_PER_INCH, _SHEET_H / MM_PER_INCH))  # not pyplot's
     else:
         ensure_canvas(fig)
-    sheet = AspectSheet(fig, foot, _own=own)
+    sheet = AspectSheet(fig, foot, atlas=atlas, lang=lang, _own=own)
     asked, theme = theme, resolve_theme(theme, fig.get_facecolor())
     sheet.theme = theme
     if own and asked != "auto":

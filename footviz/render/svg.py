@@ -29,13 +29,27 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .footmap import FootMap, MapArtists
 
-__all__ = ["SVG_RC", "map_svg", "svg_root", "zone_id", "zone_info"]
+__all__ = [
+    "SVG_RC",
+    "ZoneGroup",
+    "label_id",
+    "map_svg",
+    "structured_svg",
+    "svg_root",
+    "zone_attributes",
+    "zone_id",
+    "zone_info",
+]
+
+#: One zones collection to write as structured paths: (group id, foot, collection, its
+#: shapes in path order, shape -> element attributes).
+ZoneGroup = tuple[str, str, Any, Sequence[Any], Callable[[Any], dict[str, str]]]
 
 #: rcParams while the SVG is made: real ``<text>`` elements.
 SVG_RC: dict[str, Any] = {"svg.fonttype": "none"}
@@ -49,6 +63,11 @@ _STYLE = (
 def zone_id(zone: str, foot: str, aspect: str) -> str:
     """The element id of a zone on a foot's aspect: ``fv-kidney-left-plantar``."""
     return f"fv-{_slug(zone)}-{foot}-{aspect}"
+
+
+def label_id(zone: str, foot: str, aspect: str | None = None) -> str:
+    """The group id of a zone's label: ``fv-label-kidney-left`` (``-medial`` on a sheet)."""
+    return f"fv-label-{_slug(zone)}-{foot}" + (f"-{aspect}" if aspect else "")
 
 
 def _slug(text: str) -> str:
@@ -69,18 +88,25 @@ def _value_text(v: Any) -> str:
 
 
 def zone_info(fm: FootMap, drawn: MapArtists, foot: str, shape: Any) -> dict[str, str]:
-    """The attributes of one zone's element (id, data-*, class, title text ...)."""
+    """The attributes of one zone's element on a map (id, data-*, class, title text ...)."""
+    value = drawn.values.get(shape.key) if drawn.values is not None else None
+    return zone_attributes(fm.atlas, fm.lang, foot, shape, value)
+
+
+def zone_attributes(atlas: Any, lang: str, foot: str, shape: Any, value: Any = None) -> dict:
+    """The attributes of one zone's element (id, data-*, class, title text ...); ``value``
+    is its value on a heat or status map."""
     from .style import CAPTIONS
 
-    zone, lang = shape.zone, fm.lang
+    zone = shape.zone
     organs = []
     for o in zone.organs:
         try:
-            organs.append(fm.atlas.organ(o).name(lang))
+            organs.append(atlas.organ(o).name(lang))
         except Exception:  # an organ the atlas does not list by name: its id
             organs.append(o)
     name = zone.label(lang)
-    value = _value_text(drawn.values.get(shape.key)) if drawn.values is not None else ""
+    value = _value_text(value)
     foot_word = CAPTIONS[lang][foot]
     title = f"{name} ({foot_word})"
     if organs:
@@ -147,13 +173,13 @@ def _row(array: Any, i: int) -> Any:
     return array[i % len(array)] if len(array) else None
 
 
-def _zone_drawer(fm: FootMap, drawn: MapArtists, foot: str, coll: Any):
-    """A ``draw`` for the zones collection of ``foot``: structured paths under an SVG
-    renderer, matplotlib's own drawing under any other."""
+def _zone_drawer(group: ZoneGroup):
+    """A ``draw`` for a zones collection: structured paths under an SVG renderer,
+    matplotlib's own drawing under any other."""
     from matplotlib.backends.backend_svg import RendererSVG
 
+    group_id, foot, coll, shapes, info_of = group
     original = coll.draw
-    shapes = drawn.shapes[foot]
 
     def draw(renderer) -> None:
         base = getattr(renderer, "_renderer", renderer)  # savefig's MixedModeRenderer
@@ -163,9 +189,9 @@ def _zone_drawer(fm: FootMap, drawn: MapArtists, foot: str, coll: Any):
         faces, edges = coll.get_facecolors(), coll.get_edgecolors()
         widths = coll.get_linewidths()
         tf, height, writer = coll.get_transform(), base.height, base.writer
-        writer.start("g", id=f"fv-zones-{foot}", attrib={"class": "fv-zones", "data-foot": foot})
+        writer.start("g", id=group_id, attrib={"class": "fv-zones", "data-foot": foot})
         for i, (path, shape) in enumerate(zip(coll.get_paths(), shapes, strict=True)):
-            info = zone_info(fm, drawn, foot, shape)
+            info = info_of(shape)
             title = info.pop("title")
             attrib = dict(info)
             face, edge = _row(faces, i), _row(edges, i)
@@ -184,16 +210,17 @@ def _zone_drawer(fm: FootMap, drawn: MapArtists, foot: str, coll: Any):
 
 
 @contextlib.contextmanager
-def _structured(fm: FootMap, drawn: MapArtists) -> Iterator[None]:
+def _structured(groups: Iterable[ZoneGroup], labels: Mapping[str, Any]) -> Iterator[None]:
     """While saving: zones draw as structured paths, zone labels carry ids."""
     saved: list[tuple[Any, str, Any]] = []
     try:
-        for foot, coll in drawn.zones.items():
+        for group in groups:
+            coll = group[2]
             saved.append((coll, "draw", coll.__dict__.get("draw")))
-            coll.draw = _zone_drawer(fm, drawn, foot, coll)
-        for (foot, zone), text in drawn.labels.items():
+            coll.draw = _zone_drawer(group)
+        for gid, text in labels.items():
             saved.append((text, "gid", text.get_gid()))
-            text.set_gid(f"fv-label-{_slug(zone)}-{foot}")
+            text.set_gid(gid)
         yield
     finally:
         for artist, what, old in reversed(saved):
@@ -211,29 +238,54 @@ def map_svg(fm: FootMap, **kwargs: Any) -> bytes:
 
     ``kwargs`` go to ``Figure.savefig`` (``bbox_inches``, ``transparent`` ...).
     """
-    from .output import to_bytes
-
     if fm.drawn is None:
         fm.draw()
     fig = fm._live_figure()
     drawn = fm.drawn
+    groups = [
+        (f"fv-zones-{foot}", foot, coll, drawn.shapes[foot], _map_info(fm, drawn, foot))
+        for foot, coll in drawn.zones.items()
+    ]
+    labels = {label_id(zone, foot): t for (foot, zone), t in drawn.labels.items()}
+    root = {"lang": fm.lang, "data-aspect": fm.aspect, "data-feet": " ".join(fm.feet)}
+    return structured_svg(fig, groups, labels, fm.atlas.title(fm.lang), root, **kwargs)
+
+
+def _map_info(fm: FootMap, drawn: MapArtists, foot: str) -> Callable[[Any], dict[str, str]]:
+    return lambda shape: zone_info(fm, drawn, foot, shape)
+
+
+def structured_svg(
+    fig: Any,
+    groups: Iterable[ZoneGroup],
+    labels: Mapping[str, Any],
+    title: str,
+    root: Mapping[str, str],
+    **kwargs: Any,
+) -> bytes:
+    """The SVG of ``fig`` with each of ``groups`` as one ``<path>`` per zone, the label texts
+    of ``labels`` (group id -> text) in groups of those ids, ``title`` and ``root``'s
+    attributes on the root (class ``fv-map-svg`` first), as bytes.
+
+    ``kwargs`` go to ``Figure.savefig``.  Maps, charts and sheets are all written by it.
+    """
+    from .output import to_bytes
+
     kwargs.pop("format", None)
-    with _structured(fm, drawn):
+    with _structured(list(groups), labels):
         data = to_bytes(fig, "svg", rc=SVG_RC, **kwargs)
-    return _finish(data.decode("utf-8"), fm).encode("utf-8")
+    return _finish(data.decode("utf-8"), title, root).encode("utf-8")
 
 
-def _finish(text: str, fm: FootMap) -> str:
+def _finish(text: str, title: str, attrs: Mapping[str, str]) -> str:
     """Mark the root (class, language, title) and add the zones' style."""
     root = re.search(r"<svg\b[^>]*>", text)
     if root is None:  # pragma: no cover - matplotlib always writes a root
         return text
     tag = root.group(0)
-    extra = f' class="fv-map-svg" lang="{fm.lang}" data-aspect="{fm.aspect}"'
-    extra += f' data-feet="{" ".join(fm.feet)}"'
+    extra = ' class="fv-map-svg"' + "".join(f' {k}="{_escape(v)}"' for k, v in attrs.items())
     new_tag = tag[:-1] + extra + ">"
-    title = _escape(fm.atlas.title(fm.lang))
-    head = f"{new_tag}\n <title>{title}</title>\n {_STYLE}"
+    head = f"{new_tag}\n <title>{_escape(title)}</title>\n {_STYLE}"
     return text[: root.start()] + head + text[root.end() :]
 
 

@@ -142,3 +142,21 @@ def test_spread_keeps_order_spacing_and_bounds():
     assert all(b - a >= 3 - 1e-9 for a, b in itertools.pairwise(ys))
     assert 0 <= ys[0] and ys[-1] <= 100
     assert spread([99, 99.5, 100], gap=3, lo=0, hi=100)[-1] <= 100
+
+
+def test_chart_svg_is_the_maps_structured_one(tmp_path):
+    import io
+
+    with footviz.draw_chart(feet="left") as chart:
+        text = chart.to_svg()
+        assert 'id="fv-zones-left"' in text and 'id="fv-kidney-left-plantar"' in text
+        assert 'data-zone="kidney"' in text and 'class="fv-map-svg"' in text
+        buf = io.BytesIO()
+        chart.savefig(buf, format="svg")
+        chart.savefig(tmp_path / "chart.svg")
+        assert buf.getvalue() == (tmp_path / "chart.svg").read_bytes() == text.encode("utf-8")
+        png = io.BytesIO()
+        chart.savefig(png, format="png", dpi=20)
+        assert png.getvalue().startswith(b"\x89PNG")  # other formats: matplotlib's
+    with pytest.raises(footviz.FootvizError, match="Chart was closed"):
+        chart.to_svg()

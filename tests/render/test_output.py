@@ -70,6 +70,7 @@ def test_savefig_options_reach_matplotlib(drawn):
 
 
 def test_png_compression_is_chosen_once(drawn):
+    import numpy as np
     from PIL import Image
 
     fig = drawn.figure
@@ -77,15 +78,41 @@ def test_png_compression_is_chosen_once(drawn):
     fig.savefig(plain, format="png", metadata=METADATA["png"])  # zlib 6, matplotlib's default
     ours = to_bytes(fig, "png")
     assert ours != plain.getvalue()
-    assert Image.open(io.BytesIO(ours)).tobytes() == Image.open(plain).tobytes()
+    mine, theirs = Image.open(io.BytesIO(ours)), Image.open(plain)
+    assert mine.mode == theirs.mode == "RGBA" and mine.info == theirs.info  # dpi, Software
+    assert np.array_equal(np.asarray(mine), np.asarray(theirs))
+    assert to_bytes(fig, "png") == ours
+    # a caller's own pil_kwargs take matplotlib's route, with the level chosen once
     explicit = io.BytesIO()
     fig.savefig(
         explicit,
         format="png",
         metadata=METADATA["png"],
-        pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL},
+        pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL, "optimize": False},
     )
-    assert ours == explicit.getvalue()
+    assert to_bytes(fig, "png", pil_kwargs={"optimize": False}) == explicit.getvalue()
+
+
+def test_png_pixels_text_and_resolution_as_pillow_reads_them():
+    import numpy as np
+    from PIL import Image
+
+    from footviz.render.output import encode_png
+
+    rgba = np.zeros((300, 7, 4), np.uint8)  # more rows than one compressed block
+    rgba[..., 0] = np.arange(300)[:, None] % 256
+    rgba[..., 1] = np.arange(7)[None, :] * 30
+    rgba[..., 3] = 255
+    rgba[5, 3] = (1, 2, 3, 0)  # a transparent pixel keeps its colour
+    data = encode_png(rgba, 150, {"Software": "footviz", "Title": "Стопа", "Author": None})
+    image = Image.open(io.BytesIO(data))
+    image.verify()  # chunk CRCs and the zlib stream
+    image = Image.open(io.BytesIO(data))
+    assert image.mode == "RGBA" and image.size == (7, 300)
+    assert np.array_equal(np.asarray(image), rgba)
+    assert image.info["Software"] == "footviz" and image.info["Title"] == "Стопа"
+    assert "Author" not in image.info
+    assert image.info["dpi"] == pytest.approx((150, 150), abs=0.05)  # pixels per metre
 
 
 def test_unknown_format_names_the_choices(drawn, tmp_path):

@@ -162,3 +162,35 @@ def test_kwargs_reach_the_zone_collections():
 
 def test_matplotlib_backend_is_headless():
     assert matplotlib.get_backend().lower() == "agg"
+
+
+def test_sheet_svg_is_the_structured_one(tmp_path, atlas):
+    import io
+    import xml.etree.ElementTree as ET
+
+    from footviz.render.svg import zone_id
+
+    sheet = draw_aspect_sheet(foot="right", lang="ru")
+    text = sheet.to_svg()
+    root = ET.fromstring(text)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert "fv-map-svg" in root.get("class") and root.get("lang") == "ru"
+    assert root.get("data-foot") == "right"
+    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))  # four panels, no id twice
+    for aspect in ASPECTS:
+        group = root.find(f".//s:g[@id='fv-zones-right-{aspect}']", ns)
+        paths = group.findall("s:path", ns)
+        shapes = sheet.shapes[aspect]
+        assert [p.get("id") for p in paths] == [zone_id(s.zone.id, "right", aspect) for s in shapes]
+        assert {p.get("data-aspect") for p in paths} == {aspect}
+        assert all(p.find("s:title", ns).text for p in paths)  # a title in Russian
+    (aspect, zone), label = next(iter(sheet.labels.items()))
+    group = root.find(f".//s:g[@id='fv-label-{zone}-right-{aspect}']", ns)
+    assert label.get_text().split()[0] in "".join(group.itertext())  # real <text>
+    buf = io.BytesIO()
+    assert sheet.savefig(buf, format="svg") is buf
+    sheet.savefig(tmp_path / "sheet.svg")
+    assert buf.getvalue() == (tmp_path / "sheet.svg").read_bytes() == text.encode("utf-8")
+    assert draw_aspect_sheet(foot="right", lang="ru").to_svg() == text  # same bytes
+    assert sheet.labels[(aspect, zone)].get_gid() is None  # ids only while saving
