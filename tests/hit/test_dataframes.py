@@ -156,7 +156,7 @@ def test_dask_cluster_equals_pandas_row_for_row(atlas, monkeypatch):
     want = hit_frame(ddf.compute(), atlas=atlas)
     with (
         distributed.LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
