@@ -20,7 +20,7 @@ from .._internal.checks import check_names
 from ..atlas import Atlas, load_atlas
 from ..atlas.model import LANGUAGES, check_choice
 from ..errors import ConflictError
-from .content import TEXTS, texts
+from .content import PRACTICES, TEXTS, practice, texts
 from .page import (
     PAGES,
     HandoutPage,
@@ -34,6 +34,7 @@ from .subject import KeyRow, Subject, condition_subject, organs_subject
 
 __all__ = [
     "PAGES",
+    "PRACTICES",
     "TEXTS",
     "HandoutPage",
     "KeyRow",
@@ -46,6 +47,7 @@ __all__ = [
     "handout",
     "organs_subject",
     "plan_subject",
+    "practice",
     "subjects",
     "texts",
 ]
@@ -192,7 +194,7 @@ def handout(
 def document_metadata(pages: Sequence[Subject], atlas: Atlas, lang: str) -> dict[str, str]:
     """``Title`` and ``Subject`` of a handout file, in its language: a single page's title,
     or the index title and the conditions of a multi-page handout."""
-    words = texts(lang)
+    words = texts(lang, practice(atlas))
     if len(pages) == 1:
         return {"Title": pages[0].title, "Subject": words["meta_subject"]}
     names = ", ".join(atlas.condition(p.ident).name(lang) for p in pages)

@@ -4,7 +4,9 @@ The facts come from the shared source text (its general massage advice and its t
 contraindications); the wording is the project's own.  The eight-step self-massage sequence is
 atlas data (the technique ``"self-massage"``, geometry/techniques.py): :func:`texts` reads its
 step texts from there, so its wording lives in one place.
-Reflexology is described as a traditional practice that complements medical care.
+The practice the page names follows the atlas (:func:`practice`): a reflexology atlas's pages
+speak of reflexology, a Su Jok atlas's of Su Jok (:data:`PRACTICES`); either is described as a
+traditional practice that complements medical care.
 """
 
 from __future__ import annotations
@@ -185,14 +187,70 @@ TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
 }
 
 
-def texts(lang: str) -> Texts:
-    """The handout texts in ``lang`` ("en" or "ru"), the self-massage steps included."""
+#: The texts that name the practice, for atlases of another practice than reflexology (the
+#: defaults in :data:`TEXTS` are reflexology's).  Su Jok is a traditional practice too: its
+#: pages keep the disclaimer, in its own name.
+PRACTICES: dict[str, dict[str, dict[str, str]]] = {
+    "sujok": {
+        "en": {
+            "subtitle_organs": (
+                "The Su Jok correspondence zones of the organs and body parts you asked about. "
+                "Numbers on the map match the key below."
+            ),
+            "disclaimer": (
+                "Su Jok is a traditional practice. It may complement medical care but does not "
+                "replace it, and it is not a way to diagnose or treat disease. See a doctor "
+                "about any health concern, and before you start if anything listed under "
+                "\u201cWhen not to massage\u201d applies to you."
+            ),
+            "index_title": "Su Jok handouts for the foot",
+            "meta_subject": (
+                "Su Jok handout for the foot: map and key of the correspondence zones, "
+                "self-massage steps, contraindications"
+            ),
+        },
+        "ru": {
+            "subtitle_organs": (
+                "Зоны соответствия Су Джок для выбранных органов и частей тела. Номера на "
+                "карте соответствуют таблице ниже."
+            ),
+            "disclaimer": (
+                "Су Джок — традиционная практика. Она может дополнять медицинскую помощь, но "
+                "не заменяет её и не служит способом диагностики или лечения болезней. С "
+                "любыми жалобами на здоровье обращайтесь к врачу, а также перед началом, "
+                "если к вам относится что-либо из раздела «Когда массаж не проводят»."
+            ),
+            "index_title": "Памятки по Су Джок на стопе",
+            "meta_subject": (
+                "Памятка по Су Джок на стопе: карта и пояснения к зонам соответствия, "
+                "порядок самомассажа, противопоказания"
+            ),
+        },
+    },
+}
+
+
+def practice(atlas: object) -> str:
+    """The practice an atlas's pages name: ``"sujok"`` for the Su Jok atlases (by name, or a
+    tradition that says Su Jok), else ``"reflexology"``."""
+    name = str(getattr(atlas, "name", "") or "").casefold()
+    info = getattr(atlas, "info", None)
+    tradition = str(info.get("tradition", "")) if isinstance(info, dict) else ""
+    if name.startswith("sujok") or tradition.casefold().startswith("su jok"):
+        return "sujok"
+    return "reflexology"
+
+
+def texts(lang: str, practice: str = "reflexology") -> Texts:
+    """The handout texts in ``lang`` ("en" or "ru"), the self-massage steps included, with
+    the wording of ``practice`` (see :func:`practice`)."""
     from ..atlas.model import LANGUAGES, check_choice
     from ..atlas.techniques import technique
 
     lang = check_choice("language", lang, LANGUAGES)
     sequence = technique("self-massage")
     words = dict(TEXTS[lang])
+    words.update(PRACTICES.get(practice, {}).get(lang, {}))
     words["steps"] = tuple(step.text(lang) for step in sequence.steps)
     words["steps_after"] = sequence.after(lang)
     return words  # type: ignore[return-value]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..atlas import Atlas
-from .content import texts
+from .content import practice, texts
 from .page import (
     EDGE_CLEARANCE,
     FOOTER_SIZE,
@@ -35,7 +35,7 @@ def index_page(
     """A page listing each condition's title, its zones and the number of its first page
     (``starts``; by default 2, 3, ... one page each)."""
     starts = starts or list(range(2, len(subjects) + 2))
-    words = texts(lang)
+    words = texts(lang, practice(atlas))
     fig = new_figure(page)
     m = Measure()
     w, h = PAGES[page]

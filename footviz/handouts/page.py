@@ -412,7 +412,7 @@ class _Planner:
     ) -> None:
         self.m, self.atlas, self.subject, self.page = m, atlas, subject, page
         self.sections = sections
-        self.words = texts(subject.lang)
+        self.words = texts(subject.lang, subject.practice)
         self.w, self.h = PAGES[page]
         self.inner_w = self.w - 2 * MARGIN
         self.title_h = _title_block(Ops(), m, subject, self.w, self.h).height
@@ -558,7 +558,7 @@ def plan_subject(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
 
 def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
     w, h = PAGES[page]
-    words = texts(subject.lang)
+    words = texts(subject.lang, subject.practice)
     size = plan.size
     ops = Ops()
     title = _title_block(ops, m, subject, w, h)
@@ -695,7 +695,7 @@ def compose_continuation(
     the largest body size that fits."""
     page = check_page(page)
     m = Measure()
-    words = texts(subject.lang)
+    words = texts(subject.lang, subject.practice)
     w, h = PAGES[page]
     for size in CONTINUATION_SIZES:
         ops = Ops()

@@ -13,7 +13,7 @@ from ..atlas import Atlas
 from ..atlas.model import ZoneShape
 from ..errors import UnknownNameError
 from ..render.style import CAPTIONS
-from .content import texts
+from .content import practice, texts
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Subject:
     unresolved: tuple[str, ...]  # organ names with no zone in this atlas (shown as text)
     lang: str
     ident: str  # condition id or "organs"
+    practice: str = "reflexology"  # the wording of the atlas's practice (content.practice)
 
 
 def short_note(note: str) -> str:
@@ -93,12 +94,14 @@ def system_name(atlas: Atlas, lang: str) -> str:
 def _organs_title(atlas: Atlas, lang: str, names: list[str]) -> str:
     system = system_name(atlas, lang)
     sep = " \u2014 " if ":" in system else ": "  # never two colons in one title
-    return texts(lang)["title_organs"].format(system=system, sep=sep, names=", ".join(names))
+    return texts(lang, practice(atlas))["title_organs"].format(
+        system=system, sep=sep, names=", ".join(names)
+    )
 
 
 def condition_subject(atlas: Atlas, name: str, lang: str = "en") -> Subject:
     """The page for a condition of the source's table (``"migraine"``, ``"Обмороки"`` ...)."""
-    words = texts(lang)
+    words = texts(lang, practice(atlas))
     found = atlas.for_condition(name)
     rows, marks = _rows(atlas, found.shapes, lang)
     missing = tuple(
@@ -116,6 +119,7 @@ def condition_subject(atlas: Atlas, name: str, lang: str = "en") -> Subject:
         unresolved=missing,
         lang=lang,
         ident=found.condition.id,
+        practice=practice(atlas),
     )
 
 
@@ -143,7 +147,7 @@ def organs_subject(
     atlas: Atlas, names: Iterable[str], lang: str = "en", title: str | None = None
 ) -> Subject:
     """The page for chosen organs, zones or groups (``["heart", "liver"]`` ...)."""
-    words = texts(lang)
+    words = texts(lang, practice(atlas))
     names = list(names)
     if not names:
         raise ValueError("give at least one organ or zone name")
@@ -166,4 +170,5 @@ def organs_subject(
         unresolved=tuple(sorted(missing)),
         lang=lang,
         ident="organs",
+        practice=practice(atlas),
     )

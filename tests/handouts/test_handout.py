@@ -295,3 +295,31 @@ def test_a_su_jok_handout_names_su_jok_not_reflexology(tmp_path):
     assert title.startswith(sujok.title("ru")) and _norm(title) in text
     assert "рефлексотерапии стоп" not in text  # the old title "Зоны рефлексотерапии стоп: ..."
     assert PdfReader(str(path)).metadata.title == title
+
+
+@pytest.mark.parametrize(("lang", "practice_words", "reflex"), [
+    ("en", "Su Jok", r"reflex"),
+    ("ru", "Су Джок", r"рефлекс"),
+])  # fmt: skip
+def test_su_jok_wording_follows_the_atlas_in_subject_text_and_disclaimer(
+    tmp_path, lang, practice_words, reflex
+):
+    """A Su Jok page never calls itself reflexology: not in the PDF Subject, the subtitle nor
+    the disclaimer, which stays (Su Jok is a traditional practice as well)."""
+    from pypdf import PdfReader
+
+    from footviz import load_atlas
+
+    sujok = load_atlas("sujok")
+    path = handout(["left knee", "head"], tmp_path / "s.pdf", lang=lang, atlas=sujok)
+    meta = PdfReader(str(path)).metadata
+    (text,) = _pdf_text(path)
+    words = texts(lang, "sujok")
+    assert meta.subject == words["meta_subject"] and practice_words in meta.subject
+    assert _norm(words["disclaimer"]) in text and words["disclaimer"].startswith(practice_words)
+    assert _norm(words["subtitle_organs"]) in text
+    assert not re.search(reflex, text, re.IGNORECASE), text
+    assert not re.search(reflex, meta.subject, re.IGNORECASE)
+    # the reflexology atlas keeps its own words
+    plain = PdfReader(str(handout(["heart"], tmp_path / "r.pdf", lang=lang))).metadata
+    assert plain.subject == texts(lang)["meta_subject"] and re.search(reflex, plain.subject, re.I)
