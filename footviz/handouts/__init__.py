@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .._internal.checks import check_names
 from ..atlas import Atlas, load_atlas
@@ -30,7 +30,14 @@ from .page import (
     compose_continuation,
     plan_subject,
 )
-from .subject import KeyRow, Subject, condition_subject, organs_subject
+from .subject import (
+    KeyRow,
+    PointRow,
+    Subject,
+    condition_subject,
+    organs_subject,
+    with_points,
+)
 
 __all__ = [
     "PAGES",
@@ -39,6 +46,7 @@ __all__ = [
     "HandoutPage",
     "KeyRow",
     "PageOverflow",
+    "PointRow",
     "Subject",
     "compose",
     "compose_continuation",
@@ -50,6 +58,7 @@ __all__ = [
     "practice",
     "subjects",
     "texts",
+    "with_points",
 ]
 
 
@@ -110,6 +119,7 @@ def handout(
     organs: bool | None = None,
     title: str | None = None,
     dpi: float = 200,
+    points: Any = None,
 ) -> Path | IO[bytes]:
     """Write a print-ready handout and return its path.
 
@@ -136,6 +146,13 @@ def handout(
         Title of an organs page (conditions use their name).
     dpi : float
         Resolution of PNG output.
+    points : True, name or sequence of names, optional
+        Acupoints drawn on the map, as ``plot(points=...)`` takes them: True for all, a
+        meridian (``"kidney"``), point codes or names (``["KI1", "Taichong"]``) or a role
+        (``"calming"``).  The map adds the sides of the foot they show on; the page lists
+        them under "Acupoints on the map" with a line per role shown (its marker and
+        meaning) and each point's code, name and note (names only, then codes only, when
+        the page is full).
 
     Returns
     -------
@@ -149,6 +166,7 @@ def handout(
     lang = check_choice("language", lang, LANGUAGES)
     fmt = output_format(path, format)
     pages = subjects(what, atlas, lang, organs=organs, title=title)
+    pages = [with_points(atlas, p, points) for p in pages]
     page = check_page(page)
     path = Path(path) if isinstance(path, (str, os.PathLike)) else path  # or a binary file
     m = Measure()

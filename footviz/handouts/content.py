@@ -44,6 +44,9 @@ class Texts(TypedDict):
     meta_subject: str
     continued: str
     continued_subtitle: str
+    points_heading: str
+    point_roles: dict[str, str]
+    points_codes: str
 
 
 TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
@@ -114,6 +117,14 @@ TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
             "Foot reflexology handout: map and key of the reflex zones, self-massage steps, "
             "contraindications"
         ),
+        "points_heading": "Acupoints on the map",
+        "point_roles": {  # the source's three roles; keyed by role, "other" for none
+            "exciting": "exciting point: the meridian's tonification point",
+            "calming": "calming point: the meridian's sedation point",
+            "harmonising": "harmonising point: where the meridian starts or ends",
+            "other": "other point",
+        },
+        "points_codes": "On the map: {codes}.",
     },
     "ru": {
         "title_condition": "{name} \u2014 {system}",
@@ -183,6 +194,14 @@ TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
             "Памятка по рефлексотерапии стоп: карта и пояснения к зонам, порядок самомассажа, "
             "противопоказания"
         ),
+        "points_heading": "Точки на карте",
+        "point_roles": {
+            "exciting": "возбуждающая точка: точка тонизации меридиана",
+            "calming": "успокаивающая точка: точка седации меридиана",
+            "harmonising": "гармонизирующая точка: начало или конец меридиана",
+            "other": "другая точка",
+        },
+        "points_codes": "На карте: {codes}.",
     },
 }
 

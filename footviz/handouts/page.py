@@ -14,6 +14,7 @@ drawn once; the boxes never overlap each other or the map.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,13 +23,14 @@ from ..atlas import Atlas
 from ..render.figures import FigureResult
 from .content import Texts, texts
 from .mapview import MapView, draw_map, plan_map
-from .subject import Subject, shorter_note
+from .subject import PointRow, Subject, shorter_note
 from .textflow import (
     ASCENT,
     DESCENT,
     LINE,
     MUTED_COLOUR,
     PT,
+    TEXT_COLOUR,
     Box,
     Flow,
     Measure,
@@ -86,11 +88,12 @@ class Plan:
     compact_key: bool = False
     map_w: float | None = None  # narrower than the page when the key starts beside the map
     sections: tuple[str, ...] = SECTIONS  # the text sections below the key
+    points: str = "notes"  # what the list of acupoints keeps (POINT_DETAILS)
 
     @property
     def continued(self) -> bool:
         """Whether a continuation page holds the sections this page leaves out."""
-        return self.sections != SECTIONS
+        return "steps" not in self.sections
 
 
 @dataclass(repr=False, eq=False)
@@ -341,6 +344,63 @@ def _column_boxes(
     ]
 
 
+#: The text glyph of each source role in the page's list of points: the shape of its marker
+#: on the map, in its colour (points without a role: a ring, in ink).
+POINT_GLYPHS: dict[str | None, str] = {
+    "exciting": "\u25b2",
+    "calming": "\u25bc",
+    "harmonising": "\u25c6",
+    None: "\u25cb",
+}
+POINT_DETAILS: tuple[str, ...] = ("notes", "names", "codes")  # what the list keeps, in turn
+
+
+def _glyph_colour(glyph: str) -> str | None:
+    from ..render.points import ROLE_STYLES
+
+    for role, g in POINT_GLYPHS.items():
+        if g == glyph:
+            return ROLE_STYLES[role][1] if role is not None else TEXT_COLOUR
+    return None
+
+
+def _points(
+    flow: Flow,
+    m: Measure,
+    rows: tuple[PointRow, ...],
+    words: Texts,
+    size: float,
+    detail: str,
+    keep: float,
+) -> None:
+    """The acupoints section: a line per role shown (its marker's glyph and the source's
+    meaning), then each point (code, name, note) or, at ``detail="codes"``, their codes."""
+    from ..render.points import ROLE_ORDER
+
+    start = len(flow.ops.texts)
+    glyph_w = max(m.width(g, size, "bold") for g in POINT_GLYPHS.values()) + 0.06
+    flow.para(words["points_heading"], size + 1.5, weight="bold", keep=keep)
+    present = {r.role for r in rows}
+    for role in (*ROLE_ORDER, None):
+        if role in present:
+            text = words["point_roles"][role or "other"]
+            flow.para(text, size, label=POINT_GLYPHS[role], indent=glyph_w, before=0.01)
+    if detail == "codes":
+        codes = ", ".join(r.code for r in rows)
+        flow.para(words["points_codes"].format(codes=codes), size, before=0.03)
+    else:
+        for i, r in enumerate(rows):
+            rest = f" {r.name}" + (f" \u2014 {r.note}" if detail == "notes" else "")
+            runs = ((r.code, "bold"), (rest, "normal"))
+            first = 0.04 if i == 0 else 0.015
+            flow.runs(runs, size, label=POINT_GLYPHS[r.role], indent=glyph_w, before=first)
+    for i in range(start, len(flow.ops.texts)):  # each glyph in its marker's colour
+        op = flow.ops.texts[i]
+        colour = _glyph_colour(op.text)
+        if colour is not None:
+            flow.ops.texts[i] = dataclasses.replace(op, colour=colour)
+
+
 def _columns(
     ops: Ops,
     m: Measure,
@@ -348,16 +408,22 @@ def _columns(
     words: Texts,
     size: float,
     sections: tuple[str, ...] = SECTIONS,
+    points: tuple[PointRow, ...] = (),
+    detail: str = "notes",
 ) -> None:
-    """Steps, general rules and contraindications (those of ``sections``) flowed through
-    ``boxes`` (newspaper columns); :class:`Overflow` when they do not fit."""
+    """The acupoints (``points``, at ``detail``), steps, general rules and
+    contraindications (those of ``sections``) flowed through ``boxes`` (newspaper columns);
+    :class:`Overflow` when they do not fit."""
     head = size + 1.5
     keep = block_height(2, size) + 0.04
     label_w = m.width("8.", size, "bold") + 0.05
     flow = Flow(ops, m, *boxes)
     before = 0.0
+    if "points" in sections and points:
+        _points(flow, m, points, words, size, detail, keep)
+        before = 0.08
     if "steps" in sections:
-        flow.para(words["steps_heading"], head, weight="bold", keep=keep)
+        flow.para(words["steps_heading"], head, weight="bold", before=before, keep=keep)
         for i, step in enumerate(words["steps"], start=1):
             flow.para(step, size, label=f"{i}.", indent=label_w, before=0.02)
         flow.para(words["steps_after"], size, style="italic", before=0.03)
@@ -379,7 +445,13 @@ def _columns(
 
 
 def _columns_height(
-    m: Measure, words: Texts, width: float, size: float, sections: tuple[str, ...] = SECTIONS
+    m: Measure,
+    words: Texts,
+    width: float,
+    size: float,
+    sections: tuple[str, ...] = SECTIONS,
+    points: tuple[PointRow, ...] = (),
+    detail: str = "notes",
 ) -> tuple[int, float]:
     """The fewest inches the columns need, and how many columns (two or three) give it."""
     best: tuple[float, int] | None = None
@@ -389,7 +461,7 @@ def _columns_height(
             mid = (lo + hi) / 2.0
             try:
                 boxes = _column_boxes(0.0, width, mid, mid, n)
-                _columns(Ops(), m, boxes, words, size, sections)
+                _columns(Ops(), m, boxes, words, size, sections, points, detail)
             except Overflow:
                 lo = mid
             else:
@@ -409,9 +481,10 @@ class _Planner:
         subject: Subject,
         page: str,
         sections: tuple[str, ...] = SECTIONS,
+        detail: str = "notes",
     ) -> None:
         self.m, self.atlas, self.subject, self.page = m, atlas, subject, page
-        self.sections = sections
+        self.sections, self.detail = sections, detail
         self.words = texts(subject.lang, subject.practice)
         self.w, self.h = PAGES[page]
         self.inner_w = self.w - 2 * MARGIN
@@ -423,7 +496,13 @@ class _Planner:
         """The height the map needs to fill the page width (at most :data:`MAP_MAX`)."""
         if size not in self._naturals:
             plan = plan_map(
-                self.atlas, self.subject.marks, self.inner_w, MAP_MAX, size, self.subject.lang
+                self.atlas,
+                self.subject.marks,
+                self.inner_w,
+                MAP_MAX,
+                size,
+                self.subject.lang,
+                points=self.subject.points,
             )
             self._naturals[size] = min(MAP_MAX, plan.height)
         return self._naturals[size]
@@ -432,7 +511,10 @@ class _Planner:
         """The plan at ``size`` with the map as tall as the page allows, and that height."""
         ops = Ops()
         disclaimer = _disclaimer(ops, self.m, self.words, self.w, size)
-        columns, columns_h = _columns_height(self.m, self.words, self.inner_w, size, self.sections)
+        columns, columns_h = _columns_height(
+            self.m, self.words, self.inner_w, size, self.sections, self.subject.point_rows,
+            self.detail,
+        )  # fmt: skip
         top = self.h - MARGIN - self.title_h
         avail = top - disclaimer.y1 - columns_h - 4 * GAP  # for the map and the key
         natural = self.natural_map(size)
@@ -444,7 +526,9 @@ class _Planner:
             key_h = -_table(ops, self.m, probe, self.subject, self.words, size, short)
             room = avail - key_h
             map_h, map_w = min(room, natural), None
-        plan = Plan(size, map_h, columns, columns_h, short, compact, map_w, self.sections)
+        plan = Plan(
+            size, map_h, columns, columns_h, short, compact, map_w, self.sections, self.detail
+        )
         return plan, room
 
     def side_box(self, size: float, map_h: float, top: float) -> tuple[float, Box | None]:
@@ -452,7 +536,13 @@ class _Planner:
         key = (size, round(map_h, 4))
         if key not in self._widths:
             mp = plan_map(
-                self.atlas, self.subject.marks, self.inner_w, map_h, size, self.subject.lang
+                self.atlas,
+                self.subject.marks,
+                self.inner_w,
+                map_h,
+                size,
+                self.subject.lang,
+                points=self.subject.points,
             )
             self._widths[key] = min(self.inner_w, mp.total_w * mp.scale + 0.05)
         map_w = self._widths[key]
@@ -496,7 +586,12 @@ class _Planner:
 
 
 def plan_page(
-    m: Measure, atlas: Atlas, subject: Subject, page: str, sections: tuple[str, ...] = SECTIONS
+    m: Measure,
+    atlas: Atlas,
+    subject: Subject,
+    page: str,
+    sections: tuple[str, ...] = SECTIONS,
+    detail: str = "notes",
 ) -> Plan:
     """Choose the body size and map height of a page holding ``sections`` below the key.
 
@@ -505,7 +600,7 @@ def plan_page(
     :data:`COMFORT_SIZE` that leaves the map :data:`MAP_MIN` inches; otherwise the same with
     the key's notes cut to their first clause.  Never below :data:`MIN_SIZE`.
     """
-    planner = _Planner(m, atlas, subject, page, sections)
+    planner = _Planner(m, atlas, subject, page, sections, detail)
     cache: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
 
     def at(size: float, short: bool, compact: bool = False) -> tuple[Plan, float]:
@@ -549,11 +644,22 @@ def plan_page(
 def plan_subject(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
     """The plan of the subject's (first) page: everything on one page when it fits at
     :data:`MIN_SIZE`, else the map, the key and the contraindications, with
-    :attr:`Plan.continued` set (the steps and rules go to :func:`compose_continuation`)."""
-    try:
-        return plan_page(m, atlas, subject, page)
-    except PageOverflow:
-        return plan_page(m, atlas, subject, page, FIRST_OF_TWO)
+    :attr:`Plan.continued` set (the steps and rules go to :func:`compose_continuation`).
+
+    A subject with acupoints lists them first (``"points"``), with their notes, else with
+    their names, else by their codes alone (:data:`POINT_DETAILS`), on one page before two.
+    """
+    lead = ("points",) if subject.point_rows else ()
+    details = POINT_DETAILS if subject.point_rows else ("notes",)
+    last: PageOverflow | None = None
+    for sections in ((*lead, *SECTIONS), (*lead, *FIRST_OF_TWO)):
+        for detail in details:
+            try:
+                return plan_page(m, atlas, subject, page, sections, detail)
+            except PageOverflow as exc:
+                last = exc
+    assert last is not None
+    raise last
 
 
 def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
@@ -589,7 +695,7 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
         if box.height <= 0:
             raise Overflow(box.name)
         ops.boxes[box.name] = box
-    _columns(ops, m, boxes, words, size, plan.sections)
+    _columns(ops, m, boxes, words, size, plan.sections, subject.point_rows, plan.points)
     return ops
 
 
@@ -681,7 +787,7 @@ def compose(
     mb = ops.boxes["map"]
     ax = fig.add_axes((mb.x0 / w, mb.y0 / h, mb.width / w, mb.height / h))
     result.map_ax = ax
-    result.map = draw_map(ax, atlas, subject.marks, subject.lang, plan.size)
+    result.map = draw_map(ax, atlas, subject.marks, subject.lang, plan.size, points=subject.points)
     result.texts["map"] = list(ax.texts)
     result.texts["footer"] = _footer(fig, ops, atlas, subject.lang, page_label)
     return result
