@@ -67,6 +67,7 @@ __all__ = [
     "hit_frame",
     "load_atlas",
     "plot",
+    "plot_technique",
     "technique",
     "techniques",
     "validate",
@@ -96,6 +97,7 @@ _LAZY = {
     "draw_aspect_sheet": ("footviz.render.sheet", "draw_aspect_sheet"),
     "FootMap": ("footviz.render", "FootMap"),
     "plot": ("footviz.render", "plot"),
+    "plot_technique": ("footviz.render.technique", "plot_technique"),
     "handout": ("footviz.handouts", "handout"),
     "hit_frame": ("footviz.hit.dataframes", "hit_frame"),
     "Technique": ("footviz.atlas.techniques", "Technique"),
@@ -124,6 +126,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .render import FootMap, plot
     from .render.chart import draw_chart
     from .render.sheet import draw_aspect_sheet
+    from .render.technique import plot_technique
 
 
 def __getattr__(name: str) -> Any:

@@ -26,7 +26,7 @@ from .figures import FigureResult, new_figure
 from .labelling import MIN_FONTSIZE, Plan
 from .labelling import LabelItem as _Item
 from .layers import DrawContext, draw_layers
-from .options import check_draw_options, check_map_options
+from .options import check_draw_options, check_map_options, check_technique_option
 from .orientation import HINT_SIZE, Frame, Orientation, Room, orientation_for
 from .paths import draw_order, visible_geometry
 from .planned import draw_plan, zone_fills
@@ -331,6 +331,8 @@ class FootMap(FigureResult):
         scale: float | None = None,
         theme: str | Theme = "auto",
         points: Any = None,
+        technique: Any = None,
+        step: int | None = None,
         **kwargs: Any,
     ) -> MapArtists:
         """Draw the map.
@@ -380,6 +382,12 @@ class FootMap(FigureResult):
             (``"kidney"``), point codes or names (``["KI1", "Taichong"]``) or a role
             (``"calming"``); markers sized by radius, shaped and coloured by role, joined
             along their meridian, with code labels and legend entries.
+        technique : name or Technique, optional
+            A massage technique (``"heel-spur"``) whose strokes are drawn over the map on
+            the aspect shown (the ``"strokes"`` layer, :mod:`footviz.render.strokes`), each
+            step's number at its first stroke; ``step=`` draws one step only, its presses
+            numbered.
+        step : int, optional
         **kwargs
             Passed to each foot's zones :class:`matplotlib.collections.PathCollection`.
 
@@ -399,6 +407,7 @@ class FootMap(FigureResult):
         from .points import point_handles, resolve_points
 
         chosen = resolve_points(self.atlas, points)
+        strokes = check_technique_option(self.atlas, technique, step)
         own = ax is None
         if own:
             fig = new_figure(self.figsize)  # not pyplot's: see .figures
@@ -442,7 +451,7 @@ class FootMap(FigureResult):
         ax.set_xlim(*frame.xlim)  # the limits, once: no layer updates them
         ax.set_ylim(*frame.ylim)
         ctx = self._context(out, request, colouring, kwargs)
-        ctx.points = chosen
+        ctx.points, ctx.strokes = chosen, strokes
         self._keep(out, draw_layers(ctx))
         self._draw_labels(out, plan, frame)
         self._draw_captions(out, frame)

@@ -89,6 +89,7 @@ class DrawContext:
     theme: Theme
     greyscale: bool = False
     points: Any = None  # the acupoints to draw (a render.points.PointSelection), or None
+    strokes: Any = None  # the technique strokes to draw (a render.strokes.StrokeSelection)
     sets: tuple[HighlightSet, ...] = ()
     values: ZoneValues | None = None
     zone_kwargs: dict[str, Any] = field(default_factory=dict)
@@ -309,6 +310,18 @@ def _draw_points(ctx: DrawContext, panel: Panel):
 
 
 LAYERS.append(PanelLayer("points", _draw_points))
+
+
+def _draw_strokes(ctx: DrawContext, panel: Panel):
+    """The technique strokes chosen by ``technique=`` (see :mod:`footviz.render.strokes`)."""
+    if ctx.strokes is None:
+        return None
+    from .strokes import draw_technique_strokes
+
+    return draw_technique_strokes(ctx, panel)
+
+
+LAYERS.append(PanelLayer("strokes", _draw_strokes))
 
 
 def register(layer: Layer, *, before: str | None = None) -> Layer:

@@ -32,6 +32,7 @@ __all__ = [
     "check_draw_options",
     "check_map_options",
     "check_save_options",
+    "check_technique_option",
     "zone_keywords",
 ]
 
@@ -284,3 +285,33 @@ def _check_zone_kwargs(kwargs: Mapping[str, Any]) -> None:
             check_real("zorder", value)
         elif key == "hatch":
             check_optional_str("hatch", value)
+
+
+def check_technique_option(atlas: Any, technique: object, step: object = None) -> Any:
+    """The :class:`~footviz.render.strokes.StrokeSelection` of ``technique=`` (a name, with
+    did-you-mean, or a Technique) and ``step=`` (None for every step, or a step number),
+    or None when ``technique`` is None."""
+    from ..atlas.techniques import Technique
+    from .strokes import StrokeSelection
+
+    if technique is None:
+        if step is not None:
+            raise BadValueError("step", step, "None when no technique= is given")
+        return None
+    if isinstance(technique, Technique):
+        tech = technique
+    elif isinstance(technique, str):
+        tech = atlas.technique(technique)  # UnknownNameError with close spellings
+    else:
+        raise BadTypeError(
+            "technique", technique, "a technique name ('heel-spur' ...), a Technique or None"
+        )
+    if step is None:
+        return StrokeSelection(tech)
+    numbers = [s.number for s in tech.steps]
+    allowed = f"None or a step number of {tech.id!r} ({numbers[0]} to {numbers[-1]})"
+    if isinstance(step, bool) or not isinstance(step, int):
+        raise BadTypeError("step", step, allowed)
+    if step not in numbers:
+        raise BadValueError("step", step, allowed)
+    return StrokeSelection(tech, int(step))

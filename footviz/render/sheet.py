@@ -166,6 +166,8 @@ def draw_aspect_sheet(
     fig: Any = None,
     theme: str | Theme = "auto",
     points: Any = None,
+    technique: Any = None,
+    step: int | None = None,
     **kwargs: Any,
 ) -> AspectSheet:
     """Draw one foot from four sides, every zone coloured by body system and named.
@@ -192,6 +194,9 @@ def draw_aspect_sheet(
     points : True, name or sequence of names, optional
         Acupoints to draw on every side where they show, as on
         :meth:`footviz.render.FootMap.draw`.
+    technique, step : optional
+        A massage technique's strokes (one step's with ``step=``) on every side where they
+        run, as on :meth:`footviz.render.FootMap.draw`.
     **kwargs
         Passed to every panel's zone :class:`matplotlib.collections.PathCollection`.
 
@@ -212,6 +217,9 @@ def draw_aspect_sheet(
     from .points import point_handles, resolve_points
 
     chosen = resolve_points(atlas, points)
+    from .options import check_technique_option
+
+    strokes = check_technique_option(atlas, technique, step)
     words = SHEET_WORDS[lang]
     own = fig is None
     if own:
@@ -248,6 +256,7 @@ def draw_aspect_sheet(
             landmarks=True,
             aspect_in_labels=True,
             points=chosen,
+            strokes=strokes,
         )
         drawn = sheet.layers[aspect] = draw_layers(ctx)
         sheet.collections[aspect] = drawn["zones"][foot]

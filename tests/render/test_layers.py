@@ -44,7 +44,9 @@ def _marker(ctx, panel):
 
 def test_default_layers_in_drawing_order():
     names = [layer.name for layer in LAYERS]
-    assert names == ["skin", "zones", "no_data", "highlights", "outline", "landmarks", "points"]
+    assert names == [
+        *("skin", "zones", "no_data", "highlights", "outline", "landmarks", "points", "strokes")
+    ]
     assert all(isinstance(layer, layers.Layer) for layer in LAYERS)
 
 

@@ -1,0 +1,672 @@
+"""Massage techniques drawn: one step's small diagram, and a technique's numbered step panels.
+
+:func:`draw_step` draws one step of a :class:`~footviz.atlas.techniques.Technique` into a
+given axes: the outline of the step's aspect for one foot (drawn by the layers of
+:mod:`footviz.render.layers`, as on every map), the zones it works faintly tinted, its
+strokes (:mod:`footviz.render.strokes`: arrows, press dots, loops) and its number as a
+badge.  It reads at small sizes (a 3 x 4 cm axes, 8 pt text): handouts use it for their
+step lists.  :func:`plot_technique` lays every step of a technique out as numbered panels
+with its text and dose, the technique's introduction, its cautions and a disclaimer.
+
+Imports matplotlib (on first use of footviz.plot_technique).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .._internal.checks import check_choice
+from .._internal.ownfigure import OwnFigure
+from ..atlas import Atlas, load_atlas
+from ..atlas.layout import Panel
+from ..atlas.techniques import Step, Stroke, Technique
+from ..atlas.vocabulary import FEET, LANGUAGES
+from ..errors import BadTypeError, BadValueError
+from .figures import FigureResult
+from .layers import DrawContext, PanelLayer, draw_layers, draw_outline, draw_skin
+from .paths import geometry_path
+from .strokes import draw_strokes, stroke_line
+from .theme import Theme, resolve_theme
+
+__all__ = [
+    "StepArtists",
+    "TechniqueFigure",
+    "dose_line",
+    "draw_step",
+    "main_aspect",
+    "plot_technique",
+    "step_panel",
+]
+
+BADGE_COLOUR = "#1A1A1A"
+ZONE_TINT = "#F0B86E"  # the zones a step works, faintly
+ZONE_ALPHA = 0.3
+MAX_TINTED = 6  # a step working more zones than this on the aspect tints none
+EXERCISE_COLOUR = "#2E6DB4"
+MARGIN = 0.06  # of the diagram's larger side, round the outline and strokes
+WORDS = {
+    "en": {"exercise": "exercise"},
+    "ru": {"exercise": "упражнение"},
+}
+
+
+@dataclass
+class StepArtists:
+    """What :func:`draw_step` drew into one axes.
+
+    Attributes
+    ----------
+    ax : matplotlib Axes
+    step : Step
+    foot, aspect : str
+        The foot and the aspect drawn.
+    panel : Panel
+        Where the aspect's frame sits in the axes (data mm); ``transform`` maps frame mm
+        to display.
+    skin, outline : PathPatch
+        The foot (drawn by the ``"skin"`` and ``"outline"`` layers).
+    zones : PathCollection or None
+        The zones the step works on this aspect, faintly tinted.
+    strokes : list
+        One artist per stroke on this aspect, in the step's order: a FancyArrowPatch for
+        an arrow or a loop, a Line2D of dots for a press (see :mod:`footviz.render.strokes`).
+    numbers : list of Text
+        Press numbers, in pressing order.
+    guides : list of Line2D
+        Dotted lines joining unnumbered presses in their order.
+    badge : Text or None
+        The step number.
+    exercise : FancyArrowPatch or None
+        The curved arrow over the toes of an exercise step.
+    labels : list of Text
+        Words drawn in the diagram (``"exercise"``).
+    other_aspects : tuple of str
+        Aspects where the step has strokes too, not drawn here.
+    """
+
+    ax: Any
+    step: Step
+    foot: str
+    aspect: str
+    panel: Panel
+    transform: Any
+    skin: Any = None
+    outline: Any = None
+    zones: Any = None
+    strokes: list[Any] = field(default_factory=list)
+    numbers: list[Any] = field(default_factory=list)
+    guides: list[Any] = field(default_factory=list)
+    badge: Any = None
+    exercise: Any = None
+    labels: list[Any] = field(default_factory=list)
+    other_aspects: tuple[str, ...] = ()
+
+
+def main_aspect(step: Step) -> str:
+    """The aspect a step's diagram shows: the one with most of its strokes (the first of
+    ``step.aspects`` on a tie), else ``step.aspects[0]`` (``"plantar"`` if it names none)."""
+    counts: dict[str, int] = {}
+    for s in step.strokes:
+        counts[s.aspect] = counts.get(s.aspect, 0) + 1
+    if counts:
+        order = list(step.aspects) + [a for a in counts if a not in step.aspects]
+        return max((a for a in order if a in counts), key=lambda a: counts[a])
+    return step.aspects[0] if step.aspects else "plantar"
+
+
+def step_panel(foot: str, aspect: str, atlas: Atlas) -> Panel:
+    """Where ``foot``'s ``aspect`` frame sits in a step diagram: as on the four-side sheet
+    (soles and tops upright, toes up, the right foot mirrored; profiles on their side with
+    the floor below)."""
+    from .sheet import sheet_panel
+
+    return sheet_panel(foot, aspect, atlas)
+
+
+def _zones_layer(step: Step):
+    def draw(ctx: DrawContext, panel: Panel):
+        from matplotlib.collections import PathCollection
+
+        wanted = set(step.zones)
+        shapes = [s for s in ctx.atlas.shapes(panel.foot, panel.aspect) if s.zone.id in wanted]
+        if not shapes or len(shapes) > MAX_TINTED:  # a whole-foot stroke: no patchwork
+            return None
+        coll = PathCollection(
+            [geometry_path(s.geometry) for s in shapes],
+            facecolors=ZONE_TINT,
+            edgecolors="none",
+            alpha=ZONE_ALPHA,
+            transform=ctx.transform(panel),
+            zorder=1.5,
+        )
+        coll.set_label(f"step zones/{panel.foot}/{panel.aspect}")
+        ctx.ax.add_collection(coll, autolim=False)
+        return coll
+
+    return PanelLayer("step zones", draw)
+
+
+def _limits(ax, panel: Panel, lines: list[np.ndarray]) -> None:
+    x0, y0, x1, y1 = panel.chart_bounds
+    for pts in lines:
+        if len(pts):
+            cx, cy = panel.to_chart(pts[:, 0], pts[:, 1])
+            x0, x1 = min(x0, float(cx.min())), max(x1, float(cx.max()))
+            y0, y1 = min(y0, float(cy.min())), max(y1, float(cy.max()))
+    pad = MARGIN * max(x1 - x0, y1 - y0)
+    ax.set_xlim(x0 - pad, x1 + pad)
+    ax.set_ylim(y0 - pad, y1 + pad)
+
+
+def _check_step(step: object) -> Step:
+    if not isinstance(step, Step):
+        raise BadTypeError(
+            "step", step, "a technique Step (footviz.technique('self-massage').steps[0])"
+        )
+    return step
+
+
+def draw_step(
+    ax,
+    step: Step,
+    *,
+    foot: str = "left",
+    lang: str = "en",
+    atlas: Atlas | None = None,
+    number: bool = True,
+    theme: str | Theme | None = None,
+    **kwargs: Any,
+) -> StepArtists:
+    """Draw one step of a technique as a small diagram into ``ax``.
+
+    Draws the outline of the step's aspect (:func:`main_aspect`) for ``foot``, the zones
+    the step works faintly tinted, its strokes on that aspect (arrows along the path for
+    strokes, stretches and caterpillar walks; dots for presses, numbered in order; loops
+    with an arrowhead showing the turn for circles, kneading and rotation) and the step
+    number as a badge.  An exercise step (no strokes) gets a curved arrow over the toes and
+    the word "exercise".  Sets an equal aspect and turns the axis off; sizes are in points,
+    so it reads in a 3 x 4 cm axes with 8 pt text.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    step : Step
+        A step of :func:`footviz.technique` (``technique.steps[i]``).
+    foot : {"left", "right"}
+        The right foot is drawn mirrored (a loop's turn on the page mirrors too).
+    lang : {"en", "ru"}
+    atlas : Atlas, optional
+        The atlas the outline comes from (default: the built-in reflexology atlas).
+    number : bool
+        Draw the step number as a badge in the top left corner.
+    theme : {"auto", "light", "dark"} or Theme, optional
+        Outline and text colours (default: follow the figure's colour).
+    **kwargs
+        Passed to every arrow and loop (:class:`matplotlib.patches.FancyArrowPatch`).
+
+    Returns
+    -------
+    StepArtists
+    """
+    step = _check_step(step)
+    return draw_step_aspect(
+        ax, step, main_aspect(step), foot=foot, lang=lang, atlas=atlas, number=number,
+        theme=theme, **kwargs,
+    )  # fmt: skip
+
+
+def draw_step_aspect(
+    ax,
+    step: Step,
+    aspect: str,
+    *,
+    foot: str = "left",
+    lang: str = "en",
+    atlas: Atlas | None = None,
+    number: bool = True,
+    theme: str | Theme | None = None,
+    fontsize: float = 8.0,
+    **kwargs: Any,
+) -> StepArtists:
+    """:func:`draw_step` for one given aspect of the step (its strokes on that aspect)."""
+    from ..atlas.vocabulary import ASPECTS
+
+    step = _check_step(step)
+    foot = check_choice("foot", foot, FEET)
+    lang = check_choice("language", lang, LANGUAGES, "lang")
+    aspect = check_choice("aspect", aspect, ASPECTS)
+    if atlas is None:
+        atlas = load_atlas()
+    elif not isinstance(atlas, Atlas):
+        raise BadTypeError("atlas", atlas, "a footviz Atlas (footviz.load_atlas()) or None")
+    if kwargs:
+        _check_arrow_kwargs(kwargs)
+    theme_ = resolve_theme("auto" if theme is None else theme, ax.figure.get_facecolor())
+    panel = step_panel(foot, aspect, atlas)
+    ctx = DrawContext(
+        ax=ax, atlas=atlas, aspect=aspect, panels=(panel,), shapes={foot: ()},
+        visible={foot: {}}, colouring=None, theme=theme_, outline_width=1.0,
+    )  # fmt: skip
+    layers = [
+        PanelLayer("skin", draw_skin),
+        _zones_layer(step),
+        PanelLayer("outline", draw_outline),
+    ]
+    mine: tuple[Stroke, ...] = tuple(s for s in step.strokes if s.aspect == aspect)
+    # the limits first: strokes size their heads and dots to the page scale
+    _limits(ax, panel, [stroke_line(s, 0.5) for s in mine])
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_axis_off()
+    ax.apply_aspect()
+    drawn = draw_layers(ctx, layers)
+    tf = ctx.transform(panel)
+    made = draw_strokes(ax, mine, tf, numbered=True, fontsize=max(5.5, fontsize * 0.8), **kwargs)
+    out = StepArtists(
+        ax, step, foot, aspect, panel, tf,
+        skin=drawn["skin"].get(foot), outline=drawn["outline"].get(foot),
+        zones=drawn["step zones"].get(foot), strokes=made.artists, numbers=made.numbers,
+        guides=made.guides,
+        other_aspects=tuple(dict.fromkeys(s.aspect for s in step.strokes if s.aspect != aspect)),
+    )  # fmt: skip
+    if step.exercise:
+        _draw_exercise(ax, out, atlas, lang, fontsize, tf)
+    if number:
+        out.badge = ax.text(
+            0.0, 1.0, str(step.number), transform=ax.transAxes, ha="left", va="top",
+            fontsize=fontsize, fontweight="bold", color="white", zorder=8, clip_on=False,
+            bbox={"boxstyle": "circle,pad=0.25", "fc": BADGE_COLOUR, "ec": "none"},
+        )  # fmt: skip
+    return out
+
+
+def _draw_exercise(ax, out: StepArtists, atlas: Atlas, lang: str, fontsize: float, tf) -> None:
+    """A curved arrow over the toes (the foot moves by itself) and the word "exercise"."""
+    from matplotlib.patches import FancyArrowPatch
+
+    outline = atlas.outline(out.foot, out.aspect)
+    x0, y0, x1, y1 = outline.bounds
+    tip_y = y1
+    # the toe tip: the outline's point furthest towards the toes
+    coords = np.asarray(
+        outline.exterior.coords
+        if hasattr(outline, "exterior")
+        else outline.geoms[0].exterior.coords
+    )
+    tip_x = float(coords[int(np.argmax(coords[:, 1])), 0])
+    reach = 0.22 * (y1 - y0)
+    side = 0.18 * (x1 - x0)
+    arrow = FancyArrowPatch(
+        (tip_x + side, tip_y - reach),
+        (tip_x + side, tip_y + 0.04 * (y1 - y0)),
+        connectionstyle="arc3,rad=-0.45",
+        arrowstyle="-|>",
+        mutation_scale=fontsize * 1.4,
+        linewidth=1.4,
+        color=EXERCISE_COLOUR,
+        transform=tf,
+        zorder=5,
+    )
+    ax.add_artist(arrow)
+    out.exercise = arrow
+    word = ax.text(
+        0.5, 0.0, WORDS[lang]["exercise"], transform=ax.transAxes, ha="center", va="bottom",
+        fontsize=fontsize * 0.9, style="italic", color=EXERCISE_COLOUR, zorder=8,
+        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+    )  # fmt: skip
+    out.labels.append(word)
+
+
+def _check_arrow_kwargs(kwargs: dict[str, Any]) -> None:
+    from matplotlib.artist import ArtistInspector
+    from matplotlib.patches import FancyArrowPatch
+
+    from .._internal.checks import check_keywords
+
+    inspector = ArtistInspector(FancyArrowPatch)
+    names = set(inspector.get_setters())
+    for aliases in inspector.aliasd.values():
+        names.update(aliases)
+    names -= {"transform", "figure", "axes", "path", "positions"}
+    check_keywords(
+        "draw_step", kwargs, sorted(names),
+        hint="Extra keywords go to every arrow and loop (a matplotlib FancyArrowPatch).",
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------------- the step panels
+PAGE_WIDTH = 8.27  # inches: A4 portrait
+PAGE_MARGIN = 0.45
+GUTTER = 0.3  # inches between columns
+ROW_GAP = 0.18  # inches between rows
+DIAGRAM_SHARE = 0.38  # of a panel's width
+DIAGRAM_HEIGHT = 1.75  # inches: the least height of a panel's diagram
+TEXT_GAP = 0.12  # inches between a diagram and its text
+SIZES = {"title": 16.0, "intro": 9.5, "body": 8.5, "dose": 8.0, "notes": 8.0, "small": 7.5}
+LINE_SPACING = 1.25
+TEXT_COLOUR = "#1A1A1A"
+DOSE_COLOUR = "#7A3B00"
+NOTE_COLOUR = "#555555"
+MAX_COLUMNS = 4
+PAGE_WORDS = {
+    "en": {
+        "each": "Each step: {}",
+        "cautions": "When not to massage",
+        "disclaimer": (
+            "A traditional practice described for relaxation and well-being, not medical "
+            "advice: it does not diagnose or treat any disease and does not replace a doctor. "
+            "Stop if anything hurts."
+        ),
+    },
+    "ru": {
+        "each": "Каждый шаг: {}",
+        "cautions": "Когда массаж нежелателен",
+        "disclaimer": (
+            "Традиционная практика для расслабления и хорошего самочувствия, а не "
+            "медицинская рекомендация: она не ставит диагноз, не лечит болезни и не "
+            "заменяет врача. Прекратите, если появилась боль."
+        ),
+    },
+}
+
+
+@dataclass(repr=False, eq=False)
+class TechniqueFigure(OwnFigure, FigureResult):
+    """What :func:`plot_technique` drew (``close()`` or ``with`` frees the figure).
+
+    Attributes
+    ----------
+    figure : matplotlib Figure
+    technique : Technique
+    axes : list of Axes
+        Every diagram's axes, step by step.
+    steps : tuple of StepArtists
+        Each step's main diagram (:func:`draw_step`), in step order.
+    diagrams : dict
+        Step number -> every diagram of the step (one per aspect with strokes).
+    texts, doses : dict
+        Step number -> the step's text and its dose line (Text, or None without a dose).
+    title, intro, after, cautions, disclaimer : Text or None
+    """
+
+    figure: Any
+    technique: Technique
+    lang: str
+    foot: str
+    _own: bool = True
+    axes: list[Any] = field(default_factory=list)
+    steps: tuple[StepArtists, ...] = ()
+    diagrams: dict[int, tuple[StepArtists, ...]] = field(default_factory=dict)
+    texts: dict[int, Any] = field(default_factory=dict)
+    doses: dict[int, Any] = field(default_factory=dict)
+    title: Any = None
+    intro: Any = None
+    after: Any = None
+    cautions: Any = None
+    disclaimer: Any = None
+
+    def __repr__(self) -> str:
+        return f"<TechniqueFigure {self.technique.id!r} ({self.lang}, {len(self.steps)} steps)>"
+
+
+def dose_line(step: Step, lang: str) -> str:
+    """The step's dose in words: its own, else each stroke kind's (``"circles: 1–2 min"``)."""
+    if step.dose is not None:
+        return step.dose.text(lang)
+    parts = []
+    for s in step.strokes:
+        if s.dose is not None:
+            part = f"{s.kind_name(lang)}: {s.dose.text(lang)}"
+            if part not in parts:
+                parts.append(part)
+    return "; ".join(parts)
+
+
+def _wrap(text: str, width: float, size: float, renderer, weight: str = "normal") -> str:
+    """``text`` broken into lines no wider than ``width`` pixels at ``size`` points."""
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(size=size, weight=weight)
+
+    def w(s: str) -> float:
+        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split():
+            trial = f"{line} {word}" if line else word
+            if line and w(trial) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _arrangement(atlas: Atlas, foot: str, aspects: tuple[str, ...], w: float, h: float):
+    """Boxes ``(x, y, w, h)`` (inches, within a ``w`` x ``h`` area, y from the top) for one
+    diagram per aspect: side by side or stacked, whichever draws them larger."""
+    sizes = []
+    for a in aspects:
+        x0, y0, x1, y1 = step_panel(foot, a, atlas).chart_bounds
+        sizes.append((x1 - x0, y1 - y0))
+    n = len(aspects)
+    row = min(min((w / n) / sw, h / sh) for sw, sh in sizes)
+    col = min(min(w / sw, (h / n) / sh) for sw, sh in sizes)
+    if row >= col:
+        return [(i * w / n, 0.0, w / n, h) for i in range(n)], row
+    return [(0.0, i * h / n, w, h / n) for i in range(n)], col
+
+
+def _columns(columns: object, steps: int) -> int:
+    if columns is None:
+        return 1 if steps <= 2 else 2
+    if isinstance(columns, bool) or not isinstance(columns, (int, np.integer)):
+        raise BadTypeError("columns", columns, f"a whole number from 1 to {MAX_COLUMNS} or None")
+    if not 1 <= int(columns) <= MAX_COLUMNS:
+        raise BadValueError("columns", columns, f"a whole number from 1 to {MAX_COLUMNS} or None")
+    return int(columns)
+
+
+def _technique_of(atlas: Atlas, name_or_technique: object) -> Technique:
+    if isinstance(name_or_technique, Technique):
+        return name_or_technique
+    if not isinstance(name_or_technique, str):
+        raise BadTypeError(
+            "technique", name_or_technique,
+            "a technique name ('self-massage', 'heel-spur' ...) or a Technique",
+        )  # fmt: skip
+    return atlas.technique(name_or_technique)
+
+
+def plot_technique(
+    name_or_technique: str | Technique,
+    *,
+    lang: str = "en",
+    foot: str = "left",
+    atlas: Atlas | None = None,
+    columns: int | None = None,
+    dpi: float = 150.0,
+    **kwargs: Any,
+) -> TechniqueFigure:
+    """Draw a massage technique as numbered step panels on an A4-wide page.
+
+    Each panel holds the step's diagram (:func:`draw_step`, one per aspect where the step
+    has strokes) with the step's text and dose beside it; above them the technique's name
+    and introduction, below them its closing note, its cautions and a short disclaimer.
+
+    Parameters
+    ----------
+    name_or_technique : str or Technique
+        ``"self-massage"``, ``"classical"``, ``"heel-spur"``, ``"hallux-valgus"`` (or an
+        English or Russian name), or a Technique.
+    lang : {"en", "ru"}
+    foot : {"left", "right"}
+        The foot the diagrams show (every technique is done on both).
+    atlas : Atlas, optional
+        Default: the built-in reflexology atlas.
+    columns : int, optional
+        Step panels per row, 1 to 4 (default: 2, or 1 for up to 2 steps).
+    dpi : float
+        The figure's resolution (saving may override it).
+    **kwargs
+        Passed to every arrow and loop (:class:`matplotlib.patches.FancyArrowPatch`).
+
+    Returns
+    -------
+    TechniqueFigure
+
+    Raises
+    ------
+    UnknownNameError
+        For an unknown technique, with close spellings.
+    """
+    from .._internal.checks import check_dpi
+    from .decorations import renderer_of
+    from .figures import new_figure
+
+    lang = check_choice("language", lang, LANGUAGES, "lang")
+    foot = check_choice("foot", foot, FEET)
+    dpi = check_dpi("dpi", dpi)
+    if atlas is None:
+        atlas = load_atlas()
+    elif not isinstance(atlas, Atlas):
+        raise BadTypeError("atlas", atlas, "a footviz Atlas (footviz.load_atlas()) or None")
+    tech = _technique_of(atlas, name_or_technique)
+    cols = _columns(columns, len(tech.steps))
+    if kwargs:
+        _check_arrow_kwargs(kwargs)
+    words = PAGE_WORDS[lang]
+
+    fig = new_figure((PAGE_WIDTH, 11.69), dpi=dpi)
+    renderer = renderer_of(fig)
+    px = dpi  # pixels per inch
+    inner = PAGE_WIDTH - 2 * PAGE_MARGIN
+    panel_w = (inner - (cols - 1) * GUTTER) / cols
+    diagram_w = panel_w * DIAGRAM_SHARE if cols < 4 else panel_w * 0.45
+    text_w = panel_w - diagram_w - TEXT_GAP
+
+    probe = fig.text(0, 0, "")
+
+    def height(text: str, size: float, weight: str = "normal") -> float:
+        if not text:
+            return 0.0
+        probe.set_text(text)
+        probe.set_fontsize(size)
+        probe.set_fontweight(weight)
+        probe.set_linespacing(LINE_SPACING)
+        return probe.get_window_extent(renderer).height / px
+
+    # -------- measure: wrapped texts and the height of every block, top to bottom
+    title = tech.name(lang)
+    intro = tech.intro(lang)
+    if tech.dose is not None:
+        intro = f"{intro} {words['each'].format(tech.dose.text(lang))}".strip()
+    intro = _wrap(intro, inner * px, SIZES["intro"], renderer)
+    blocks = []
+    for step in tech.steps:
+        body = _wrap(step.text(lang), text_w * px, SIZES["body"], renderer)
+        dose = dose_line(step, lang)
+        dose = _wrap(dose, text_w * px, SIZES["dose"], renderer, "bold") if dose else ""
+        body_h = height(body, SIZES["body"])
+        text_h = body_h + (height(dose, SIZES["dose"], "bold") + 0.06 if dose else 0.0)
+        aspects = (main_aspect(step),)
+        aspects += tuple(
+            a for a in dict.fromkeys(s.aspect for s in step.strokes) if a not in aspects
+        )
+        blocks.append((step, body, dose, body_h, text_h, aspects))
+    after = _wrap(tech.after(lang), inner * px, SIZES["notes"], renderer)
+    cautions = tech.cautions(lang)
+    caution_text = ""
+    if cautions:
+        items = [_wrap(f"• {c}", inner * px - 10, SIZES["notes"], renderer) for c in cautions]
+        caution_text = "\n".join(items)
+    disclaimer = _wrap(words["disclaimer"], inner * px, SIZES["small"], renderer)
+
+    title_h = height(title, SIZES["title"], "bold")
+    intro_h = height(intro, SIZES["intro"])
+    rows = [blocks[i : i + cols] for i in range(0, len(blocks), cols)]
+    row_hs = [max(DIAGRAM_HEIGHT, *(b[4] for b in row)) for row in rows]
+    after_h = height(after, SIZES["notes"])
+    head_h = height(words["cautions"], SIZES["notes"], "bold")
+    caut_h = height(caution_text, SIZES["notes"])
+    disc_h = height(disclaimer, SIZES["small"])
+    total = PAGE_MARGIN + title_h + 0.12 + intro_h + 0.22
+    total += sum(row_hs) + ROW_GAP * (len(rows) - 1) + 0.22
+    total += (after_h + 0.12 if after else 0.0) + (head_h + caut_h + 0.16 if caution_text else 0)
+    total += disc_h + PAGE_MARGIN
+    probe.remove()
+    fig.set_size_inches(PAGE_WIDTH, total)
+
+    # -------- place, top down (y in inches from the top)
+    out = TechniqueFigure(fig, tech, lang, foot)
+
+    def put(x: float, y: float, text: str, size: float, **style: Any):
+        return fig.text(
+            x / PAGE_WIDTH, 1.0 - y / total, text, fontsize=size, ha="left", va="top",
+            linespacing=LINE_SPACING, color=style.pop("color", TEXT_COLOUR), **style,
+        )  # fmt: skip
+
+    y = PAGE_MARGIN
+    out.title = put(PAGE_MARGIN, y, title, SIZES["title"], fontweight="bold")
+    y += title_h + 0.12
+    out.intro = put(PAGE_MARGIN, y, intro, SIZES["intro"]) if intro else None
+    y += intro_h + 0.22
+    main: list[StepArtists] = []
+    for row, row_h in zip(rows, row_hs, strict=True):
+        for c, (step, body, dose, body_h, _, aspects) in enumerate(row):
+            x = PAGE_MARGIN + c * (panel_w + GUTTER)
+            boxes, _ = _arrangement(atlas, foot, aspects, diagram_w, row_h)
+            drawn = []
+            for aspect, (bx, by, bw, bh) in zip(aspects, boxes, strict=True):
+                ax = fig.add_axes(
+                    (
+                        (x + bx) / PAGE_WIDTH,
+                        1.0 - (y + by + bh) / total,
+                        bw / PAGE_WIDTH,
+                        bh / total,
+                    )
+                )
+                out.axes.append(ax)
+                drawn.append(
+                    draw_step_aspect(
+                        ax,
+                        step,
+                        aspect,
+                        foot=foot,
+                        lang=lang,
+                        atlas=atlas,
+                        number=aspect == aspects[0],
+                        fontsize=SIZES["body"],
+                        **kwargs,
+                    )
+                )
+            main.append(drawn[0])
+            out.diagrams[step.number] = tuple(drawn)
+            tx = x + diagram_w + TEXT_GAP
+            out.texts[step.number] = put(tx, y, body, SIZES["body"])
+            ty = y + body_h + 0.06
+            out.doses[step.number] = (
+                put(tx, ty, dose, SIZES["dose"], fontweight="bold", color=DOSE_COLOUR)
+                if dose
+                else None
+            )
+        y += row_h + ROW_GAP
+    y += 0.22 - ROW_GAP
+    out.steps = tuple(main)
+    if after:
+        out.after = put(PAGE_MARGIN, y, after, SIZES["notes"], style="italic")
+        y += after_h + 0.12
+    if caution_text:
+        put(PAGE_MARGIN, y, words["cautions"], SIZES["notes"], fontweight="bold")
+        y += head_h
+        out.cautions = put(PAGE_MARGIN, y, caution_text, SIZES["notes"])
+        y += caut_h + 0.16
+    out.disclaimer = put(
+        PAGE_MARGIN, y, disclaimer, SIZES["small"], style="italic", color=NOTE_COLOUR
+    )
+    return out
