@@ -47,6 +47,12 @@ class Texts(TypedDict):
     points_heading: str
     point_roles: dict[str, str]
     points_codes: str
+    technique_subtitle: str
+    technique_steps: str
+    technique_cautions: str
+    technique_cautions_intro: str
+    technique_continued: str
+    technique_meta: str
 
 
 TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
@@ -125,6 +131,19 @@ TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
             "other": "other point",
         },
         "points_codes": "On the map: {codes}.",
+        "technique_subtitle": (
+            "A massage routine of the source text, step by step. In the diagrams (the left "
+            "foot) arrows show the direction of a stroke, dots the places to press, in order, "
+            "and loops the circling movements; work the right foot the same way, mirrored."
+        ),
+        "technique_steps": "Step by step",
+        "technique_cautions": "Not for this routine",
+        "technique_cautions_intro": "The source names these contraindications for this routine:",
+        "technique_continued": "{name} (continued)",
+        "technique_meta": (
+            "Massage technique handout: {name}: steps with diagrams and doses, cautions, "
+            "contraindications"
+        ),
     },
     "ru": {
         "title_condition": "{name} \u2014 {system}",
@@ -202,6 +221,19 @@ TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
             "other": "другая точка",
         },
         "points_codes": "На карте: {codes}.",
+        "technique_subtitle": (
+            "Методика массажа из источника, по шагам. На схемах (левая стопа) стрелки "
+            "показывают направление движения, точки — места надавливания по порядку, петли — "
+            "круговые движения; правую стопу прорабатывайте так же, зеркально."
+        ),
+        "technique_steps": "По шагам",
+        "technique_cautions": "Когда эту методику не применяют",
+        "technique_cautions_intro": "Источник называет для этой методики такие противопоказания:",
+        "technique_continued": "{name} (продолжение)",
+        "technique_meta": (
+            "Памятка по методике массажа: {name}: шаги со схемами и дозировкой, ограничения, "
+            "противопоказания"
+        ),
     },
 }
 

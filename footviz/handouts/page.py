@@ -20,8 +20,10 @@ from typing import Any
 
 from .._version import __version__
 from ..atlas import Atlas
+from ..atlas.techniques import Step
 from ..render.figures import FigureResult
 from .content import Texts, texts
+from .diagrams import Slot, draw_slots, step_para
 from .mapview import MapView, draw_map, plan_map
 from .subject import PointRow, Subject, shorter_note
 from .textflow import (
@@ -89,6 +91,7 @@ class Plan:
     map_w: float | None = None  # narrower than the page when the key starts beside the map
     sections: tuple[str, ...] = SECTIONS  # the text sections below the key
     points: str = "notes"  # what the list of acupoints keeps (POINT_DETAILS)
+    diagrams: bool = False  # the self-massage steps carry their diagrams
 
     @property
     def continued(self) -> bool:
@@ -113,6 +116,7 @@ class HandoutPage(FigureResult):
     map: MapView | None = None
     map_ax: Any = None
     plan: Plan | None = None
+    steps: list[Any] = field(default_factory=list)  # the step diagrams (StepArtists)
 
     def all_texts(self) -> list[tuple[str, Any]]:
         return [(name, t) for name, ts in self.texts.items() for t in ts]
@@ -353,6 +357,8 @@ POINT_GLYPHS: dict[str | None, str] = {
     None: "\u25cb",
 }
 POINT_DETAILS: tuple[str, ...] = ("notes", "names", "codes")  # what the list keeps, in turn
+STEP_DIAGRAM = (0.55, 0.78)  # inches: a self-massage step's diagram beside its text
+CONTINUATION_DIAGRAM = (0.7, 1.0)  # on a page of text alone
 
 
 def _glyph_colour(glyph: str) -> str | None:
@@ -401,6 +407,27 @@ def _points(
             flow.ops.texts[i] = dataclasses.replace(op, colour=colour)
 
 
+@dataclass
+class Diagrams:
+    """The steps of the self-massage sequence drawn beside their text: the steps, the
+    page's language, each diagram's size (inches) and the slots laid out."""
+
+    steps: tuple[Step, ...]
+    lang: str
+    size: tuple[float, float] = STEP_DIAGRAM
+    slots: list[Slot] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, lang: str, size: tuple[float, float] = STEP_DIAGRAM) -> Diagrams:
+        from ..atlas.techniques import technique
+
+        return cls(technique("self-massage").steps, lang, size)
+
+    def fresh(self) -> Diagrams:
+        """The same diagrams with no slots laid out yet (for a trial layout)."""
+        return Diagrams(self.steps, self.lang, self.size)
+
+
 def _columns(
     ops: Ops,
     m: Measure,
@@ -410,10 +437,12 @@ def _columns(
     sections: tuple[str, ...] = SECTIONS,
     points: tuple[PointRow, ...] = (),
     detail: str = "notes",
+    diagrams: Diagrams | None = None,
 ) -> None:
     """The acupoints (``points``, at ``detail``), steps, general rules and
     contraindications (those of ``sections``) flowed through ``boxes`` (newspaper columns);
-    :class:`Overflow` when they do not fit."""
+    :class:`Overflow` when they do not fit.  With ``diagrams`` each step gets its diagram
+    at its left (:func:`footviz.handouts.diagrams.step_para`; the slots are recorded)."""
     head = size + 1.5
     keep = block_height(2, size) + 0.04
     label_w = m.width("8.", size, "bold") + 0.05
@@ -424,8 +453,15 @@ def _columns(
         before = 0.08
     if "steps" in sections:
         flow.para(words["steps_heading"], head, weight="bold", before=before, keep=keep)
-        for i, step in enumerate(words["steps"], start=1):
-            flow.para(step, size, label=f"{i}.", indent=label_w, before=0.02)
+        if diagrams is not None:
+            for step in diagrams.steps:
+                step_para(
+                    flow, m, step, diagrams.lang, size, diagrams.size, diagrams.slots,
+                    before=0.05,
+                )  # fmt: skip
+        else:
+            for i, step in enumerate(words["steps"], start=1):
+                flow.para(step, size, label=f"{i}.", indent=label_w, before=0.02)
         flow.para(words["steps_after"], size, style="italic", before=0.03)
         before = 0.08
     if "rules" in sections:
@@ -452,6 +488,7 @@ def _columns_height(
     sections: tuple[str, ...] = SECTIONS,
     points: tuple[PointRow, ...] = (),
     detail: str = "notes",
+    diagrams: Diagrams | None = None,
 ) -> tuple[int, float]:
     """The fewest inches the columns need, and how many columns (two or three) give it."""
     best: tuple[float, int] | None = None
@@ -461,7 +498,8 @@ def _columns_height(
             mid = (lo + hi) / 2.0
             try:
                 boxes = _column_boxes(0.0, width, mid, mid, n)
-                _columns(Ops(), m, boxes, words, size, sections, points, detail)
+                trial = diagrams.fresh() if diagrams is not None else None
+                _columns(Ops(), m, boxes, words, size, sections, points, detail, trial)
             except Overflow:
                 lo = mid
             else:
@@ -482,9 +520,11 @@ class _Planner:
         page: str,
         sections: tuple[str, ...] = SECTIONS,
         detail: str = "notes",
+        diagrams: bool = False,
     ) -> None:
         self.m, self.atlas, self.subject, self.page = m, atlas, subject, page
-        self.sections, self.detail = sections, detail
+        self.sections, self.detail, self.diagrams = sections, detail, diagrams
+        self.steps = Diagrams.of(subject.lang) if diagrams and "steps" in sections else None
         self.words = texts(subject.lang, subject.practice)
         self.w, self.h = PAGES[page]
         self.inner_w = self.w - 2 * MARGIN
@@ -513,7 +553,7 @@ class _Planner:
         disclaimer = _disclaimer(ops, self.m, self.words, self.w, size)
         columns, columns_h = _columns_height(
             self.m, self.words, self.inner_w, size, self.sections, self.subject.point_rows,
-            self.detail,
+            self.detail, self.steps,
         )  # fmt: skip
         top = self.h - MARGIN - self.title_h
         avail = top - disclaimer.y1 - columns_h - 4 * GAP  # for the map and the key
@@ -527,8 +567,9 @@ class _Planner:
             room = avail - key_h
             map_h, map_w = min(room, natural), None
         plan = Plan(
-            size, map_h, columns, columns_h, short, compact, map_w, self.sections, self.detail
-        )
+            size, map_h, columns, columns_h, short, compact, map_w, self.sections, self.detail,
+            self.steps is not None,
+        )  # fmt: skip
         return plan, room
 
     def side_box(self, size: float, map_h: float, top: float) -> tuple[float, Box | None]:
@@ -592,6 +633,7 @@ def plan_page(
     page: str,
     sections: tuple[str, ...] = SECTIONS,
     detail: str = "notes",
+    diagrams: bool = False,
 ) -> Plan:
     """Choose the body size and map height of a page holding ``sections`` below the key.
 
@@ -600,7 +642,7 @@ def plan_page(
     :data:`COMFORT_SIZE` that leaves the map :data:`MAP_MIN` inches; otherwise the same with
     the key's notes cut to their first clause.  Never below :data:`MIN_SIZE`.
     """
-    planner = _Planner(m, atlas, subject, page, sections, detail)
+    planner = _Planner(m, atlas, subject, page, sections, detail, diagrams)
     cache: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
 
     def at(size: float, short: bool, compact: bool = False) -> tuple[Plan, float]:
@@ -648,21 +690,26 @@ def plan_subject(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
 
     A subject with acupoints lists them first (``"points"``), with their notes, else with
     their names, else by their codes alone (:data:`POINT_DETAILS`), on one page before two.
+    The self-massage steps carry their diagrams where they fit (:attr:`Plan.diagrams`).
     """
     lead = ("points",) if subject.point_rows else ()
     details = POINT_DETAILS if subject.point_rows else ("notes",)
     last: PageOverflow | None = None
-    for sections in ((*lead, *SECTIONS), (*lead, *FIRST_OF_TWO)):
+    for sections, with_diagrams in (
+        ((*lead, *SECTIONS), (True, False)),
+        ((*lead, *FIRST_OF_TWO), (False,)),
+    ):
         for detail in details:
-            try:
-                return plan_page(m, atlas, subject, page, sections, detail)
-            except PageOverflow as exc:
-                last = exc
+            for diagrams in with_diagrams:
+                try:
+                    return plan_page(m, atlas, subject, page, sections, detail, diagrams)
+                except PageOverflow as exc:
+                    last = exc
     assert last is not None
     raise last
 
 
-def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
+def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> tuple[Ops, list[Slot]]:
     w, h = PAGES[page]
     words = texts(subject.lang, subject.practice)
     size = plan.size
@@ -695,8 +742,9 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
         if box.height <= 0:
             raise Overflow(box.name)
         ops.boxes[box.name] = box
-    _columns(ops, m, boxes, words, size, plan.sections, subject.point_rows, plan.points)
-    return ops
+    diagrams = Diagrams.of(subject.lang) if plan.diagrams else None
+    _columns(ops, m, boxes, words, size, plan.sections, subject.point_rows, plan.points, diagrams)
+    return ops, (diagrams.slots if diagrams is not None else [])
 
 
 def footer_text(atlas: Atlas, lang: str, page_label: str | None) -> str:
@@ -779,7 +827,7 @@ def compose(
     page = check_page(page)
     m = Measure()
     plan = plan or plan_subject(m, atlas, subject, page)
-    ops = _layout(m, subject, page, plan)
+    ops, slots = _layout(m, subject, page, plan)
     fig = new_figure(page)
     w, h = PAGES[page]
     result = HandoutPage(fig, page, subject.lang, plan.size, ops.boxes, plan=plan)
@@ -789,6 +837,7 @@ def compose(
     result.map_ax = ax
     result.map = draw_map(ax, atlas, subject.marks, subject.lang, plan.size, points=subject.points)
     result.texts["map"] = list(ax.texts)
+    result.steps = draw_slots(fig, slots, atlas, subject.lang)
     result.texts["footer"] = _footer(fig, ops, atlas, subject.lang, page_label)
     return result
 
@@ -803,13 +852,17 @@ def compose_continuation(
     m = Measure()
     words = texts(subject.lang, subject.practice)
     w, h = PAGES[page]
-    for size in CONTINUATION_SIZES:
+    tries = [(Diagrams.of(subject.lang, CONTINUATION_DIAGRAM), s) for s in CONTINUATION_SIZES]
+    tries += [(None, s) for s in CONTINUATION_SIZES]
+    for diagrams, size in tries:
         ops = Ops()
         title = _title_block(ops, m, _continued(subject, words), w, h)
         disclaimer = _disclaimer(ops, m, words, w, size)
         top = title.y0 - GAP
         room = top - disclaimer.y1 - GAP
-        columns, height = _columns_height(m, words, w - 2 * MARGIN, size)
+        columns, height = _columns_height(
+            m, words, w - 2 * MARGIN, size, SECTIONS, (), "notes", diagrams
+        )
         if height <= room:
             break
     else:
@@ -818,11 +871,13 @@ def compose_continuation(
     ops.boxes["footer"] = _footer_box(w)
     boxes = _column_boxes(MARGIN, w - MARGIN, top, height + 0.01, columns)
     ops.boxes.update((b.name, b) for b in boxes)
-    _columns(ops, m, boxes, words, size)
+    _columns(ops, m, boxes, words, size, SECTIONS, (), "notes", diagrams)
     fig = new_figure(page)
-    plan = Plan(size, 0.0, columns, height)
+    plan = Plan(size, 0.0, columns, height, diagrams=diagrams is not None)
     result = HandoutPage(fig, page, subject.lang, size, ops.boxes, plan=plan)
     _draw_ops(fig, ops, result.texts)
+    if diagrams is not None:
+        result.steps = draw_slots(fig, diagrams.slots, atlas, subject.lang)
     result.texts["footer"] = _footer(fig, ops, atlas, subject.lang, page_label)
     return result
 
