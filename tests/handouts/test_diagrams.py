@@ -3,6 +3,8 @@ diagrams drawn into their slots by footviz.render.technique.draw_step."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from footviz import technique
@@ -29,7 +31,7 @@ def test_a_step_keeps_its_diagrams_room_left_of_its_text_and_below_it():
         assert (s.width, s.height) == pytest.approx(DIAGRAM)
         assert s.x0 == 0.0 and s.box == "col"
     assert all(t.x >= slots[0].x1 for t in ops.texts)  # the text never runs into a diagram
-    for upper, lower in zip(slots, slots[1:], strict=False):
+    for upper, lower in itertools.pairwise(slots):
         assert lower.y1 <= upper.y0 - 0.1 + 1e-9  # each step starts below the last diagram
     assert flow.y <= slots[-1].y0 + 1e-9
     text = " ".join(t.text for t in ops.texts)

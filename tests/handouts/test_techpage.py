@@ -82,7 +82,7 @@ def test_a_technique_handout_holds_every_step_its_cautions_and_the_disclaimer(
 
 
 def test_heel_spur_in_russian_is_russian_throughout(technique_pdfs):
-    _, [(runs, text)] = technique_pdfs("heel-spur", "ru", "A4")
+    _, [(_, text)] = technique_pdfs("heel-spur", "ru", "A4")
     assert "Массажприпяточнойшпоре" in text and "Обратитевнимание" in text
     latin = {w for w in re.findall(r"[A-Za-z]+", text)}
     assert latin <= {"footviz"}, latin
@@ -104,7 +104,6 @@ def test_the_diagrams_are_drawn_beside_their_steps_clear_of_every_text(atlas):
             box = d.ax.get_window_extent(renderer)
             for bb in page_texts:
                 assert not box.overlaps(bb), d.step
-        _, h = fig.get_size_inches()
         for _, t in hp.all_texts():  # nothing in the unprintable strip
             bb = t.get_window_extent(renderer)
             assert bb.y0 / fig.dpi >= 0.25 - 1e-6
@@ -168,7 +167,7 @@ def test_what_and_technique_combine_by_the_documented_rules(tmp_path):
     from footviz.errors import BadTypeError, BadValueError, ConflictError, UnknownNameError
 
     target = tmp_path / "x.pdf"
-    with pytest.raises(ConflictError, match=r"^what: 'heel spur' is a technique.*technique='heel-spur'"):
+    with pytest.raises(ConflictError, match=r"^what: 'heel spur' is a technique.*='heel-spur'"):
         handout("heel spur", target)
     with pytest.raises(ConflictError, match=r"^what: .*cannot be combined with what=") as err:
         handout("acne", target, technique="heel-spur")
