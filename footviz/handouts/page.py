@@ -357,7 +357,7 @@ POINT_GLYPHS: dict[str | None, str] = {
     None: "\u25cb",
 }
 POINT_DETAILS: tuple[str, ...] = ("notes", "names", "codes")  # what the list keeps, in turn
-STEP_DIAGRAM = (0.55, 0.78)  # inches: a self-massage step's diagram beside its text
+STEP_DIAGRAM = (0.4, 0.55)  # inches: a self-massage step's diagram beside its text
 CONTINUATION_DIAGRAM = (0.7, 1.0)  # on a page of text alone
 
 
@@ -690,23 +690,41 @@ def plan_subject(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
 
     A subject with acupoints lists them first (``"points"``), with their notes, else with
     their names, else by their codes alone (:data:`POINT_DETAILS`), on one page before two.
-    The self-massage steps carry their diagrams where they fit (:attr:`Plan.diagrams`).
+    The self-massage steps carry their diagrams where they cost little: the same key, a
+    little less body size or map at most (:func:`_costs_little`, :attr:`Plan.diagrams`).
     """
     lead = ("points",) if subject.point_rows else ()
     details = POINT_DETAILS if subject.point_rows else ("notes",)
     last: PageOverflow | None = None
-    for sections, with_diagrams in (
-        ((*lead, *SECTIONS), (True, False)),
-        ((*lead, *FIRST_OF_TWO), (False,)),
-    ):
+    for sections in ((*lead, *SECTIONS), (*lead, *FIRST_OF_TWO)):
         for detail in details:
-            for diagrams in with_diagrams:
-                try:
-                    return plan_page(m, atlas, subject, page, sections, detail, diagrams)
-                except PageOverflow as exc:
-                    last = exc
+            try:
+                plain = plan_page(m, atlas, subject, page, sections, detail)
+            except PageOverflow as exc:
+                last = exc
+                continue
+            if "steps" not in sections:
+                return plain
+            try:
+                drawn = plan_page(m, atlas, subject, page, sections, detail, True)
+            except PageOverflow:
+                return plain
+            return drawn if _costs_little(drawn, plain) else plain
     assert last is not None
     raise last
+
+
+DIAGRAM_COST_SIZE = 0.5  # points of body text the step diagrams may take
+DIAGRAM_COST_MAP = 0.5  # inches of map height they may take
+
+
+def _costs_little(drawn: Plan, plain: Plan) -> bool:
+    """Whether the step diagrams leave the page nearly as it is without them: the same key,
+    the body at most :data:`DIAGRAM_COST_SIZE` smaller and the map at most
+    :data:`DIAGRAM_COST_MAP` shorter."""
+    same_key = (drawn.compact_key, drawn.short_notes) == (plain.compact_key, plain.short_notes)
+    tall = drawn.map_h >= plain.map_h - DIAGRAM_COST_MAP - 1e-6
+    return drawn.size >= plain.size - DIAGRAM_COST_SIZE - 1e-9 and same_key and tall
 
 
 def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> tuple[Ops, list[Slot]]:
