@@ -15,8 +15,8 @@ from .page import (
     MIN_SIZE,
     PAGES,
     PageOverflow,
-    _disclaimer,
-    _draw_ops,
+    disclaimer_band,
+    draw_ops,
     footer_text,
     new_figure,
 )
@@ -44,7 +44,7 @@ def index_page(
     tries += [(size, False) for size in (10.0, 9.0, 8.5, MIN_SIZE)]
     for size, with_zones in tries:
         ops = Ops()
-        disclaimer = _disclaimer(ops, m, words, w, size)
+        disclaimer = disclaimer_band(ops, m, words, w, size)
         labels = [words["index_page"].format(n=n) for n in starts]
         label_w = max(m.width(label, size + 1.5) for label in labels)
         # a right-hand gutter for the page numbers, as in a table of contents
@@ -71,7 +71,7 @@ def index_page(
         break
     else:
         raise PageOverflow(f"{len(subjects)} conditions do not fit on one index page")
-    _draw_ops(fig, ops, {})
+    draw_ops(fig, ops, {})
     fig.text(
         MARGIN,
         EDGE_CLEARANCE + DESCENT * FOOTER_SIZE * PT,

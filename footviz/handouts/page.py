@@ -155,7 +155,7 @@ def _title_block(ops: Ops, m: Measure, subject: Subject, w: float, h: float) -> 
     return Box("title", box.x0, flow.y, box.x1, box.y1)
 
 
-def _disclaimer(ops: Ops, m: Measure, words: Texts, w: float, size: float) -> Box:
+def disclaimer_band(ops: Ops, m: Measure, words: Texts, w: float, size: float) -> Box:
     """The disclaimer on its tinted band, from the bottom margin up."""
     inner_w = w - 2 * MARGIN - 2 * DISCLAIMER_PAD
     text = words["disclaimer_heading"] + ": " + words["disclaimer"]
@@ -301,7 +301,7 @@ def _compact_key(
     label_w = m.width(str(len(entries)), size, "bold") + 0.05
 
     def place(target: Ops, height: float) -> None:
-        cols = _column_boxes(box.x0, box.x1, box.y1, height, 2, "key") if height > 0 else []
+        cols = column_boxes(box.x0, box.x1, box.y1, height, 2, "key") if height > 0 else []
         flow = Flow(target, m, *([side] if side else []), *cols)
         flow.para(words["key"], size + 1.5, weight="bold", keep=block_height(2, size))
         if subject.unresolved:
@@ -337,9 +337,11 @@ def _compact_key(
     return box.y1 - hi
 
 
-def _column_boxes(
+def column_boxes(
     x0: float, x1: float, top: float, height: float, n: int, name: str | None = None
 ) -> list[Box]:
+    """``n`` newspaper columns between ``x0`` and ``x1``, ``height`` inches down from
+    ``top``, named ``name`` (or "steps", "rules", "contra")."""
     col_w = (x1 - x0 - (n - 1) * GUTTER) / n
     names = [name] * n if name else ("steps", "rules", "contra")[:n]
     return [
@@ -497,7 +499,7 @@ def _columns_height(
         while hi - lo > 0.005:  # bisect the column height
             mid = (lo + hi) / 2.0
             try:
-                boxes = _column_boxes(0.0, width, mid, mid, n)
+                boxes = column_boxes(0.0, width, mid, mid, n)
                 trial = diagrams.fresh() if diagrams is not None else None
                 _columns(Ops(), m, boxes, words, size, sections, points, detail, trial)
             except Overflow:
@@ -550,7 +552,7 @@ class _Planner:
     def plan(self, size: float, short: bool, compact: bool) -> tuple[Plan, float]:
         """The plan at ``size`` with the map as tall as the page allows, and that height."""
         ops = Ops()
-        disclaimer = _disclaimer(ops, self.m, self.words, self.w, size)
+        disclaimer = disclaimer_band(ops, self.m, self.words, self.w, size)
         columns, columns_h = _columns_height(
             self.m, self.words, self.inner_w, size, self.sections, self.subject.point_rows,
             self.detail, self.steps,
@@ -742,8 +744,8 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> tuple[Ops, l
     if plan.map_w is not None:
         side = Box("key_side", MARGIN + map_w + GUTTER, map_box.y0, w - MARGIN, map_top)
         ops.boxes["key_side"] = side
-    ops.boxes["footer"] = _footer_box(w)
-    disclaimer = _disclaimer(ops, m, words, w, size)
+    ops.boxes["footer"] = footer_box(w)
+    disclaimer = disclaimer_band(ops, m, words, w, size)
     ops.boxes["disclaimer"] = disclaimer
     key_area = Box("key", MARGIN, disclaimer.y1 + GAP, w - MARGIN, map_box.y0 - GAP)
     if plan.compact_key:
@@ -755,7 +757,7 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> tuple[Ops, l
     top = key_bottom - GAP
     # balanced columns as tall as planned; what the map did not need stays blank below them
     height = min(plan.columns_h + 0.01, top - disclaimer.y1 - GAP)
-    boxes = _column_boxes(MARGIN, w - MARGIN, top, height, plan.columns)
+    boxes = column_boxes(MARGIN, w - MARGIN, top, height, plan.columns)
     for box in boxes:
         if box.height <= 0:
             raise Overflow(box.name)
@@ -772,7 +774,9 @@ def footer_text(atlas: Atlas, lang: str, page_label: str | None) -> str:
     return f"{text} \u00b7 {page_label}" if page_label else text
 
 
-def _draw_ops(fig: Any, ops: Ops, out: dict[str, list[Any]]) -> None:
+def draw_ops(fig: Any, ops: Ops, out: dict[str, list[Any]]) -> None:
+    """Draw the rectangles, rules and texts of ``ops`` on ``fig`` (inches); the texts go
+    into ``out`` by box name."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
 
@@ -803,7 +807,8 @@ def _draw_ops(fig: Any, ops: Ops, out: dict[str, list[Any]]) -> None:
         out.setdefault(t.box, []).append(t.draw(fig))
 
 
-def _footer(fig: Any, ops: Ops, atlas: Atlas, lang: str, page_label: str | None) -> list[Any]:
+def draw_footer(fig: Any, ops: Ops, atlas: Atlas, lang: str, page_label: str | None) -> list[Any]:
+    """The footer line (version, atlas, page label) in ``ops.boxes["footer"]``."""
     fb = ops.boxes["footer"]
     return [
         fig.text(
@@ -819,7 +824,8 @@ def _footer(fig: Any, ops: Ops, atlas: Atlas, lang: str, page_label: str | None)
     ]
 
 
-def _footer_box(w: float) -> Box:
+def footer_box(w: float) -> Box:
+    """The footer's box on a page ``w`` inches wide."""
     # the footer sits in the bottom margin, clear of the unprintable strip at the paper edge
     top = EDGE_CLEARANCE + block_height(1, FOOTER_SIZE)
     return Box("footer", MARGIN, EDGE_CLEARANCE, w - MARGIN, top)
@@ -849,14 +855,14 @@ def compose(
     fig = new_figure(page)
     w, h = PAGES[page]
     result = HandoutPage(fig, page, subject.lang, plan.size, ops.boxes, plan=plan)
-    _draw_ops(fig, ops, result.texts)
+    draw_ops(fig, ops, result.texts)
     mb = ops.boxes["map"]
     ax = fig.add_axes((mb.x0 / w, mb.y0 / h, mb.width / w, mb.height / h))
     result.map_ax = ax
     result.map = draw_map(ax, atlas, subject.marks, subject.lang, plan.size, points=subject.points)
     result.texts["map"] = list(ax.texts)
     result.steps = draw_slots(fig, slots, atlas, subject.lang)
-    result.texts["footer"] = _footer(fig, ops, atlas, subject.lang, page_label)
+    result.texts["footer"] = draw_footer(fig, ops, atlas, subject.lang, page_label)
     return result
 
 
@@ -875,7 +881,7 @@ def compose_continuation(
     for diagrams, size in tries:
         ops = Ops()
         title = _title_block(ops, m, _continued(subject, words), w, h)
-        disclaimer = _disclaimer(ops, m, words, w, size)
+        disclaimer = disclaimer_band(ops, m, words, w, size)
         top = title.y0 - GAP
         room = top - disclaimer.y1 - GAP
         columns, height = _columns_height(
@@ -886,17 +892,17 @@ def compose_continuation(
     else:
         raise PageOverflow(f"the self-massage text does not fit one {page} page")
     ops.boxes["title"], ops.boxes["disclaimer"] = title, disclaimer
-    ops.boxes["footer"] = _footer_box(w)
-    boxes = _column_boxes(MARGIN, w - MARGIN, top, height + 0.01, columns)
+    ops.boxes["footer"] = footer_box(w)
+    boxes = column_boxes(MARGIN, w - MARGIN, top, height + 0.01, columns)
     ops.boxes.update((b.name, b) for b in boxes)
     _columns(ops, m, boxes, words, size, SECTIONS, (), "notes", diagrams)
     fig = new_figure(page)
     plan = Plan(size, 0.0, columns, height, diagrams=diagrams is not None)
     result = HandoutPage(fig, page, subject.lang, size, ops.boxes, plan=plan)
-    _draw_ops(fig, ops, result.texts)
+    draw_ops(fig, ops, result.texts)
     if diagrams is not None:
         result.steps = draw_slots(fig, diagrams.slots, atlas, subject.lang)
-    result.texts["footer"] = _footer(fig, ops, atlas, subject.lang, page_label)
+    result.texts["footer"] = draw_footer(fig, ops, atlas, subject.lang, page_label)
     return result
 
 

@@ -211,7 +211,8 @@ def with_points(atlas: Atlas, subject: Subject, points: Any) -> Subject:
     it: True, a meridian, point or role name, or a list of them) drawn and listed.
 
     Raises the errors of :func:`footviz.render.points.resolve_points` (an unknown name with
-    close spellings, a point off the foot, a value of the wrong type).
+    close spellings, a point off the foot, a value of the wrong type), and
+    :class:`~footviz.errors.NotInAtlasError` for an atlas without acupoints (Su Jok).
     """
     import dataclasses
 
@@ -221,4 +222,8 @@ def with_points(atlas: Atlas, subject: Subject, points: Any) -> Subject:
     if selection is None:
         return subject
     rows = point_rows(atlas, selection, subject.lang)
-    return dataclasses.replace(subject, points=selection if rows else None, point_rows=rows)
+    if not rows:  # never a page that silently leaves out what was asked for
+        from ..errors import NotInAtlasError
+
+        raise NotInAtlasError(f"points: the atlas {atlas.name!r} holds no acupoints to draw")
+    return dataclasses.replace(subject, points=selection, point_rows=rows)

@@ -26,12 +26,12 @@ from .page import (
     TITLE_SIZE,
     HandoutPage,
     PageOverflow,
-    _column_boxes,
-    _disclaimer,
-    _draw_ops,
-    _footer,
-    _footer_box,
     check_page,
+    column_boxes,
+    disclaimer_band,
+    draw_footer,
+    draw_ops,
+    footer_box,
     new_figure,
 )
 from .textflow import MUTED_COLOUR, Box, Flow, Measure, Ops, Overflow, block_height
@@ -97,13 +97,13 @@ def _layout(
             title = words["technique_continued"].format(name=name)
             flow = _title(ops, m, w, h, title, "", f"p{i}:title")
         title_box = Box(f"p{i}:title", MARGIN, flow.y, w - MARGIN, h - MARGIN)
-        disclaimer = _disclaimer(ops, m, words, w, size)
+        disclaimer = disclaimer_band(ops, m, words, w, size)
         ops.boxes[f"p{i}:title"] = title_box
         ops.boxes[f"p{i}:disclaimer"] = disclaimer
-        ops.boxes["footer"] = _footer_box(w)
+        ops.boxes["footer"] = footer_box(w)
         top = title_box.y0 - 2 * GAP
         height = top - disclaimer.y1 - GAP
-        boxes = _column_boxes(MARGIN, w - MARGIN, top, height, COLUMNS, "col")
+        boxes = column_boxes(MARGIN, w - MARGIN, top, height, COLUMNS, "col")
         boxes = [Box(f"p{i}:col{j}", b.x0, b.y0, b.x1, b.y1) for j, b in enumerate(boxes)]
         ops.boxes.update((b.name, b) for b in boxes)
         heads.append(ops)
@@ -179,10 +179,10 @@ def compose_technique_page(
     fig = new_figure(plan.page)
     result = HandoutPage(fig, plan.page, plan.lang, plan.size, dict(ops.boxes))
     raw: dict[str, list[Any]] = {}
-    _draw_ops(fig, ops, raw)
+    draw_ops(fig, ops, raw)
     for name, drawn in raw.items():  # "p0:col1" -> "col1": the same names on every page
         result.texts.setdefault(name.split(":")[-1], []).extend(drawn)
     result.boxes = {k.split(":")[-1]: b for k, b in ops.boxes.items()}
     result.steps = draw_slots(fig, plan.slots[index], atlas, plan.lang)
-    result.texts["footer"] = _footer(fig, ops, atlas, plan.lang, page_label)
+    result.texts["footer"] = draw_footer(fig, ops, atlas, plan.lang, page_label)
     return result
