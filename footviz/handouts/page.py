@@ -409,6 +409,20 @@ def _points(
             flow.ops.texts[i] = dataclasses.replace(op, colour=colour)
 
 
+def steps_atlas(atlas: Atlas | None) -> tuple[tuple[Step, ...], Atlas | None]:
+    """The self-massage steps a page draws and the atlas whose outlines they are drawn on:
+    ``atlas``'s own, or the built-in atlas's (None) when ``atlas`` has no techniques."""
+    from ..atlas.techniques import technique
+    from ..errors import UnknownNameError
+
+    if atlas is not None:
+        try:
+            return atlas.technique("self-massage").steps, atlas
+        except (UnknownNameError, LookupError):
+            pass
+    return technique("self-massage").steps, None
+
+
 @dataclass
 class Diagrams:
     """The steps of the self-massage sequence drawn beside their text: the steps, the
@@ -420,10 +434,12 @@ class Diagrams:
     slots: list[Slot] = field(default_factory=list)
 
     @classmethod
-    def of(cls, lang: str, size: tuple[float, float] = STEP_DIAGRAM) -> Diagrams:
-        from ..atlas.techniques import technique
-
-        return cls(technique("self-massage").steps, lang, size)
+    def of(
+        cls, lang: str, size: tuple[float, float] = STEP_DIAGRAM, atlas: Atlas | None = None
+    ) -> Diagrams:
+        """The self-massage steps of ``atlas`` (a scaled atlas has its strokes scaled), or
+        of the built-in atlas when ``atlas`` holds no techniques (Su Jok)."""
+        return cls(steps_atlas(atlas)[0], lang, size)
 
     def fresh(self) -> Diagrams:
         """The same diagrams with no slots laid out yet (for a trial layout)."""
@@ -526,7 +542,8 @@ class _Planner:
     ) -> None:
         self.m, self.atlas, self.subject, self.page = m, atlas, subject, page
         self.sections, self.detail, self.diagrams = sections, detail, diagrams
-        self.steps = Diagrams.of(subject.lang) if diagrams and "steps" in sections else None
+        on = diagrams and "steps" in sections
+        self.steps = Diagrams.of(subject.lang, atlas=atlas) if on else None
         self.words = texts(subject.lang, subject.practice)
         self.w, self.h = PAGES[page]
         self.inner_w = self.w - 2 * MARGIN
@@ -729,7 +746,9 @@ def _costs_little(drawn: Plan, plain: Plan) -> bool:
     return drawn.size >= plain.size - DIAGRAM_COST_SIZE - 1e-9 and same_key and tall
 
 
-def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> tuple[Ops, list[Slot]]:
+def _layout(
+    m: Measure, subject: Subject, page: str, plan: Plan, atlas: Atlas | None = None
+) -> tuple[Ops, list[Slot]]:
     w, h = PAGES[page]
     words = texts(subject.lang, subject.practice)
     size = plan.size
@@ -762,7 +781,7 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> tuple[Ops, l
         if box.height <= 0:
             raise Overflow(box.name)
         ops.boxes[box.name] = box
-    diagrams = Diagrams.of(subject.lang) if plan.diagrams else None
+    diagrams = Diagrams.of(subject.lang, atlas=atlas) if plan.diagrams else None
     _columns(ops, m, boxes, words, size, plan.sections, subject.point_rows, plan.points, diagrams)
     return ops, (diagrams.slots if diagrams is not None else [])
 
@@ -851,7 +870,7 @@ def compose(
     page = check_page(page)
     m = Measure()
     plan = plan or plan_subject(m, atlas, subject, page)
-    ops, slots = _layout(m, subject, page, plan)
+    ops, slots = _layout(m, subject, page, plan, atlas)
     fig = new_figure(page)
     w, h = PAGES[page]
     result = HandoutPage(fig, page, subject.lang, plan.size, ops.boxes, plan=plan)
@@ -861,7 +880,7 @@ def compose(
     result.map_ax = ax
     result.map = draw_map(ax, atlas, subject.marks, subject.lang, plan.size, points=subject.points)
     result.texts["map"] = list(ax.texts)
-    result.steps = draw_slots(fig, slots, atlas, subject.lang)
+    result.steps = draw_slots(fig, slots, steps_atlas(atlas)[1], subject.lang)
     result.texts["footer"] = draw_footer(fig, ops, atlas, subject.lang, page_label)
     return result
 
@@ -876,7 +895,8 @@ def compose_continuation(
     m = Measure()
     words = texts(subject.lang, subject.practice)
     w, h = PAGES[page]
-    tries = [(Diagrams.of(subject.lang, CONTINUATION_DIAGRAM), s) for s in CONTINUATION_SIZES]
+    big = Diagrams.of(subject.lang, CONTINUATION_DIAGRAM, atlas)
+    tries = [(big.fresh(), s) for s in CONTINUATION_SIZES]
     tries += [(None, s) for s in CONTINUATION_SIZES]
     for diagrams, size in tries:
         ops = Ops()
@@ -901,7 +921,7 @@ def compose_continuation(
     result = HandoutPage(fig, page, subject.lang, size, ops.boxes, plan=plan)
     draw_ops(fig, ops, result.texts)
     if diagrams is not None:
-        result.steps = draw_slots(fig, diagrams.slots, atlas, subject.lang)
+        result.steps = draw_slots(fig, diagrams.slots, steps_atlas(atlas)[1], subject.lang)
     result.texts["footer"] = draw_footer(fig, ops, atlas, subject.lang, page_label)
     return result
 

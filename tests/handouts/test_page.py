@@ -211,3 +211,22 @@ def test_the_continuation_page_draws_the_diagrams_the_first_page_had_no_room_for
     second = compose_continuation(subject, atlas, "Letter", "2/2")
     assert second.plan.diagrams and len(second.steps) == 8
     _check_texts_in_boxes(second)
+
+
+def test_the_step_diagrams_follow_the_atlas_scale_and_fall_back_for_su_jok(atlas):
+    from footviz import load_atlas
+
+    big = atlas.scaled(270)
+    with compose(subjects("acne", big, "en")[0], big, "A4") as hp:
+        assert hp.plan.diagrams
+        own = big.technique("self-massage").steps[0].strokes[0].path
+        assert (
+            hp.steps[0].step.strokes[0].path
+            == own
+            != atlas.technique("self-massage").steps[0].strokes[0].path
+        )
+    sujok = load_atlas("sujok")  # no techniques of its own: the built-in atlas draws them
+    with compose(subjects(["left knee"], sujok, "ru")[0], sujok, "A4") as hp:
+        assert len(hp.steps) == 8 and all(
+            len(d.strokes) == len(d.step.on(d.aspect)) for d in hp.steps
+        )
