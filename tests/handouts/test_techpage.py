@@ -186,3 +186,25 @@ def test_what_and_technique_combine_by_the_documented_rules(tmp_path):
     with pytest.raises(UnknownNameError, match="did you mean 'migraine'"):
         handout("migrane", target)  # an unknown name that is no technique either: as before
     assert not list(tmp_path.iterdir())
+
+
+def test_a_technique_on_several_pages_is_pdf_only(tmp_path, monkeypatch):
+    """Diagrams made 4 inches tall push the classical sequence over several pages: the PDF
+    numbers them in its footers; PNG and SVG are refused, naming format, nothing written."""
+    from pypdf import PdfReader
+
+    import footviz.handouts.techpage as techpage
+    from footviz.errors import ConflictError
+
+    monkeypatch.setattr(techpage, "DIAGRAMS", ((1.0, 4.0),))
+    path = handout(technique="classical", path=tmp_path / "c.pdf", page="Letter")
+    pages = PdfReader(str(path)).pages
+    total = len(pages)
+    assert total >= 2
+    for i, p in enumerate(pages, start=1):
+        assert f"{i}/{total}" in p.extract_text()
+        assert not overlapping(page_runs(p))
+    with pytest.raises(ConflictError, match=rf"^format: .* needs {total} Letter pages") as err:
+        handout(technique="classical", path=tmp_path / "c.png", page="Letter")
+    assert err.value.parameter == "format"
+    assert [p.name for p in tmp_path.iterdir()] == ["c.pdf"]
