@@ -46,6 +46,7 @@ def written(stdout: str, cwd: Path) -> list[Path]:
         ("handout.py", ("hypertension", "--outdir", "handouts"), 2),
         ("sujok.py", ("out",), 3),
         ("points.py", ("out",), 3),
+        ("technique.py", ("out",), 3),
         ("web/export.py", ("out",), 1),
     ],
 )

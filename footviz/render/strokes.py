@@ -225,6 +225,7 @@ def draw_strokes(
     fontsize: float = 7.0,
     scale: float = 1.0,
     zorder: float = 5.0,
+    halo: bool = False,
     **kwargs: Any,
 ) -> DrawnStrokes:
     """Add one artist per stroke to ``ax`` (data limits untouched).
@@ -248,6 +249,8 @@ def draw_strokes(
         Points; the press numbers.
     scale : float
         Line widths, arrowheads and dots are multiplied by it.
+    halo : bool
+        A white edge round every arrow and loop (over coloured zones).
     **kwargs
         Passed to every arrow and loop (:class:`matplotlib.patches.FancyArrowPatch`).
 
@@ -304,6 +307,11 @@ def draw_strokes(
             artist = _arrow(line, transform, colour, s.kind, head, width, dashed, **kwargs)
             if "zorder" not in kwargs:
                 artist.set_zorder(zorder)
+            if halo:
+                from matplotlib.patheffects import Normal
+                from matplotlib.patheffects import Stroke as Edge
+
+                artist.set_path_effects([Edge(linewidth=width + 2.2, foreground="white"), Normal()])
             ax.add_artist(artist)
         artist.stroke = s
         artist.kind = s.kind
@@ -329,6 +337,7 @@ class StrokeSelection:
 
 
 BADGE_SIZE = 7.0  # points: the step numbers of a whole technique drawn on a map
+MAP_SCALE = 1.5  # strokes over a map: wider lines and heads than in a small diagram
 
 
 def draw_technique_strokes(ctx, panel) -> dict[str, Any] | None:
@@ -346,8 +355,9 @@ def draw_technique_strokes(ctx, panel) -> dict[str, Any] | None:
     ax.apply_aspect()  # the final scale: heads and dots are sized to it
     tf = ctx.transform(panel)
     made = draw_strokes(
-        ax, [s for _, s in pairs], tf, numbered=chosen.step is not None, fontsize=BADGE_SIZE
-    )
+        ax, [s for _, s in pairs], tf, numbered=chosen.step is not None, fontsize=BADGE_SIZE,
+        scale=MAP_SCALE, halo=True,
+    )  # fmt: skip
     where = f"{panel.foot}/{panel.aspect}" if ctx.aspect_in_labels else panel.foot
     for a in made.artists:
         a.set_label(f"strokes/{where}")

@@ -36,6 +36,7 @@ __all__ = [
     "TechniqueFigure",
     "dose_line",
     "draw_step",
+    "draw_step_aspect",
     "main_aspect",
     "plot_technique",
     "step_panel",
@@ -201,7 +202,8 @@ def draw_step(
     atlas : Atlas, optional
         The atlas the outline comes from (default: the built-in reflexology atlas).
     number : bool
-        Draw the step number as a badge in the top left corner.
+        Draw the step number as a badge in a top corner where the foot leaves room (over
+        the toes of a profile, on the little-toe side of a sole or a top).
     theme : {"auto", "light", "dark"} or Theme, optional
         Outline and text colours (default: follow the figure's colour).
     **kwargs
@@ -231,7 +233,9 @@ def draw_step_aspect(
     fontsize: float = 8.0,
     **kwargs: Any,
 ) -> StepArtists:
-    """:func:`draw_step` for one given aspect of the step (its strokes on that aspect)."""
+    """:func:`draw_step` for one given ``aspect`` of the step (its strokes on that aspect):
+    :func:`plot_technique` draws a step that works on several sides once per side.
+    ``fontsize`` (points) sizes the badge, the press numbers and the word "exercise"."""
     from ..atlas.vocabulary import ASPECTS
 
     step = _check_step(step)
@@ -274,48 +278,70 @@ def draw_step_aspect(
     if step.exercise:
         _draw_exercise(ax, out, atlas, lang, fontsize, tf)
     if number:
+        left = _badge_left(panel)
         out.badge = ax.text(
-            0.0, 1.0, str(step.number), transform=ax.transAxes, ha="left", va="top",
+            0.0 if left else 1.0, 1.0, str(step.number), transform=ax.transAxes,
+            ha="left" if left else "right", va="top",
             fontsize=fontsize, fontweight="bold", color="white", zorder=8, clip_on=False,
             bbox={"boxstyle": "circle,pad=0.25", "fc": BADGE_COLOUR, "ec": "none"},
         )  # fmt: skip
     return out
 
 
+def _badge_left(panel: Panel) -> bool:
+    """Whether the step badge goes in the top left corner (else the top right): over the
+    toes of a profile (the leg rises at the other end), on the little-toe side of a sole or
+    a top (the big toe reaches highest)."""
+    if panel.turned:
+        return panel.direction(0.0, 1.0)[0] < 0  # the toes point left
+    return panel.direction(1.0, 0.0)[0] > 0  # the big toe (medial side) on the right
+
+
 def _draw_exercise(ax, out: StepArtists, atlas: Atlas, lang: str, fontsize: float, tf) -> None:
-    """A curved arrow over the toes (the foot moves by itself) and the word "exercise"."""
+    """A curved arrow at the toes (the foot moves by itself) and the word "exercise".
+
+    On a side profile the arrow rises from the toe tips (the toes lift); seen from above or
+    below it swings the big toe out to its side.  The word goes where the diagram is empty:
+    over the arrow's head on a profile, under the heel of an upright foot."""
     from matplotlib.patches import FancyArrowPatch
 
     outline = atlas.outline(out.foot, out.aspect)
     x0, y0, x1, y1 = outline.bounds
-    tip_y = y1
-    # the toe tip: the outline's point furthest towards the toes
-    coords = np.asarray(
-        outline.exterior.coords
-        if hasattr(outline, "exterior")
-        else outline.geoms[0].exterior.coords
-    )
-    tip_x = float(coords[int(np.argmax(coords[:, 1])), 0])
-    reach = 0.22 * (y1 - y0)
-    side = 0.18 * (x1 - x0)
+    ring = outline if outline.geom_type == "Polygon" else max(outline.geoms, key=lambda g: g.area)
+    coords = np.asarray(ring.exterior.coords)
+    tip = coords[int(np.argmax(coords[:, 1]))]  # the toe tip: furthest towards the toes
+    length, across = y1 - y0, x1 - x0
+    if out.panel.turned:  # x is the height above the floor
+        start = (tip[0] + 0.1 * across, tip[1] - 0.02 * length)
+        end = (tip[0] + 0.55 * across, tip[1] - 0.1 * length)
+        bend = 0.35
+    else:  # x > 0 is the medial side: the big toe swings out that way
+        start = (tip[0] - 0.04 * across, tip[1] + 0.02 * length)
+        end = (tip[0] + 0.3 * across, tip[1] - 0.12 * length)
+        bend = -0.45
     arrow = FancyArrowPatch(
-        (tip_x + side, tip_y - reach),
-        (tip_x + side, tip_y + 0.04 * (y1 - y0)),
-        connectionstyle="arc3,rad=-0.45",
-        arrowstyle="-|>",
-        mutation_scale=fontsize * 1.4,
-        linewidth=1.4,
-        color=EXERCISE_COLOUR,
-        transform=tf,
-        zorder=5,
-    )
+        start, end, connectionstyle=f"arc3,rad={bend}", arrowstyle="-|>",
+        mutation_scale=fontsize * 1.5, linewidth=1.6, color=EXERCISE_COLOUR, transform=tf,
+        zorder=5, shrinkA=0.0, shrinkB=0.0,
+    )  # fmt: skip
     ax.add_artist(arrow)
     out.exercise = arrow
-    word = ax.text(
-        0.5, 0.0, WORDS[lang]["exercise"], transform=ax.transAxes, ha="center", va="bottom",
-        fontsize=fontsize * 0.9, style="italic", color=EXERCISE_COLOUR, zorder=8,
-        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
-    )  # fmt: skip
+    style = {
+        "fontsize": fontsize * 0.9, "style": "italic", "color": EXERCISE_COLOUR, "zorder": 8,
+        "bbox": {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
+    }  # fmt: skip
+    if out.panel.turned:  # above the arrow's head, over the forefoot
+        toes_right = out.panel.direction(0.0, 1.0)[0] > 0
+        word = ax.annotate(
+            WORDS[lang]["exercise"], end, xycoords=tf, xytext=(0.0, 3.0),
+            textcoords="offset points", ha="right" if toes_right else "left", va="bottom",
+            annotation_clip=False, **style,
+        )  # fmt: skip
+    else:  # under the heel
+        word = ax.text(
+            0.5, 0.0, WORDS[lang]["exercise"], transform=ax.transAxes, ha="center",
+            va="bottom", **style,
+        )  # fmt: skip
     out.labels.append(word)
 
 
@@ -342,7 +368,7 @@ PAGE_MARGIN = 0.45
 GUTTER = 0.3  # inches between columns
 ROW_GAP = 0.18  # inches between rows
 DIAGRAM_SHARE = 0.38  # of a panel's width
-DIAGRAM_HEIGHT = 1.75  # inches: the least height of a panel's diagram
+DIAGRAM_HEIGHT = 1.75  # inches: the most a panel's diagram takes (a sole at this height)
 TEXT_GAP = 0.12  # inches between a diagram and its text
 SIZES = {"title": 16.0, "intro": 9.5, "body": 8.5, "dose": 8.0, "notes": 8.0, "small": 7.5}
 LINE_SPACING = 1.25
@@ -352,7 +378,6 @@ NOTE_COLOUR = "#555555"
 MAX_COLUMNS = 4
 PAGE_WORDS = {
     "en": {
-        "each": "Each step: {}",
         "cautions": "When not to massage",
         "disclaimer": (
             "A traditional practice described for relaxation and well-being, not medical "
@@ -361,7 +386,6 @@ PAGE_WORDS = {
         ),
     },
     "ru": {
-        "each": "Каждый шаг: {}",
         "cautions": "Когда массаж нежелателен",
         "disclaimer": (
             "Традиционная практика для расслабления и хорошего самочувствия, а не "
@@ -388,6 +412,8 @@ class TechniqueFigure(OwnFigure, FigureResult):
         Step number -> every diagram of the step (one per aspect with strokes).
     texts, doses : dict
         Step number -> the step's text and its dose line (Text, or None without a dose).
+    key : list of (Axes, artist, Text)
+        The key of the stroke kinds the technique uses: a sample of each and its name.
     title, intro, after, cautions, disclaimer : Text or None
     """
 
@@ -401,6 +427,7 @@ class TechniqueFigure(OwnFigure, FigureResult):
     diagrams: dict[int, tuple[StepArtists, ...]] = field(default_factory=dict)
     texts: dict[int, Any] = field(default_factory=dict)
     doses: dict[int, Any] = field(default_factory=dict)
+    key: list[tuple[Any, Any, Any]] = field(default_factory=list)
     title: Any = None
     intro: Any = None
     after: Any = None
@@ -411,8 +438,9 @@ class TechniqueFigure(OwnFigure, FigureResult):
         return f"<TechniqueFigure {self.technique.id!r} ({self.lang}, {len(self.steps)} steps)>"
 
 
-def dose_line(step: Step, lang: str) -> str:
-    """The step's dose in words: its own, else each stroke kind's (``"circles: 1–2 min"``)."""
+def dose_line(step: Step, lang: str, default: Any = None) -> str:
+    """The step's dose in words: its own, else each stroke kind's (``"circles: 1–2 min"``),
+    else ``default`` (the technique's :class:`~footviz.atlas.techniques.Dose`, if any)."""
     if step.dose is not None:
         return step.dose.text(lang)
     parts = []
@@ -421,6 +449,8 @@ def dose_line(step: Step, lang: str) -> str:
             part = f"{s.kind_name(lang)}: {s.dose.text(lang)}"
             if part not in parts:
                 parts.append(part)
+    if not parts and default is not None:
+        return default.text(lang)
     return "; ".join(parts)
 
 
@@ -449,7 +479,8 @@ def _wrap(text: str, width: float, size: float, renderer, weight: str = "normal"
 
 def _arrangement(atlas: Atlas, foot: str, aspects: tuple[str, ...], w: float, h: float):
     """Boxes ``(x, y, w, h)`` (inches, within a ``w`` x ``h`` area, y from the top) for one
-    diagram per aspect: side by side or stacked, whichever draws them larger."""
+    diagram per aspect: side by side or stacked, whichever draws them larger; and the height
+    (inches) the diagrams need at that scale."""
     sizes = []
     for a in aspects:
         x0, y0, x1, y1 = step_panel(foot, a, atlas).chart_bounds
@@ -458,8 +489,69 @@ def _arrangement(atlas: Atlas, foot: str, aspects: tuple[str, ...], w: float, h:
     row = min(min((w / n) / sw, h / sh) for sw, sh in sizes)
     col = min(min(w / sw, (h / n) / sh) for sw, sh in sizes)
     if row >= col:
-        return [(i * w / n, 0.0, w / n, h) for i in range(n)], row
-    return [(0.0, i * h / n, w, h / n) for i in range(n)], col
+        need = row * max(sh for _, sh in sizes)
+        return [(i * w / n, 0.0, w / n, h) for i in range(n)], need * (1 + 2 * MARGIN)
+    need = col * sum(sh for _, sh in sizes)
+    return [(0.0, i * h / n, w, h / n) for i in range(n)], need * (1 + 2 * MARGIN)
+
+
+KEY_SYMBOL = (0.42, 0.2)  # inches: a key entry's sample
+KEY_ROW = 0.26  # inches
+KEY_GAP = 0.25  # inches between key entries
+
+
+def _loop_path(radius: float = 7.0, centre=(11.0, 9.5), n: int = 24):
+    t = np.linspace(0.0, 2 * np.pi, n + 1)
+    pts = np.column_stack([centre[0] + radius * np.cos(t), centre[1] + radius * np.sin(t)])
+    pts[-1] = pts[0]
+    return tuple(map(tuple, np.round(pts, 3)))
+
+
+def _key_entries(tech: Technique, lang: str) -> list[tuple[Stroke, str]]:
+    """A sample stroke and its name for each kind of stroke the technique uses (in the
+    order of :data:`~footviz.atlas.techniques.KINDS`; kneading along a line and in a loop
+    apart)."""
+    from ..atlas.techniques import KINDS
+
+    seen: dict[tuple[str, bool], Stroke] = {}
+    for s in tech.strokes:
+        seen.setdefault((s.kind, s.closed), s)
+    line = ((3.0, 9.5), (37.0, 9.5))
+    out = []
+    for (kind, closed), s in sorted(
+        seen.items(), key=lambda kv: (KINDS.index(kv[0][0]) if kv[0][0] in KINDS else 99, kv[0][1])
+    ):
+        if kind == "press":
+            path: tuple = ((11.0, 9.5),)
+        elif closed:
+            path = _loop_path()
+        else:
+            path = line
+        out.append((Stroke(kind, s.aspect, path), s.kind_name(lang)))
+    return out
+
+
+def _symbol_width(stroke: Stroke) -> float:
+    """Inches: a key sample's width (a dot or a loop takes half a line's)."""
+    return KEY_SYMBOL[0] * (0.5 if stroke.kind == "press" or stroke.closed else 1.0)
+
+
+def _flow_key(entries, width: float, renderer, px: float):
+    """Key entries in rows no wider than ``width`` inches: ``(stroke, label, x, label_w)``."""
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(size=SIZES["notes"])
+    rows: list[list] = []
+    x = 0.0
+    for stroke, label in entries:
+        w = renderer.get_text_width_height_descent(label, prop, ismath=False)[0] / px
+        need = _symbol_width(stroke) + 0.06 + w
+        if not rows or x + need > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((stroke, label, x, w))
+        x += need + KEY_GAP
+    return rows
 
 
 def _columns(columns: object, steps: int) -> int:
@@ -563,14 +655,11 @@ def plot_technique(
 
     # -------- measure: wrapped texts and the height of every block, top to bottom
     title = tech.name(lang)
-    intro = tech.intro(lang)
-    if tech.dose is not None:
-        intro = f"{intro} {words['each'].format(tech.dose.text(lang))}".strip()
-    intro = _wrap(intro, inner * px, SIZES["intro"], renderer)
+    intro = _wrap(tech.intro(lang), inner * px, SIZES["intro"], renderer)
     blocks = []
     for step in tech.steps:
         body = _wrap(step.text(lang), text_w * px, SIZES["body"], renderer)
-        dose = dose_line(step, lang)
+        dose = dose_line(step, lang, tech.dose)
         dose = _wrap(dose, text_w * px, SIZES["dose"], renderer, "bold") if dose else ""
         body_h = height(body, SIZES["body"])
         text_h = body_h + (height(dose, SIZES["dose"], "bold") + 0.06 if dose else 0.0)
@@ -578,7 +667,8 @@ def plot_technique(
         aspects += tuple(
             a for a in dict.fromkeys(s.aspect for s in step.strokes) if a not in aspects
         )
-        blocks.append((step, body, dose, body_h, text_h, aspects))
+        _, need = _arrangement(atlas, foot, aspects, diagram_w, DIAGRAM_HEIGHT)
+        blocks.append((step, body, dose, body_h, max(text_h, min(need, DIAGRAM_HEIGHT)), aspects))
     after = _wrap(tech.after(lang), inner * px, SIZES["notes"], renderer)
     cautions = tech.cautions(lang)
     caution_text = ""
@@ -590,14 +680,17 @@ def plot_technique(
     title_h = height(title, SIZES["title"], "bold")
     intro_h = height(intro, SIZES["intro"])
     rows = [blocks[i : i + cols] for i in range(0, len(blocks), cols)]
-    row_hs = [max(DIAGRAM_HEIGHT, *(b[4] for b in row)) for row in rows]
+    row_hs = [max(b[4] for b in row) for row in rows]
     after_h = height(after, SIZES["notes"])
     head_h = height(words["cautions"], SIZES["notes"], "bold")
     caut_h = height(caution_text, SIZES["notes"])
     disc_h = height(disclaimer, SIZES["small"])
-    total = PAGE_MARGIN + title_h + 0.12 + intro_h + 0.22
+    key = _key_entries(tech, lang)
+    key_rows = _flow_key(key, inner, renderer, px)
+    key_h = len(key_rows) * KEY_ROW + (0.1 if key_rows else 0.0)
+    total = PAGE_MARGIN + title_h + 0.12 + intro_h + 0.22 + key_h
     total += sum(row_hs) + ROW_GAP * (len(rows) - 1) + 0.22
-    total += (after_h + 0.12 if after else 0.0) + (head_h + caut_h + 0.16 if caution_text else 0)
+    total += (after_h + 0.12 if after else 0.0) + (head_h + caut_h + 0.2 if caution_text else 0)
     total += disc_h + PAGE_MARGIN
     probe.remove()
     fig.set_size_inches(PAGE_WIDTH, total)
@@ -607,15 +700,42 @@ def plot_technique(
 
     def put(x: float, y: float, text: str, size: float, **style: Any):
         return fig.text(
-            x / PAGE_WIDTH, 1.0 - y / total, text, fontsize=size, ha="left", va="top",
-            linespacing=LINE_SPACING, color=style.pop("color", TEXT_COLOUR), **style,
+            x / PAGE_WIDTH, 1.0 - y / total, text, fontsize=size, ha="left",
+            va=style.pop("va", "top"), linespacing=LINE_SPACING,
+            color=style.pop("color", TEXT_COLOUR), **style,
         )  # fmt: skip
 
     y = PAGE_MARGIN
     out.title = put(PAGE_MARGIN, y, title, SIZES["title"], fontweight="bold")
     y += title_h + 0.12
     out.intro = put(PAGE_MARGIN, y, intro, SIZES["intro"]) if intro else None
-    y += intro_h + 0.22
+    y += intro_h + 0.16
+    for row in key_rows:
+        for stroke, label, kx, _ in row:
+            sw = _symbol_width(stroke)
+            kax = fig.add_axes(
+                (
+                    (PAGE_MARGIN + kx) / PAGE_WIDTH,
+                    1.0 - (y + KEY_ROW - 0.03) / total,
+                    sw / PAGE_WIDTH,
+                    KEY_SYMBOL[1] / total,
+                )
+            )
+            kax.set_xlim(0.0, 40.0 * sw / KEY_SYMBOL[0])
+            kax.set_ylim(0.0, 40.0 * KEY_SYMBOL[1] / KEY_SYMBOL[0])
+            kax.set_axis_off()
+            drawn = draw_strokes(kax, [stroke], kax.transData, numbered=False, **kwargs)
+            text = put(
+                PAGE_MARGIN + kx + sw + 0.06,
+                y + KEY_ROW - 0.03 - KEY_SYMBOL[1] / 2,
+                label,
+                SIZES["notes"],
+                va="center_baseline",
+            )
+            out.key.append((kax, drawn.artists[0], text))
+        y += KEY_ROW
+    y += 0.1 if key_rows else 0.0
+    y += 0.06
     main: list[StepArtists] = []
     for row, row_h in zip(rows, row_hs, strict=True):
         for c, (step, body, dose, body_h, _, aspects) in enumerate(row):
@@ -631,6 +751,7 @@ def plot_technique(
                         bh / total,
                     )
                 )
+                ax.set_anchor("N")  # level with the text's first line
                 out.axes.append(ax)
                 drawn.append(
                     draw_step_aspect(
@@ -663,7 +784,7 @@ def plot_technique(
         y += after_h + 0.12
     if caution_text:
         put(PAGE_MARGIN, y, words["cautions"], SIZES["notes"], fontweight="bold")
-        y += head_h
+        y += head_h + 0.04
         out.cautions = put(PAGE_MARGIN, y, caution_text, SIZES["notes"])
         y += caut_h + 0.16
     out.disclaimer = put(
