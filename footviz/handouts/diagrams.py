@@ -17,6 +17,7 @@ from ..atlas.techniques import Step
 from .textflow import ASCENT, PT, Flow, Measure, Overflow, block_height
 
 DIAGRAM_FONT = 10.0  # draw_step's font size: its press numbers come out at 8 pt
+LABEL_FONT = 8.0  # the words in a diagram: the page's smallest body size
 
 
 @dataclass(frozen=True)
@@ -105,5 +106,24 @@ def draw_slots(fig: Any, slots: list[Slot], atlas: Atlas, lang: str) -> list[Any
         ax.set_anchor("N")  # level with the top of the text beside it
         aspect = main_aspect(s.step)
         kwargs = {"lang": lang, "atlas": atlas, "number": False, "theme": "light"}
-        drawn.append(draw_step_aspect(ax, s.step, aspect, fontsize=DIAGRAM_FONT, **kwargs))
+        made = draw_step_aspect(ax, s.step, aspect, fontsize=DIAGRAM_FONT, **kwargs)
+        _keep_in_slot(fig, made.labels, s)
+        drawn.append(made)
     return drawn
+
+
+def _keep_in_slot(fig: Any, labels: list[Any], slot: Slot) -> None:
+    """Set a diagram's words ("exercise") at :data:`LABEL_FONT` and move each inside its
+    slot, so it never reaches the step's text beside it."""
+    renderer = fig.canvas.get_renderer()
+    dpi = fig.dpi
+    lo_x, hi_x, lo_y, hi_y = slot.x0 * dpi, slot.x1 * dpi, slot.y0 * dpi, slot.y1 * dpi
+    for t in labels:
+        t.set_fontsize(LABEL_FONT)
+        bb = t.get_window_extent(renderer)
+        dx = min(0.0, hi_x - bb.x1) or max(0.0, lo_x - bb.x0)
+        dy = min(0.0, hi_y - bb.y1) or max(0.0, lo_y - bb.y0)
+        if dx or dy:
+            tf = t.get_transform()
+            x, y = tf.transform(t.get_position())
+            t.set_position(tf.inverted().transform((x + dx, y + dy)))
