@@ -14,13 +14,13 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .._internal.checks import check_names
 from ..atlas import Atlas, load_atlas
 from ..atlas.model import LANGUAGES, check_choice
-from ..errors import ConflictError
-from .content import TEXTS, texts
+from ..errors import BadTypeError, BadValueError, ConflictError, UnknownNameError
+from .content import PRACTICES, TEXTS, practice, texts
 from .page import (
     PAGES,
     HandoutPage,
@@ -30,14 +30,23 @@ from .page import (
     compose_continuation,
     plan_subject,
 )
-from .subject import KeyRow, Subject, condition_subject, organs_subject
+from .subject import (
+    KeyRow,
+    PointRow,
+    Subject,
+    condition_subject,
+    organs_subject,
+    with_points,
+)
 
 __all__ = [
     "PAGES",
+    "PRACTICES",
     "TEXTS",
     "HandoutPage",
     "KeyRow",
     "PageOverflow",
+    "PointRow",
     "Subject",
     "compose",
     "compose_continuation",
@@ -46,8 +55,10 @@ __all__ = [
     "handout",
     "organs_subject",
     "plan_subject",
+    "practice",
     "subjects",
     "texts",
+    "with_points",
 ]
 
 
@@ -98,7 +109,7 @@ def _is_condition(atlas: Atlas, name: str) -> bool:
 
 
 def handout(
-    what: str | Sequence[str],
+    what: str | Sequence[str] | None = None,
     path: str | os.PathLike[str] | IO[bytes] = "handout.pdf",
     page: str = "A4",
     lang: str = "en",
@@ -108,15 +119,21 @@ def handout(
     organs: bool | None = None,
     title: str | None = None,
     dpi: float = 200,
+    points: Any = None,
+    technique: str | None = None,
 ) -> Path | IO[bytes]:
     """Write a print-ready handout and return its path.
+
+    Give ``what`` (a condition or organs page) or ``technique`` (a technique's steps), not
+    both.
 
     Parameters
     ----------
     what : str or sequence of str
         A condition of the source's table (``"migraine"``, ``"Обмороки"``), several
         conditions (a multi-page PDF: an index page, then one page each), or organ, zone
-        or group names (``["heart", "liver"]``: one page).
+        or group names (``["heart", "liver"]``: one page).  A technique's name here is an
+        error that points to ``technique=``.
     path : path-like or binary file object
         Output file; written atomically (a temporary file beside it, then a rename), with
         the mode ``open()`` gives.  A file object (``io.BytesIO()``) needs ``format=``.
@@ -134,6 +151,21 @@ def handout(
         Title of an organs page (conditions use their name).
     dpi : float
         Resolution of PNG output.
+    points : True, name or sequence of names, optional
+        Acupoints drawn on the map, as ``plot(points=...)`` takes them: True for all, a
+        meridian (``"kidney"``), point codes or names (``["KI1", "Taichong"]``) or a role
+        (``"calming"``).  The map adds the sides of the foot they show on; the page lists
+        them under "Acupoints on the map" with a line per role shown (its marker and
+        meaning) and each point's code, name and note (names only, then codes only, when
+        the page is full).
+    technique : str, optional
+        A technique of :func:`footviz.techniques` (``"self-massage"``, ``"classical"``,
+        ``"heel-spur"``, ``"hallux-valgus"``, or a name or synonym: ``"heel spur"``): its
+        title, introduction, numbered steps each with a small diagram
+        (:func:`footviz.render.technique.draw_step`), its text and dose, the technique's
+        contraindications, the source's contraindications and the disclaimer, on as many
+        pages as it needs (PNG and SVG only when it fits one).  ``title=`` replaces the
+        technique's name as title; ``organs=`` and ``points=`` do not apply.
 
     Returns
     -------
@@ -146,7 +178,27 @@ def handout(
     atlas = atlas or load_atlas()
     lang = check_choice("language", lang, LANGUAGES)
     fmt = output_format(path, format)
-    pages = subjects(what, atlas, lang, organs=organs, title=title)
+    if technique is not None:
+        return _technique_handout(
+            what, technique, path, page, lang, atlas, fmt, organs, title, dpi, points
+        )
+    if what is None:
+        raise BadValueError(
+            "what",
+            what,
+            "a condition ('migraine'), organ names (['heart', 'liver']) or technique=",
+        )
+    try:
+        pages = subjects(what, atlas, lang, organs=organs, title=title)
+    except UnknownNameError as exc:
+        named = _technique_named(atlas, what)
+        if named is None:
+            raise
+        raise ConflictError(
+            "what",
+            f"{what!r} is a technique, not a condition or organ: use technique={named!r}",
+        ) from exc
+    pages = [with_points(atlas, p, points) for p in pages]
     page = check_page(page)
     path = Path(path) if isinstance(path, (str, os.PathLike)) else path  # or a binary file
     m = Measure()
@@ -189,10 +241,62 @@ def handout(
     return save_pdf_pages(makers, path, metadata=meta)
 
 
+def _technique_named(atlas: Atlas, what: object) -> str | None:
+    """The id of the technique ``what`` names, if it is one name of a technique."""
+    if not isinstance(what, str):
+        return None
+    try:
+        return atlas.technique(what).id
+    except (UnknownNameError, LookupError):
+        return None
+
+
+def _technique_handout(
+    what, name, path, page, lang, atlas, fmt, organs, title, dpi, points
+) -> Path | IO[bytes]:
+    """:func:`handout` with ``technique=``: its checks, plan and pages."""
+    from .techpage import compose_technique_page, plan_technique, technique_title
+    from .textflow import Measure
+    from .writer import save_figure, save_pdf_pages
+
+    for param, value, why in (
+        ("what", what, "give a condition or organs page (what=) or a technique page"),
+        ("points", points, "a technique handout has no map of zones to draw points on"),
+        ("organs", organs, "a technique handout has no organs to read"),
+    ):
+        if value is not None:
+            raise ConflictError(
+                param, f"{why}; technique={name!r} cannot be combined with {param}="
+            )
+    if not isinstance(name, str):
+        raise BadTypeError("technique", name, "a technique name ('heel-spur')")
+    tech = atlas.technique(name)  # UnknownNameError with close spellings
+    page = check_page(page)
+    path = Path(path) if isinstance(path, (str, os.PathLike)) else path
+    plan = plan_technique(Measure(), tech, lang, page, atlas, title)
+    total = len(plan)
+    if total > 1 and fmt != "pdf":
+        raise ConflictError(
+            "format",
+            f"{tech.name(lang)!r} needs {total} {page} pages; write it as .pdf, not .{fmt}",
+        )
+    words = texts(lang, practice(atlas))
+    shown = title if title is not None else technique_title(tech, lang)
+    meta = {"Title": shown, "Subject": words["technique_meta"].format(name=tech.name(lang))}
+    if total == 1:
+        with compose_technique_page(plan, 0, atlas) as composed:
+            return save_figure(composed.figure, path, fmt, dpi, metadata=meta)
+    makers = [
+        lambda i=i: compose_technique_page(plan, i, atlas, f"{i + 1}/{total}").figure
+        for i in range(total)
+    ]
+    return save_pdf_pages(makers, path, metadata=meta)
+
+
 def document_metadata(pages: Sequence[Subject], atlas: Atlas, lang: str) -> dict[str, str]:
     """``Title`` and ``Subject`` of a handout file, in its language: a single page's title,
     or the index title and the conditions of a multi-page handout."""
-    words = texts(lang)
+    words = texts(lang, practice(atlas))
     if len(pages) == 1:
         return {"Title": pages[0].title, "Subject": words["meta_subject"]}
     names = ", ".join(atlas.condition(p.ident).name(lang) for p in pages)

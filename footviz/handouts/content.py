@@ -4,7 +4,9 @@ The facts come from the shared source text (its general massage advice and its t
 contraindications); the wording is the project's own.  The eight-step self-massage sequence is
 atlas data (the technique ``"self-massage"``, geometry/techniques.py): :func:`texts` reads its
 step texts from there, so its wording lives in one place.
-Reflexology is described as a traditional practice that complements medical care.
+The practice the page names follows the atlas (:func:`practice`): a reflexology atlas's pages
+speak of reflexology, a Su Jok atlas's of Su Jok (:data:`PRACTICES`); either is described as a
+traditional practice that complements medical care.
 """
 
 from __future__ import annotations
@@ -42,6 +44,15 @@ class Texts(TypedDict):
     meta_subject: str
     continued: str
     continued_subtitle: str
+    points_heading: str
+    point_roles: dict[str, str]
+    points_codes: str
+    technique_subtitle: str
+    technique_steps: str
+    technique_cautions: str
+    technique_cautions_intro: str
+    technique_continued: str
+    technique_meta: str
 
 
 TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
@@ -110,6 +121,27 @@ TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
         ),
         "meta_subject": (
             "Foot reflexology handout: map and key of the reflex zones, self-massage steps, "
+            "contraindications"
+        ),
+        "points_heading": "Acupoints on the map",
+        "point_roles": {  # the source's three roles; keyed by role, "other" for none
+            "exciting": "exciting point: the meridian's tonification point",
+            "calming": "calming point: the meridian's sedation point",
+            "harmonising": "harmonising point: where the meridian starts or ends",
+            "other": "other point",
+        },
+        "points_codes": "On the map: {codes}.",
+        "technique_subtitle": (
+            "A massage routine of the source text, step by step. In the diagrams (the left "
+            "foot) arrows show the direction of a stroke, dots the places to press, in order, "
+            "and loops the circling movements; work the right foot the same way, mirrored."
+        ),
+        "technique_steps": "Step by step",
+        "technique_cautions": "Not for this routine",
+        "technique_cautions_intro": "The source names these contraindications for this routine:",
+        "technique_continued": "{name} (continued)",
+        "technique_meta": (
+            "Massage technique handout: {name}: steps with diagrams and doses, cautions, "
             "contraindications"
         ),
     },
@@ -181,18 +213,95 @@ TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
             "Памятка по рефлексотерапии стоп: карта и пояснения к зонам, порядок самомассажа, "
             "противопоказания"
         ),
+        "points_heading": "Точки на карте",
+        "point_roles": {
+            "exciting": "возбуждающая точка: точка тонизации меридиана",
+            "calming": "успокаивающая точка: точка седации меридиана",
+            "harmonising": "гармонизирующая точка: начало или конец меридиана",
+            "other": "другая точка",
+        },
+        "points_codes": "На карте: {codes}.",
+        "technique_subtitle": (
+            "Методика массажа из источника, по шагам. На схемах (левая стопа) стрелки "
+            "показывают направление движения, точки — места надавливания по порядку, петли — "
+            "круговые движения; правую стопу прорабатывайте так же, зеркально."
+        ),
+        "technique_steps": "По шагам",
+        "technique_cautions": "Когда эту методику не применяют",
+        "technique_cautions_intro": "Источник называет для этой методики такие противопоказания:",
+        "technique_continued": "{name} (продолжение)",
+        "technique_meta": (
+            "Памятка по методике массажа: {name}: шаги со схемами и дозировкой, ограничения, "
+            "противопоказания"
+        ),
     },
 }
 
 
-def texts(lang: str) -> Texts:
-    """The handout texts in ``lang`` ("en" or "ru"), the self-massage steps included."""
+#: The texts that name the practice, for atlases of another practice than reflexology (the
+#: defaults in :data:`TEXTS` are reflexology's).  Su Jok is a traditional practice too: its
+#: pages keep the disclaimer, in its own name.
+PRACTICES: dict[str, dict[str, dict[str, str]]] = {
+    "sujok": {
+        "en": {
+            "subtitle_organs": (
+                "The Su Jok correspondence zones of the organs and body parts you asked about. "
+                "Numbers on the map match the key below."
+            ),
+            "disclaimer": (
+                "Su Jok is a traditional practice. It may complement medical care but does not "
+                "replace it, and it is not a way to diagnose or treat disease. See a doctor "
+                "about any health concern, and before you start if anything listed under "
+                "\u201cWhen not to massage\u201d applies to you."
+            ),
+            "index_title": "Su Jok handouts for the foot",
+            "meta_subject": (
+                "Su Jok handout for the foot: map and key of the correspondence zones, "
+                "self-massage steps, contraindications"
+            ),
+        },
+        "ru": {
+            "subtitle_organs": (
+                "Зоны соответствия Су Джок для выбранных органов и частей тела. Номера на "
+                "карте соответствуют таблице ниже."
+            ),
+            "disclaimer": (
+                "Су Джок — традиционная практика. Она может дополнять медицинскую помощь, но "
+                "не заменяет её и не служит способом диагностики или лечения болезней. С "
+                "любыми жалобами на здоровье обращайтесь к врачу, а также перед началом, "
+                "если к вам относится что-либо из раздела «Когда массаж не проводят»."
+            ),
+            "index_title": "Памятки по Су Джок на стопе",
+            "meta_subject": (
+                "Памятка по Су Джок на стопе: карта и пояснения к зонам соответствия, "
+                "порядок самомассажа, противопоказания"
+            ),
+        },
+    },
+}
+
+
+def practice(atlas: object) -> str:
+    """The practice an atlas's pages name: ``"sujok"`` for the Su Jok atlases (by name, or a
+    tradition that says Su Jok), else ``"reflexology"``."""
+    name = str(getattr(atlas, "name", "") or "").casefold()
+    info = getattr(atlas, "info", None)
+    tradition = str(info.get("tradition", "")) if isinstance(info, dict) else ""
+    if name.startswith("sujok") or tradition.casefold().startswith("su jok"):
+        return "sujok"
+    return "reflexology"
+
+
+def texts(lang: str, practice: str = "reflexology") -> Texts:
+    """The handout texts in ``lang`` ("en" or "ru"), the self-massage steps included, with
+    the wording of ``practice`` (see :func:`practice`)."""
     from ..atlas.model import LANGUAGES, check_choice
     from ..atlas.techniques import technique
 
     lang = check_choice("language", lang, LANGUAGES)
     sequence = technique("self-massage")
     words = dict(TEXTS[lang])
+    words.update(PRACTICES.get(practice, {}).get(lang, {}))
     words["steps"] = tuple(step.text(lang) for step in sequence.steps)
     words["steps_after"] = sequence.after(lang)
     return words  # type: ignore[return-value]

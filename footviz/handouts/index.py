@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..atlas import Atlas
-from .content import texts
+from .content import practice, texts
 from .page import (
     EDGE_CLEARANCE,
     FOOTER_SIZE,
@@ -15,8 +15,8 @@ from .page import (
     MIN_SIZE,
     PAGES,
     PageOverflow,
-    _disclaimer,
-    _draw_ops,
+    disclaimer_band,
+    draw_ops,
     footer_text,
     new_figure,
 )
@@ -35,7 +35,7 @@ def index_page(
     """A page listing each condition's title, its zones and the number of its first page
     (``starts``; by default 2, 3, ... one page each)."""
     starts = starts or list(range(2, len(subjects) + 2))
-    words = texts(lang)
+    words = texts(lang, practice(atlas))
     fig = new_figure(page)
     m = Measure()
     w, h = PAGES[page]
@@ -44,7 +44,7 @@ def index_page(
     tries += [(size, False) for size in (10.0, 9.0, 8.5, MIN_SIZE)]
     for size, with_zones in tries:
         ops = Ops()
-        disclaimer = _disclaimer(ops, m, words, w, size)
+        disclaimer = disclaimer_band(ops, m, words, w, size)
         labels = [words["index_page"].format(n=n) for n in starts]
         label_w = max(m.width(label, size + 1.5) for label in labels)
         # a right-hand gutter for the page numbers, as in a table of contents
@@ -71,7 +71,7 @@ def index_page(
         break
     else:
         raise PageOverflow(f"{len(subjects)} conditions do not fit on one index page")
-    _draw_ops(fig, ops, {})
+    draw_ops(fig, ops, {})
     fig.text(
         MARGIN,
         EDGE_CLEARANCE + DESCENT * FOOTER_SIZE * PT,

@@ -59,9 +59,11 @@ def disc_points(size: float) -> float:
     return 2.0 * size
 
 
-def _groups(atlas: Atlas, marks) -> list[tuple[str, tuple[str, ...]]]:
+def _groups(atlas: Atlas, marks, points=None) -> list[tuple[str, tuple[str, ...]]]:
     """``(aspect, feet)`` to draw: both soles always; another aspect only when it holds a
-    marked zone, with one foot when that foot shows every marked zone of the aspect."""
+    marked zone or a chosen acupoint (``points``, a PointSelection), with one foot when that
+    foot shows every marked zone of the aspect (the left foot for points alone: both feet
+    hold the same points)."""
     out: list[tuple[str, tuple[str, ...]]] = [("plantar", ("left", "right"))]
     for aspect in ASPECTS[1:]:
         zones = {
@@ -69,6 +71,9 @@ def _groups(atlas: Atlas, marks) -> list[tuple[str, tuple[str, ...]]]:
             for foot in ("left", "right")
         }
         if not zones["left"] and not zones["right"]:
+            if points is not None and aspect in atlas.aspects:
+                if points.shapes(atlas, "left", aspect):
+                    out.append((aspect, ("left",)))
             continue
         if zones["right"] <= zones["left"]:
             out.append((aspect, ("left",)))
@@ -176,17 +181,24 @@ def _caption_widths(groups, lang: str, size: float) -> list[float]:
 
 
 def plan_map(
-    atlas: Atlas, marks, box_w: float, box_h: float, size: float, lang: str = "en"
+    atlas: Atlas,
+    marks,
+    box_w: float,
+    box_h: float,
+    size: float,
+    lang: str = "en",
+    points=None,
 ) -> MapPlan:
     """Fit the map into ``box_w`` x ``box_h`` inches: scale, panels, callout columns.
 
     A panel whose caption is wider than the foot gets room beside it, so the captions of
-    neighbouring panels keep :data:`CAPTION_GAP_IN` apart.
+    neighbouring panels keep :data:`CAPTION_GAP_IN` apart.  ``points`` (a PointSelection)
+    adds the aspects its points show on.
     """
     r_in = disc_points(size) / 2.0 / 72.0
     room_in = 2.0 * r_in + 2.0 * PAD_IN  # a callout column beside a foot
     caption_in = 0.16 + (CAPTION_LINES * CAPTION_SPACING + 0.3) * caption_size(size) / 72.0
-    groups = _groups(atlas, marks)
+    groups = _groups(atlas, marks, points)
     marked = {s.key: n for n, s in marks}
     n_panels = sum(len(feet) for _, feet in groups)
     top_mm = max(atlas.outline(feet[0], a).bounds[3] for a, feet in groups)
@@ -253,8 +265,9 @@ def map_colouring(
     return out
 
 
-def _context(ax: Any, atlas: Atlas, panels, shapes, highlighted):
-    """What the shared layers draw the page's zones from (one axes, several aspects)."""
+def _context(ax: Any, atlas: Atlas, panels, shapes, highlighted, points=None):
+    """What the shared layers draw the page's zones (and ``points``) from (one axes, several
+    aspects)."""
     from ..render.layers import DrawContext
     from ..render.theme import Theme
 
@@ -262,14 +275,16 @@ def _context(ax: Any, atlas: Atlas, panels, shapes, highlighted):
         ax=ax, atlas=atlas, aspect=panels[0].aspect, panels=tuple(panels), shapes=shapes,
         visible={k: visible_geometry(ss) for k, ss in shapes.items()},
         colouring=map_colouring(shapes, highlighted), theme=Theme.named("light"),
-        aspect_in_labels=True, outline_width=OUTLINE_WIDTH,
+        aspect_in_labels=True, outline_width=OUTLINE_WIDTH, points=points,
     )  # fmt: skip
 
 
-def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
+def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float, points=None) -> MapView:
     """Draw the map on ``ax`` (its position is the box it may fill) with the marks numbered.
 
-    ``marks`` holds ``(number, ZoneShape)`` pairs.
+    ``marks`` holds ``(number, ZoneShape)`` pairs; ``points`` (a
+    :class:`~footviz.render.points.PointSelection`, optional) the acupoints the layer
+    ``"points"`` draws (``view.layers["points"]``).
     """
     from matplotlib.collections import LineCollection
 
@@ -280,7 +295,7 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
     ax.set_aspect("equal")
     pos = ax.get_position(original=True)
     box_w, box_h = pos.width * fig.get_figwidth(), pos.height * fig.get_figheight()
-    mp = plan_map(atlas, marks, box_w, box_h, size, lang)
+    mp = plan_map(atlas, marks, box_w, box_h, size, lang, points)
     scale, r_mm, room, panels, plan = mp.scale, mp.r_mm, mp.room, mp.panels, mp.plan
     lo_y, hi_y = -mp.caption_in / scale, mp.top_mm + r_mm
     extra_x = box_w / scale - mp.total_w
@@ -295,7 +310,12 @@ def draw_map(ax: Any, atlas: Atlas, marks, lang: str, size: float) -> MapView:
         key = (panel.foot, panel.aspect)
         view.shapes[key] = shapes
         view.highlighted[key] = [s.key in marked for s in shapes]
-    view.layers = draw_layers(_context(ax, atlas, panels, view.shapes, view.highlighted))
+    ctx = _context(ax, atlas, panels, view.shapes, view.highlighted, points)
+    view.layers = draw_layers(ctx)
+    for key, artist in view.layers.get("points", {}).items():
+        if key[0] == "labels":  # the page's codes are as large as its body text (>= 8 pt)
+            for t in artist.texts:
+                t.set_fontsize(size)
     view.collections = dict(view.layers.get("zones", {}))
     centres: list[tuple[float, float, int, str, str]] = []
     leaders: list[list[tuple[float, float]]] = []

@@ -14,21 +14,25 @@ drawn once; the boxes never overlap each other or the map.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
 from .._version import __version__
 from ..atlas import Atlas
+from ..atlas.techniques import Step
 from ..render.figures import FigureResult
 from .content import Texts, texts
+from .diagrams import Slot, draw_slots, step_para
 from .mapview import MapView, draw_map, plan_map
-from .subject import Subject, shorter_note
+from .subject import PointRow, Subject, shorter_note
 from .textflow import (
     ASCENT,
     DESCENT,
     LINE,
     MUTED_COLOUR,
     PT,
+    TEXT_COLOUR,
     Box,
     Flow,
     Measure,
@@ -86,11 +90,13 @@ class Plan:
     compact_key: bool = False
     map_w: float | None = None  # narrower than the page when the key starts beside the map
     sections: tuple[str, ...] = SECTIONS  # the text sections below the key
+    points: str = "notes"  # what the list of acupoints keeps (POINT_DETAILS)
+    diagrams: bool = False  # the self-massage steps carry their diagrams
 
     @property
     def continued(self) -> bool:
         """Whether a continuation page holds the sections this page leaves out."""
-        return self.sections != SECTIONS
+        return "steps" not in self.sections
 
 
 @dataclass(repr=False, eq=False)
@@ -110,6 +116,7 @@ class HandoutPage(FigureResult):
     map: MapView | None = None
     map_ax: Any = None
     plan: Plan | None = None
+    steps: list[Any] = field(default_factory=list)  # the step diagrams (StepArtists)
 
     def all_texts(self) -> list[tuple[str, Any]]:
         return [(name, t) for name, ts in self.texts.items() for t in ts]
@@ -148,7 +155,7 @@ def _title_block(ops: Ops, m: Measure, subject: Subject, w: float, h: float) -> 
     return Box("title", box.x0, flow.y, box.x1, box.y1)
 
 
-def _disclaimer(ops: Ops, m: Measure, words: Texts, w: float, size: float) -> Box:
+def disclaimer_band(ops: Ops, m: Measure, words: Texts, w: float, size: float) -> Box:
     """The disclaimer on its tinted band, from the bottom margin up."""
     inner_w = w - 2 * MARGIN - 2 * DISCLAIMER_PAD
     text = words["disclaimer_heading"] + ": " + words["disclaimer"]
@@ -294,7 +301,7 @@ def _compact_key(
     label_w = m.width(str(len(entries)), size, "bold") + 0.05
 
     def place(target: Ops, height: float) -> None:
-        cols = _column_boxes(box.x0, box.x1, box.y1, height, 2, "key") if height > 0 else []
+        cols = column_boxes(box.x0, box.x1, box.y1, height, 2, "key") if height > 0 else []
         flow = Flow(target, m, *([side] if side else []), *cols)
         flow.para(words["key"], size + 1.5, weight="bold", keep=block_height(2, size))
         if subject.unresolved:
@@ -330,15 +337,113 @@ def _compact_key(
     return box.y1 - hi
 
 
-def _column_boxes(
+def column_boxes(
     x0: float, x1: float, top: float, height: float, n: int, name: str | None = None
 ) -> list[Box]:
+    """``n`` newspaper columns between ``x0`` and ``x1``, ``height`` inches down from
+    ``top``, named ``name`` (or "steps", "rules", "contra")."""
     col_w = (x1 - x0 - (n - 1) * GUTTER) / n
     names = [name] * n if name else ("steps", "rules", "contra")[:n]
     return [
         Box(name, x0 + i * (col_w + GUTTER), top - height, x0 + i * (col_w + GUTTER) + col_w, top)
         for i, name in enumerate(names)
     ]
+
+
+#: The text glyph of each source role in the page's list of points: the shape of its marker
+#: on the map, in its colour (points without a role: a ring, in ink).
+POINT_GLYPHS: dict[str | None, str] = {
+    "exciting": "\u25b2",
+    "calming": "\u25bc",
+    "harmonising": "\u25c6",
+    None: "\u25cb",
+}
+POINT_DETAILS: tuple[str, ...] = ("notes", "names", "codes")  # what the list keeps, in turn
+STEP_DIAGRAM = (0.4, 0.55)  # inches: a self-massage step's diagram beside its text
+CONTINUATION_DIAGRAM = (0.7, 1.0)  # on a page of text alone
+
+
+def _glyph_colour(glyph: str) -> str | None:
+    from ..render.points import ROLE_STYLES
+
+    for role, g in POINT_GLYPHS.items():
+        if g == glyph:
+            return ROLE_STYLES[role][1] if role is not None else TEXT_COLOUR
+    return None
+
+
+def _points(
+    flow: Flow,
+    m: Measure,
+    rows: tuple[PointRow, ...],
+    words: Texts,
+    size: float,
+    detail: str,
+    keep: float,
+) -> None:
+    """The acupoints section: a line per role shown (its marker's glyph and the source's
+    meaning), then each point (code, name, note) or, at ``detail="codes"``, their codes."""
+    from ..render.points import ROLE_ORDER
+
+    start = len(flow.ops.texts)
+    glyph_w = max(m.width(g, size, "bold") for g in POINT_GLYPHS.values()) + 0.06
+    flow.para(words["points_heading"], size + 1.5, weight="bold", keep=keep)
+    present = {r.role for r in rows}
+    for role in (*ROLE_ORDER, None):
+        if role in present:
+            text = words["point_roles"][role or "other"]
+            flow.para(text, size, label=POINT_GLYPHS[role], indent=glyph_w, before=0.01)
+    if detail == "codes":
+        codes = ", ".join(r.code for r in rows)
+        flow.para(words["points_codes"].format(codes=codes), size, before=0.03)
+    else:
+        for i, r in enumerate(rows):
+            rest = f" {r.name}" + (f" \u2014 {r.note}" if detail == "notes" else "")
+            runs = ((r.code, "bold"), (rest, "normal"))
+            first = 0.04 if i == 0 else 0.015
+            flow.runs(runs, size, label=POINT_GLYPHS[r.role], indent=glyph_w, before=first)
+    for i in range(start, len(flow.ops.texts)):  # each glyph in its marker's colour
+        op = flow.ops.texts[i]
+        colour = _glyph_colour(op.text)
+        if colour is not None:
+            flow.ops.texts[i] = dataclasses.replace(op, colour=colour)
+
+
+def steps_atlas(atlas: Atlas | None) -> tuple[tuple[Step, ...], Atlas | None]:
+    """The self-massage steps a page draws and the atlas whose outlines they are drawn on:
+    ``atlas``'s own, or the built-in atlas's (None) when ``atlas`` has no techniques."""
+    from ..atlas.techniques import technique
+    from ..errors import UnknownNameError
+
+    if atlas is not None:
+        try:
+            return atlas.technique("self-massage").steps, atlas
+        except (UnknownNameError, LookupError):
+            pass
+    return technique("self-massage").steps, None
+
+
+@dataclass
+class Diagrams:
+    """The steps of the self-massage sequence drawn beside their text: the steps, the
+    page's language, each diagram's size (inches) and the slots laid out."""
+
+    steps: tuple[Step, ...]
+    lang: str
+    size: tuple[float, float] = STEP_DIAGRAM
+    slots: list[Slot] = field(default_factory=list)
+
+    @classmethod
+    def of(
+        cls, lang: str, size: tuple[float, float] = STEP_DIAGRAM, atlas: Atlas | None = None
+    ) -> Diagrams:
+        """The self-massage steps of ``atlas`` (a scaled atlas has its strokes scaled), or
+        of the built-in atlas when ``atlas`` holds no techniques (Su Jok)."""
+        return cls(steps_atlas(atlas)[0], lang, size)
+
+    def fresh(self) -> Diagrams:
+        """The same diagrams with no slots laid out yet (for a trial layout)."""
+        return Diagrams(self.steps, self.lang, self.size)
 
 
 def _columns(
@@ -348,18 +453,33 @@ def _columns(
     words: Texts,
     size: float,
     sections: tuple[str, ...] = SECTIONS,
+    points: tuple[PointRow, ...] = (),
+    detail: str = "notes",
+    diagrams: Diagrams | None = None,
 ) -> None:
-    """Steps, general rules and contraindications (those of ``sections``) flowed through
-    ``boxes`` (newspaper columns); :class:`Overflow` when they do not fit."""
+    """The acupoints (``points``, at ``detail``), steps, general rules and
+    contraindications (those of ``sections``) flowed through ``boxes`` (newspaper columns);
+    :class:`Overflow` when they do not fit.  With ``diagrams`` each step gets its diagram
+    at its left (:func:`footviz.handouts.diagrams.step_para`; the slots are recorded)."""
     head = size + 1.5
     keep = block_height(2, size) + 0.04
     label_w = m.width("8.", size, "bold") + 0.05
     flow = Flow(ops, m, *boxes)
     before = 0.0
+    if "points" in sections and points:
+        _points(flow, m, points, words, size, detail, keep)
+        before = 0.08
     if "steps" in sections:
-        flow.para(words["steps_heading"], head, weight="bold", keep=keep)
-        for i, step in enumerate(words["steps"], start=1):
-            flow.para(step, size, label=f"{i}.", indent=label_w, before=0.02)
+        flow.para(words["steps_heading"], head, weight="bold", before=before, keep=keep)
+        if diagrams is not None:
+            for step in diagrams.steps:
+                step_para(
+                    flow, m, step, diagrams.lang, size, diagrams.size, diagrams.slots,
+                    before=0.05,
+                )  # fmt: skip
+        else:
+            for i, step in enumerate(words["steps"], start=1):
+                flow.para(step, size, label=f"{i}.", indent=label_w, before=0.02)
         flow.para(words["steps_after"], size, style="italic", before=0.03)
         before = 0.08
     if "rules" in sections:
@@ -379,7 +499,14 @@ def _columns(
 
 
 def _columns_height(
-    m: Measure, words: Texts, width: float, size: float, sections: tuple[str, ...] = SECTIONS
+    m: Measure,
+    words: Texts,
+    width: float,
+    size: float,
+    sections: tuple[str, ...] = SECTIONS,
+    points: tuple[PointRow, ...] = (),
+    detail: str = "notes",
+    diagrams: Diagrams | None = None,
 ) -> tuple[int, float]:
     """The fewest inches the columns need, and how many columns (two or three) give it."""
     best: tuple[float, int] | None = None
@@ -388,8 +515,9 @@ def _columns_height(
         while hi - lo > 0.005:  # bisect the column height
             mid = (lo + hi) / 2.0
             try:
-                boxes = _column_boxes(0.0, width, mid, mid, n)
-                _columns(Ops(), m, boxes, words, size, sections)
+                boxes = column_boxes(0.0, width, mid, mid, n)
+                trial = diagrams.fresh() if diagrams is not None else None
+                _columns(Ops(), m, boxes, words, size, sections, points, detail, trial)
             except Overflow:
                 lo = mid
             else:
@@ -409,10 +537,14 @@ class _Planner:
         subject: Subject,
         page: str,
         sections: tuple[str, ...] = SECTIONS,
+        detail: str = "notes",
+        diagrams: bool = False,
     ) -> None:
         self.m, self.atlas, self.subject, self.page = m, atlas, subject, page
-        self.sections = sections
-        self.words = texts(subject.lang)
+        self.sections, self.detail, self.diagrams = sections, detail, diagrams
+        on = diagrams and "steps" in sections
+        self.steps = Diagrams.of(subject.lang, atlas=atlas) if on else None
+        self.words = texts(subject.lang, subject.practice)
         self.w, self.h = PAGES[page]
         self.inner_w = self.w - 2 * MARGIN
         self.title_h = _title_block(Ops(), m, subject, self.w, self.h).height
@@ -423,7 +555,13 @@ class _Planner:
         """The height the map needs to fill the page width (at most :data:`MAP_MAX`)."""
         if size not in self._naturals:
             plan = plan_map(
-                self.atlas, self.subject.marks, self.inner_w, MAP_MAX, size, self.subject.lang
+                self.atlas,
+                self.subject.marks,
+                self.inner_w,
+                MAP_MAX,
+                size,
+                self.subject.lang,
+                points=self.subject.points,
             )
             self._naturals[size] = min(MAP_MAX, plan.height)
         return self._naturals[size]
@@ -431,8 +569,11 @@ class _Planner:
     def plan(self, size: float, short: bool, compact: bool) -> tuple[Plan, float]:
         """The plan at ``size`` with the map as tall as the page allows, and that height."""
         ops = Ops()
-        disclaimer = _disclaimer(ops, self.m, self.words, self.w, size)
-        columns, columns_h = _columns_height(self.m, self.words, self.inner_w, size, self.sections)
+        disclaimer = disclaimer_band(ops, self.m, self.words, self.w, size)
+        columns, columns_h = _columns_height(
+            self.m, self.words, self.inner_w, size, self.sections, self.subject.point_rows,
+            self.detail, self.steps,
+        )  # fmt: skip
         top = self.h - MARGIN - self.title_h
         avail = top - disclaimer.y1 - columns_h - 4 * GAP  # for the map and the key
         natural = self.natural_map(size)
@@ -444,7 +585,10 @@ class _Planner:
             key_h = -_table(ops, self.m, probe, self.subject, self.words, size, short)
             room = avail - key_h
             map_h, map_w = min(room, natural), None
-        plan = Plan(size, map_h, columns, columns_h, short, compact, map_w, self.sections)
+        plan = Plan(
+            size, map_h, columns, columns_h, short, compact, map_w, self.sections, self.detail,
+            self.steps is not None,
+        )  # fmt: skip
         return plan, room
 
     def side_box(self, size: float, map_h: float, top: float) -> tuple[float, Box | None]:
@@ -452,7 +596,13 @@ class _Planner:
         key = (size, round(map_h, 4))
         if key not in self._widths:
             mp = plan_map(
-                self.atlas, self.subject.marks, self.inner_w, map_h, size, self.subject.lang
+                self.atlas,
+                self.subject.marks,
+                self.inner_w,
+                map_h,
+                size,
+                self.subject.lang,
+                points=self.subject.points,
             )
             self._widths[key] = min(self.inner_w, mp.total_w * mp.scale + 0.05)
         map_w = self._widths[key]
@@ -496,7 +646,13 @@ class _Planner:
 
 
 def plan_page(
-    m: Measure, atlas: Atlas, subject: Subject, page: str, sections: tuple[str, ...] = SECTIONS
+    m: Measure,
+    atlas: Atlas,
+    subject: Subject,
+    page: str,
+    sections: tuple[str, ...] = SECTIONS,
+    detail: str = "notes",
+    diagrams: bool = False,
 ) -> Plan:
     """Choose the body size and map height of a page holding ``sections`` below the key.
 
@@ -505,7 +661,7 @@ def plan_page(
     :data:`COMFORT_SIZE` that leaves the map :data:`MAP_MIN` inches; otherwise the same with
     the key's notes cut to their first clause.  Never below :data:`MIN_SIZE`.
     """
-    planner = _Planner(m, atlas, subject, page, sections)
+    planner = _Planner(m, atlas, subject, page, sections, detail, diagrams)
     cache: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
 
     def at(size: float, short: bool, compact: bool = False) -> tuple[Plan, float]:
@@ -549,16 +705,52 @@ def plan_page(
 def plan_subject(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
     """The plan of the subject's (first) page: everything on one page when it fits at
     :data:`MIN_SIZE`, else the map, the key and the contraindications, with
-    :attr:`Plan.continued` set (the steps and rules go to :func:`compose_continuation`)."""
-    try:
-        return plan_page(m, atlas, subject, page)
-    except PageOverflow:
-        return plan_page(m, atlas, subject, page, FIRST_OF_TWO)
+    :attr:`Plan.continued` set (the steps and rules go to :func:`compose_continuation`).
+
+    A subject with acupoints lists them first (``"points"``), with their notes, else with
+    their names, else by their codes alone (:data:`POINT_DETAILS`), on one page before two.
+    The self-massage steps carry their diagrams where they cost little: the same key, a
+    little less body size or map at most (:func:`_costs_little`, :attr:`Plan.diagrams`).
+    """
+    lead = ("points",) if subject.point_rows else ()
+    details = POINT_DETAILS if subject.point_rows else ("notes",)
+    last: PageOverflow | None = None
+    for sections in ((*lead, *SECTIONS), (*lead, *FIRST_OF_TWO)):
+        for detail in details:
+            try:
+                plain = plan_page(m, atlas, subject, page, sections, detail)
+            except PageOverflow as exc:
+                last = exc
+                continue
+            if "steps" not in sections:
+                return plain
+            try:
+                drawn = plan_page(m, atlas, subject, page, sections, detail, True)
+            except PageOverflow:
+                return plain
+            return drawn if _costs_little(drawn, plain) else plain
+    assert last is not None
+    raise last
 
 
-def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
+DIAGRAM_COST_SIZE = 0.5  # points of body text the step diagrams may take
+DIAGRAM_COST_MAP = 0.5  # inches of map height they may take
+
+
+def _costs_little(drawn: Plan, plain: Plan) -> bool:
+    """Whether the step diagrams leave the page nearly as it is without them: the same key,
+    the body at most :data:`DIAGRAM_COST_SIZE` smaller and the map at most
+    :data:`DIAGRAM_COST_MAP` shorter."""
+    same_key = (drawn.compact_key, drawn.short_notes) == (plain.compact_key, plain.short_notes)
+    tall = drawn.map_h >= plain.map_h - DIAGRAM_COST_MAP - 1e-6
+    return drawn.size >= plain.size - DIAGRAM_COST_SIZE - 1e-9 and same_key and tall
+
+
+def _layout(
+    m: Measure, subject: Subject, page: str, plan: Plan, atlas: Atlas | None = None
+) -> tuple[Ops, list[Slot]]:
     w, h = PAGES[page]
-    words = texts(subject.lang)
+    words = texts(subject.lang, subject.practice)
     size = plan.size
     ops = Ops()
     title = _title_block(ops, m, subject, w, h)
@@ -571,8 +763,8 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
     if plan.map_w is not None:
         side = Box("key_side", MARGIN + map_w + GUTTER, map_box.y0, w - MARGIN, map_top)
         ops.boxes["key_side"] = side
-    ops.boxes["footer"] = _footer_box(w)
-    disclaimer = _disclaimer(ops, m, words, w, size)
+    ops.boxes["footer"] = footer_box(w)
+    disclaimer = disclaimer_band(ops, m, words, w, size)
     ops.boxes["disclaimer"] = disclaimer
     key_area = Box("key", MARGIN, disclaimer.y1 + GAP, w - MARGIN, map_box.y0 - GAP)
     if plan.compact_key:
@@ -584,13 +776,14 @@ def _layout(m: Measure, subject: Subject, page: str, plan: Plan) -> Ops:
     top = key_bottom - GAP
     # balanced columns as tall as planned; what the map did not need stays blank below them
     height = min(plan.columns_h + 0.01, top - disclaimer.y1 - GAP)
-    boxes = _column_boxes(MARGIN, w - MARGIN, top, height, plan.columns)
+    boxes = column_boxes(MARGIN, w - MARGIN, top, height, plan.columns)
     for box in boxes:
         if box.height <= 0:
             raise Overflow(box.name)
         ops.boxes[box.name] = box
-    _columns(ops, m, boxes, words, size, plan.sections)
-    return ops
+    diagrams = Diagrams.of(subject.lang, atlas=atlas) if plan.diagrams else None
+    _columns(ops, m, boxes, words, size, plan.sections, subject.point_rows, plan.points, diagrams)
+    return ops, (diagrams.slots if diagrams is not None else [])
 
 
 def footer_text(atlas: Atlas, lang: str, page_label: str | None) -> str:
@@ -600,7 +793,9 @@ def footer_text(atlas: Atlas, lang: str, page_label: str | None) -> str:
     return f"{text} \u00b7 {page_label}" if page_label else text
 
 
-def _draw_ops(fig: Any, ops: Ops, out: dict[str, list[Any]]) -> None:
+def draw_ops(fig: Any, ops: Ops, out: dict[str, list[Any]]) -> None:
+    """Draw the rectangles, rules and texts of ``ops`` on ``fig`` (inches); the texts go
+    into ``out`` by box name."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
 
@@ -631,7 +826,8 @@ def _draw_ops(fig: Any, ops: Ops, out: dict[str, list[Any]]) -> None:
         out.setdefault(t.box, []).append(t.draw(fig))
 
 
-def _footer(fig: Any, ops: Ops, atlas: Atlas, lang: str, page_label: str | None) -> list[Any]:
+def draw_footer(fig: Any, ops: Ops, atlas: Atlas, lang: str, page_label: str | None) -> list[Any]:
+    """The footer line (version, atlas, page label) in ``ops.boxes["footer"]``."""
     fb = ops.boxes["footer"]
     return [
         fig.text(
@@ -647,7 +843,8 @@ def _footer(fig: Any, ops: Ops, atlas: Atlas, lang: str, page_label: str | None)
     ]
 
 
-def _footer_box(w: float) -> Box:
+def footer_box(w: float) -> Box:
+    """The footer's box on a page ``w`` inches wide."""
     # the footer sits in the bottom margin, clear of the unprintable strip at the paper edge
     top = EDGE_CLEARANCE + block_height(1, FOOTER_SIZE)
     return Box("footer", MARGIN, EDGE_CLEARANCE, w - MARGIN, top)
@@ -673,17 +870,18 @@ def compose(
     page = check_page(page)
     m = Measure()
     plan = plan or plan_subject(m, atlas, subject, page)
-    ops = _layout(m, subject, page, plan)
+    ops, slots = _layout(m, subject, page, plan, atlas)
     fig = new_figure(page)
     w, h = PAGES[page]
     result = HandoutPage(fig, page, subject.lang, plan.size, ops.boxes, plan=plan)
-    _draw_ops(fig, ops, result.texts)
+    draw_ops(fig, ops, result.texts)
     mb = ops.boxes["map"]
     ax = fig.add_axes((mb.x0 / w, mb.y0 / h, mb.width / w, mb.height / h))
     result.map_ax = ax
-    result.map = draw_map(ax, atlas, subject.marks, subject.lang, plan.size)
+    result.map = draw_map(ax, atlas, subject.marks, subject.lang, plan.size, points=subject.points)
     result.texts["map"] = list(ax.texts)
-    result.texts["footer"] = _footer(fig, ops, atlas, subject.lang, page_label)
+    result.steps = draw_slots(fig, slots, steps_atlas(atlas)[1], subject.lang)
+    result.texts["footer"] = draw_footer(fig, ops, atlas, subject.lang, page_label)
     return result
 
 
@@ -695,29 +893,36 @@ def compose_continuation(
     the largest body size that fits."""
     page = check_page(page)
     m = Measure()
-    words = texts(subject.lang)
+    words = texts(subject.lang, subject.practice)
     w, h = PAGES[page]
-    for size in CONTINUATION_SIZES:
+    big = Diagrams.of(subject.lang, CONTINUATION_DIAGRAM, atlas)
+    tries = [(big.fresh(), s) for s in CONTINUATION_SIZES]
+    tries += [(None, s) for s in CONTINUATION_SIZES]
+    for diagrams, size in tries:
         ops = Ops()
         title = _title_block(ops, m, _continued(subject, words), w, h)
-        disclaimer = _disclaimer(ops, m, words, w, size)
+        disclaimer = disclaimer_band(ops, m, words, w, size)
         top = title.y0 - GAP
         room = top - disclaimer.y1 - GAP
-        columns, height = _columns_height(m, words, w - 2 * MARGIN, size)
+        columns, height = _columns_height(
+            m, words, w - 2 * MARGIN, size, SECTIONS, (), "notes", diagrams
+        )
         if height <= room:
             break
     else:
         raise PageOverflow(f"the self-massage text does not fit one {page} page")
     ops.boxes["title"], ops.boxes["disclaimer"] = title, disclaimer
-    ops.boxes["footer"] = _footer_box(w)
-    boxes = _column_boxes(MARGIN, w - MARGIN, top, height + 0.01, columns)
+    ops.boxes["footer"] = footer_box(w)
+    boxes = column_boxes(MARGIN, w - MARGIN, top, height + 0.01, columns)
     ops.boxes.update((b.name, b) for b in boxes)
-    _columns(ops, m, boxes, words, size)
+    _columns(ops, m, boxes, words, size, SECTIONS, (), "notes", diagrams)
     fig = new_figure(page)
-    plan = Plan(size, 0.0, columns, height)
+    plan = Plan(size, 0.0, columns, height, diagrams=diagrams is not None)
     result = HandoutPage(fig, page, subject.lang, size, ops.boxes, plan=plan)
-    _draw_ops(fig, ops, result.texts)
-    result.texts["footer"] = _footer(fig, ops, atlas, subject.lang, page_label)
+    draw_ops(fig, ops, result.texts)
+    if diagrams is not None:
+        result.steps = draw_slots(fig, diagrams.slots, steps_atlas(atlas)[1], subject.lang)
+    result.texts["footer"] = draw_footer(fig, ops, atlas, subject.lang, page_label)
     return result
 
 

@@ -1,19 +1,20 @@
 """What a handout page shows: a condition of the source's table, or chosen organs and zones.
 
 Resolves names against the atlas and numbers the zones in atlas order (toes to heel), so the
-page never depends on the order the names were given in.  No matplotlib here.
+page never depends on the order the names were given in.  No matplotlib at import.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..atlas import Atlas
 from ..atlas.model import ZoneShape
 from ..errors import UnknownNameError
 from ..render.style import CAPTIONS
-from .content import texts
+from .content import practice, texts
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,17 @@ class KeyRow:
 
 
 @dataclass(frozen=True)
+class PointRow:
+    """One acupoint the page lists: its code, name and note in the page's language, and the
+    source role its marker shows (``None`` for a point without one)."""
+
+    code: str
+    name: str
+    note: str
+    role: str | None
+
+
+@dataclass(frozen=True)
 class Subject:
     """Everything one handout page is about, already in the page's language."""
 
@@ -40,6 +52,9 @@ class Subject:
     unresolved: tuple[str, ...]  # organ names with no zone in this atlas (shown as text)
     lang: str
     ident: str  # condition id or "organs"
+    practice: str = "reflexology"  # the wording of the atlas's practice (content.practice)
+    points: Any = None  # the acupoints drawn on the map (render.points.PointSelection), or None
+    point_rows: tuple[PointRow, ...] = ()  # the points listed below the key, in atlas order
 
 
 def short_note(note: str) -> str:
@@ -93,12 +108,14 @@ def system_name(atlas: Atlas, lang: str) -> str:
 def _organs_title(atlas: Atlas, lang: str, names: list[str]) -> str:
     system = system_name(atlas, lang)
     sep = " \u2014 " if ":" in system else ": "  # never two colons in one title
-    return texts(lang)["title_organs"].format(system=system, sep=sep, names=", ".join(names))
+    return texts(lang, practice(atlas))["title_organs"].format(
+        system=system, sep=sep, names=", ".join(names)
+    )
 
 
 def condition_subject(atlas: Atlas, name: str, lang: str = "en") -> Subject:
     """The page for a condition of the source's table (``"migraine"``, ``"Обмороки"`` ...)."""
-    words = texts(lang)
+    words = texts(lang, practice(atlas))
     found = atlas.for_condition(name)
     rows, marks = _rows(atlas, found.shapes, lang)
     missing = tuple(
@@ -116,6 +133,7 @@ def condition_subject(atlas: Atlas, name: str, lang: str = "en") -> Subject:
         unresolved=missing,
         lang=lang,
         ident=found.condition.id,
+        practice=practice(atlas),
     )
 
 
@@ -143,7 +161,7 @@ def organs_subject(
     atlas: Atlas, names: Iterable[str], lang: str = "en", title: str | None = None
 ) -> Subject:
     """The page for chosen organs, zones or groups (``["heart", "liver"]`` ...)."""
-    words = texts(lang)
+    words = texts(lang, practice(atlas))
     names = list(names)
     if not names:
         raise ValueError("give at least one organ or zone name")
@@ -166,4 +184,46 @@ def organs_subject(
         unresolved=tuple(sorted(missing)),
         lang=lang,
         ident="organs",
+        practice=practice(atlas),
     )
+
+
+def point_rows(atlas: Atlas, selection: Any, lang: str) -> tuple[PointRow, ...]:
+    """The rows of the acupoints of ``selection`` (a
+    :class:`~footviz.render.points.PointSelection`), once per code in atlas order: the code,
+    the name in ``lang`` (English names followed by the pinyin), the note and the role."""
+    from ..render.points import point_role
+
+    rows: dict[str, PointRow] = {}
+    for s in atlas.points():
+        if s.code in rows or s.code not in selection:
+            continue
+        name = s.name(lang)
+        pinyin = s.name("pinyin")
+        if lang == "en" and pinyin and pinyin.casefold() != name.casefold():
+            name = f"{name} ({pinyin})"
+        rows[s.code] = PointRow(s.code, name, s.note(lang), point_role(s))
+    return tuple(rows.values())
+
+
+def with_points(atlas: Atlas, subject: Subject, points: Any) -> Subject:
+    """``subject`` with the acupoints ``points`` stands for (as ``plot(points=...)`` takes
+    it: True, a meridian, point or role name, or a list of them) drawn and listed.
+
+    Raises the errors of :func:`footviz.render.points.resolve_points` (an unknown name with
+    close spellings, a point off the foot, a value of the wrong type), and
+    :class:`~footviz.errors.NotInAtlasError` for an atlas without acupoints (Su Jok).
+    """
+    import dataclasses
+
+    from ..render.points import resolve_points
+
+    selection = resolve_points(atlas, points)
+    if selection is None:
+        return subject
+    rows = point_rows(atlas, selection, subject.lang)
+    if not rows:  # never a page that silently leaves out what was asked for
+        from ..errors import NotInAtlasError
+
+        raise NotInAtlasError(f"points: the atlas {atlas.name!r} holds no acupoints to draw")
+    return dataclasses.replace(subject, points=selection, point_rows=rows)

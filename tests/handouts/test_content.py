@@ -76,3 +76,17 @@ def test_contraindications_cover_the_source(source_text):
     for theirs, ours in SOURCE_CONTRAINDICATIONS.items():
         assert theirs.casefold() in source_text.casefold(), theirs
         assert ours in en, ours
+
+
+def test_the_practice_follows_the_atlas(atlas):
+    from footviz import load_atlas
+    from footviz.handouts.content import practice
+
+    assert practice(atlas) == "reflexology"
+    assert practice(load_atlas("sujok")) == practice(load_atlas("sujok-insect")) == "sujok"
+    for lang in ("en", "ru"):
+        own, su = texts(lang), texts(lang, "sujok")
+        assert set(own) == set(su)
+        changed = {k for k in own if own[k] != su[k]}
+        assert changed == {"subtitle_organs", "disclaimer", "index_title", "meta_subject"}
+    assert texts("en", "sujok")["disclaimer"].startswith("Su Jok is a traditional practice.")

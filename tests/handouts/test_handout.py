@@ -295,3 +295,121 @@ def test_a_su_jok_handout_names_su_jok_not_reflexology(tmp_path):
     assert title.startswith(sujok.title("ru")) and _norm(title) in text
     assert "рефлексотерапии стоп" not in text  # the old title "Зоны рефлексотерапии стоп: ..."
     assert PdfReader(str(path)).metadata.title == title
+
+
+@pytest.mark.parametrize(("lang", "practice_words", "reflex"), [
+    ("en", "Su Jok", r"reflex"),
+    ("ru", "Су Джок", r"рефлекс"),
+])  # fmt: skip
+def test_su_jok_wording_follows_the_atlas_in_subject_text_and_disclaimer(
+    tmp_path, lang, practice_words, reflex
+):
+    """A Su Jok page never calls itself reflexology: not in the PDF Subject, the subtitle nor
+    the disclaimer, which stays (Su Jok is a traditional practice as well)."""
+    from pypdf import PdfReader
+
+    from footviz import load_atlas
+
+    sujok = load_atlas("sujok")
+    path = handout(["left knee", "head"], tmp_path / "s.pdf", lang=lang, atlas=sujok)
+    meta = PdfReader(str(path)).metadata
+    (text,) = _pdf_text(path)
+    words = texts(lang, "sujok")
+    assert meta.subject == words["meta_subject"] and practice_words in meta.subject
+    assert _norm(words["disclaimer"]) in text and words["disclaimer"].startswith(practice_words)
+    assert _norm(words["subtitle_organs"]) in text
+    assert not re.search(reflex, text, re.IGNORECASE), text
+    assert not re.search(reflex, meta.subject, re.IGNORECASE)
+    # the reflexology atlas keeps its own words
+    plain = PdfReader(str(handout(["heart"], tmp_path / "r.pdf", lang=lang))).metadata
+    assert plain.subject == texts(lang)["meta_subject"] and re.search(reflex, plain.subject, re.I)
+
+
+# --- acupoints on the handout: handout(..., points=...) takes what plot(points=...) takes
+
+
+@pytest.fixture(scope="module")
+def kidney_pages(tmp_path_factory):
+    """The insomnia handout with the kidney meridian's points, per language and paper:
+    ``(path, runs, text)`` of its single page."""
+    from pypdf import PdfReader
+
+    out = tmp_path_factory.mktemp("points")
+    cache = {}
+
+    def get(lang: str, page: str):
+        if (lang, page) not in cache:
+            path = handout("insomnia", out / f"k_{lang}_{page}.pdf", page, lang, points="kidney")
+            (pdf_page,) = PdfReader(str(path)).pages
+            cache[(lang, page)] = (path, page_runs(pdf_page), _norm(pdf_page.extract_text()))
+        return cache[(lang, page)]
+
+    return get
+
+
+@pytest.mark.parametrize(("lang", "page"), PAPERS)
+def test_points_are_listed_with_code_name_note_and_their_roles(kidney_pages, atlas, lang, page):
+    _, runs, text = kidney_pages(lang, page)
+    words = texts(lang)
+    assert words["points_heading"] in text
+    codes = [p.code for p in atlas.meridian("kidney").on_foot]
+    assert codes == ["KI1", "KI2", "KI3", "KI4", "KI5", "KI6"]
+    bare = text.replace(" ", "")
+    for code in codes:
+        shape = atlas.points("left", meridian="kidney")
+        shape = next(s for s in shape if s.code == code)
+        assert f"{code} {shape.name(lang)}" in text, code
+        assert _norm(shape.note(lang)).replace(" ", "") in bare, code
+    # KI1 is the kidney's calming point: its line and the role's key line carry the ▼ glyph
+    assert _norm(words["point_roles"]["calming"]) in text and "\u25bc" in text
+    assert words["point_roles"]["exciting"] not in text  # KI7, the exciting point, is off the foot
+    body = [r for r in runs if r.baseline > MARGIN * PT_PER_IN]
+    assert min(r.size for r in body) >= MIN_SIZE - 1e-6
+    assert not overlapping(runs), overlapping(runs)[:5]
+
+
+def test_points_are_drawn_on_the_map_through_the_layer_hook(atlas):
+    from footviz.handouts import compose, with_points
+
+    subject = with_points(atlas, subjects(["heart"], atlas)[0], ["LR3", "KI1"])
+    assert [r.code for r in subject.point_rows] == ["LR3", "KI1"]  # atlas order
+    with compose(subject, atlas, "A4") as page:
+        layers = page.map.layers["points"]
+        drawn = {
+            (key[1], s.code) for key, a in layers.items() if key[0] == "markers" for s in a.shapes
+        }
+        # KI1 on both soles; LR3 on the top of the foot, a side this page draws for it
+        assert {(("left", "plantar"), "KI1"), (("right", "plantar"), "KI1")} <= drawn
+        assert (("left", "dorsal"), "LR3") in drawn
+        assert ("left", "dorsal") in {(p.foot, p.aspect) for p in page.map.panels}
+    with compose(subjects(["heart"], atlas)[0], atlas, "A4") as plain:
+        assert ("left", "dorsal") not in {(p.foot, p.aspect) for p in plain.map.panels}
+        assert not plain.map.layers["points"]
+
+
+def test_every_point_still_makes_one_page_listing_every_code(tmp_path, atlas):
+    from pypdf import PdfReader
+
+    path = handout("insomnia", tmp_path / "all.pdf", page="Letter", lang="ru", points=True)
+    pages = PdfReader(str(path)).pages
+    assert len(pages) == 1
+    text = pages[0].extract_text()
+    for code in {s.code for s in atlas.points()}:
+        assert code in text, code
+    runs = page_runs(pages[0])
+    assert not overlapping(runs), overlapping(runs)[:5]
+    assert min(r.size for r in runs if r.baseline > MARGIN * PT_PER_IN) >= MIN_SIZE - 1e-6
+
+
+def test_bad_points_are_footviz_errors_naming_points(tmp_path):
+    from footviz.errors import BadTypeError, NotInAtlasError, UnknownNameError
+
+    with pytest.raises(UnknownNameError, match=r"points.*'kidny'.*did you mean 'kidney'") as err:
+        handout("acne", tmp_path / "x.pdf", points="kidny")
+    assert err.value.kind == "points" and "kidney" in err.value.suggestions
+    with pytest.raises(BadTypeError, match=r"points") as err:
+        handout("acne", tmp_path / "x.pdf", points=3)
+    assert err.value.parameter == "points"
+    with pytest.raises(NotInAtlasError, match=r"LR8.*off the foot"):
+        handout("acne", tmp_path / "x.pdf", points=["LR3", "LR8"])
+    assert not list(tmp_path.iterdir())

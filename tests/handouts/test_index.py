@@ -29,3 +29,15 @@ def test_every_condition_fits_the_index(atlas):
     drawn = _drawn(fig)
     assert all(p.title in drawn for p in pages)
     assert min(t.get_fontsize() for t in fig.texts if "footviz" not in t.get_text()) >= 8.0
+
+
+def test_the_index_of_a_su_jok_atlas_is_titled_su_jok():
+    from footviz import load_atlas
+
+    sujok = load_atlas("sujok-insect")
+    pages = subjects(["head"], sujok, "ru")
+    drawn = _drawn(index_page(pages, sujok, "A4", "ru", 2))
+    words = texts("ru", "sujok")
+    assert words["index_title"] == "Памятки по Су Джок на стопе" and words["index_title"] in drawn
+    assert texts("ru")["index_title"] not in drawn and "рефлекс" not in drawn.casefold()
+    assert words["disclaimer"].split()[0] in drawn  # "Су"

@@ -176,3 +176,57 @@ def test_a_page_is_a_figure_result_that_closes(atlas):
         hp.savefig(io.BytesIO(), format="png")
     hp.close()  # twice is harmless
     assert plt.get_fignums() == before  # never pyplot's
+
+
+@pytest.mark.parametrize(("condition", "page", "lang"), [COMPOSED[4], COMPOSED[7]])
+def test_the_self_massage_steps_carry_their_diagrams_beside_the_text(
+    composed, condition, page, lang
+):
+    from footviz import technique
+    from footviz.render.technique import main_aspect
+
+    _, hp = composed(condition, page, lang)
+    assert hp.plan.diagrams  # a light page has room for them
+    steps = technique("self-massage").steps
+    assert [d.step for d in hp.steps] == list(steps)
+    fig = hp.figure
+    renderer = fig.canvas.get_renderer()
+    dpi = fig.dpi
+    columns = [hp.boxes[n] for n in ("steps", "rules", "contra") if n in hp.boxes]
+    texts_bb = [t.get_window_extent(renderer) for _, t in hp.all_texts()]
+    for d in hp.steps:
+        assert d.aspect == main_aspect(d.step) and len(d.strokes) == len(d.step.on(d.aspect))
+        bb = d.ax.get_window_extent(renderer)
+        inches = (bb.x0 / dpi, bb.y0 / dpi, bb.x1 / dpi, bb.y1 / dpi)
+        assert any(c.contains(*inches, tol=0.01) for c in columns), d.step
+        assert not any(bb.overlaps(t) for t in texts_bb), d.step
+    drawn = [t.get_text() for n in ("steps", "rules", "contra") for t in hp.texts.get(n, [])]
+    assert all(f"{s.number}." in drawn for s in steps)  # each step's bold number
+
+
+def test_the_continuation_page_draws_the_diagrams_the_first_page_had_no_room_for(atlas):
+    subject = subjects("migraine", atlas, "ru")[0]
+    first = compose(subject, atlas, "Letter")
+    assert first.plan.continued and not first.steps
+    second = compose_continuation(subject, atlas, "Letter", "2/2")
+    assert second.plan.diagrams and len(second.steps) == 8
+    _check_texts_in_boxes(second)
+
+
+def test_the_step_diagrams_follow_the_atlas_scale_and_fall_back_for_su_jok(atlas):
+    from footviz import load_atlas
+
+    big = atlas.scaled(270)
+    with compose(subjects("acne", big, "en")[0], big, "A4") as hp:
+        assert hp.plan.diagrams
+        own = big.technique("self-massage").steps[0].strokes[0].path
+        assert (
+            hp.steps[0].step.strokes[0].path
+            == own
+            != atlas.technique("self-massage").steps[0].strokes[0].path
+        )
+    sujok = load_atlas("sujok")  # no techniques of its own: the built-in atlas draws them
+    with compose(subjects(["left knee"], sujok, "ru")[0], sujok, "A4") as hp:
+        assert len(hp.steps) == 8 and all(
+            len(d.strokes) == len(d.step.on(d.aspect)) for d in hp.steps
+        )

@@ -67,3 +67,17 @@ def test_titles_name_the_atlas_own_system(atlas, lang):
     acne = atlas.condition("acne").name(lang)
     assert condition_subject(atlas, "acne", lang).title == f"{acne} \u2014 {atlas.title(lang)}"
     assert organs_subject(atlas, ["heart"], lang).title.startswith(f"{atlas.title(lang)}: ")
+
+
+def test_points_on_an_atlas_without_acupoints_are_an_error_not_a_silent_page(atlas):
+    from footviz import load_atlas
+    from footviz.errors import NotInAtlasError
+    from footviz.handouts import with_points
+
+    sujok = load_atlas("sujok")
+    subject = subjects(["head"], sujok)[0]
+    with pytest.raises(NotInAtlasError, match=r"^points: the atlas 'sujok' holds no acupoints"):
+        with_points(sujok, subject, True)
+    assert with_points(sujok, subject, None) is subject
+    rows = with_points(atlas, subjects(["heart"], atlas)[0], "calming").point_rows
+    assert {r.role for r in rows} == {"calming"} and "KI1" in {r.code for r in rows}
