@@ -92,9 +92,13 @@ def cmd_validate(args) -> int:
 def cmd_handout(args) -> int:
     from .handouts import handout
 
-    if bool(args.condition) == bool(args.organs):
-        raise _Fail("give either CONDITION(s) or --organs NAME ..., not both or neither")
-    what = args.organs or args.condition
+    chosen = [bool(args.condition), bool(args.organs), args.technique is not None]
+    if sum(chosen) != 1:
+        raise _Fail(
+            "give one of CONDITION(s), --organs NAME ... or --technique NAME "
+            "(not several, not none)"
+        )
+    what = args.organs or args.condition or None
     dpi = check_dpi("--dpi", args.dpi)
     path = handout(
         what,
@@ -102,8 +106,10 @@ def cmd_handout(args) -> int:
         page=args.page,
         lang=args.lang,
         atlas=_atlas(args.atlas),
-        organs=bool(args.organs),
+        organs=bool(args.organs) if what else None,
         dpi=dpi,
+        points=_points(args.points),
+        technique=args.technique,
     )
     print(f"wrote {path}")
     return 0
@@ -135,6 +141,15 @@ def _read_values(path: str) -> dict[str, float | str]:
         raise _Fail(f"cannot read {path}: {exc.strerror}") from None
 
 
+def _points(names: list[str] | None) -> bool | str | list[str] | None:
+    """--points: absent -> None, bare -> every point, one name -> it, several -> the list."""
+    if names is None:
+        return None
+    if not names:
+        return True
+    return names[0] if len(names) == 1 else names
+
+
 def cmd_render(args) -> int:
     import matplotlib
 
@@ -150,7 +165,14 @@ def cmd_render(args) -> int:
     with FootMap(
         atlas, feet=args.feet, layout=args.layout, aspect=args.aspect, lang=args.lang
     ) as fmap:
-        fmap.draw(highlight=highlight, values=values, title=args.title)
+        fmap.draw(
+            highlight=highlight,
+            values=values,
+            title=args.title,
+            points=_points(args.points),
+            technique=args.technique,
+            step=args.step,
+        )
         fmap.savefig(args.output, format=fmt, dpi=dpi)  # structured SVG, as FootMap's
     print(f"wrote {args.output}")
     return 0
@@ -303,6 +325,14 @@ def build_parser() -> argparse.ArgumentParser:
         if lang:
             p.add_argument("--lang", default="en", choices=["en", "ru"])
 
+    def point_option(p):
+        p.add_argument(
+            "--points",
+            nargs="*",
+            metavar="NAME",
+            help="draw acupoints: all (bare), a meridian, or codes such as KI1 LR3",
+        )
+
     def map_options(p, aspect_help):
         """The options of a drawn map; ``aspect_help`` None means --aspect defaults to plantar."""
         p.add_argument("--feet", default="both", choices=["both", "left", "right"])
@@ -333,6 +363,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("condition", nargs="*", metavar="CONDITION", help="condition name(s)")
     p.add_argument("--organs", nargs="+", metavar="NAME", help="organ, zone or group names")
     p.add_argument("-o", "--output", default="handout.pdf", help="output file (.pdf/.png/.svg)")
+    p.add_argument("--technique", metavar="NAME", help="a massage technique's steps instead")
+    point_option(p)
     p.add_argument("--page", default="A4", choices=["A4", "Letter"])
     p.add_argument("--dpi", type=float, default=200)
     common(p)
@@ -342,6 +374,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="footmap.png", help="output file")
     p.add_argument("--format", choices=["png", "pdf", "svg"])
     map_options(p, aspect_help=None)
+    point_option(p)
+    p.add_argument("--technique", metavar="NAME", help="draw a massage technique's strokes")
+    p.add_argument("--step", type=int, metavar="N", help="with --technique: only step N")
     p.add_argument("--dpi", type=float, default=150)
     common(p)
     p.set_defaults(func=cmd_render)

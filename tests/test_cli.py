@@ -200,3 +200,54 @@ def test_export_names_the_formats_it_knows(tmp_path):
     assert not out.exists()
     r = run("export", "--format", "gif", "-o", str(out))
     assert r.returncode == 2 and "invalid choice: 'gif'" in r.stderr
+
+
+def test_handout_command_prints_a_technique_as_the_api_does(tmp_path):
+    from footviz import handout
+
+    out = tmp_path / "cli.pdf"
+    r = run("handout", "--technique", "heel-spur", "--lang", "ru", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    api = handout(technique="heel-spur", lang="ru", path=tmp_path / "api.pdf")
+    assert out.read_bytes() == api.read_bytes()
+
+
+def test_handout_command_draws_points(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    out = tmp_path / "p.pdf"
+    r = run("handout", "migraine", "--points", "KI1", "LR3", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+    assert "KI1" in text and "LR3" in text and "KI3" not in text
+
+
+def test_render_command_draws_one_step_as_the_api_does(tmp_path):
+    import footviz
+
+    out = tmp_path / "cli.png"
+    r = run("render", "--feet", "left", "--technique", "heel-spur", "--step", "2", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    with footviz.plot(feet="left", technique="heel-spur", step=2) as fmap:
+        fmap.savefig(tmp_path / "api.png", dpi=150)
+    assert out.read_bytes() == (tmp_path / "api.png").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("handout", "migraine", "--technique", "heel-spur"),
+            "give one of CONDITION(s), --organs NAME ... or --technique NAME",
+        ),
+        (("handout",), "give one of CONDITION(s)"),
+        (("render", "--technique", "heel-spor"), "did you mean 'heel spur'"),
+        (("render", "--technique", "heel-spur", "--step", "99"), "(1 to 6), got 99"),
+        (("render", "--points", "kidny"), "did you mean 'kidney'"),
+        (("handout", "--technique", "heel-spur", "--points"), "cannot be combined with points="),
+    ],
+)
+def test_technique_and_points_options_fail_in_one_line(tmp_path, args, message):
+    r = run(*args, "-o", str(tmp_path / "x.pdf"))
+    assert r.returncode == 1
+    assert message in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "x.pdf").exists()

@@ -406,7 +406,7 @@ def _points(
         op = flow.ops.texts[i]
         colour = _glyph_colour(op.text)
         if colour is not None:
-            flow.ops.texts[i] = dataclasses.replace(op, colour=colour)
+            flow.ops.texts[i] = op._replace(colour=colour)
 
 
 def steps_atlas(atlas: Atlas | None) -> tuple[tuple[Step, ...], Atlas | None]:
