@@ -18,7 +18,8 @@ from typing import IO
 
 from .._internal.checks import check_names
 from ..atlas import Atlas, load_atlas
-from ..atlas.model import LANGUAGES, check_choice
+from ..atlas.model import check_choice
+from ..atlas.vocabulary import LANGUAGES
 from ..errors import ConflictError
 from .content import TEXTS, texts
 from .page import (

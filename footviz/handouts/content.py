@@ -187,8 +187,9 @@ TEXTS: dict[str, dict[str, object]] = {  # texts() adds the self-massage steps
 
 def texts(lang: str) -> Texts:
     """The handout texts in ``lang`` ("en" or "ru"), the self-massage steps included."""
-    from ..atlas.model import LANGUAGES, check_choice
+    from ..atlas.model import check_choice
     from ..atlas.techniques import technique
+    from ..atlas.vocabulary import LANGUAGES
 
     lang = check_choice("language", lang, LANGUAGES)
     sequence = technique("self-massage")
