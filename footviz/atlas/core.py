@@ -15,7 +15,7 @@ from shapely.geometry import Polygon, mapping, shape
 from .._internal.checks import check_choice, check_name, check_source
 from .._internal.names import NameIndex
 from ..errors import BadTypeError, NotInAtlasError, UnknownNameError
-from .io import builtin_path, read_document, write_document
+from .io import builtin_file, read_document, write_document
 from .model import (
     Condition,
     ConditionZones,
@@ -717,6 +717,6 @@ def load_atlas(source: str | os.PathLike[str] = "reflexology") -> Atlas:
     is_name = isinstance(source, str) and not source.endswith((".json", ".geojson"))
     if is_name and os.sep not in source:
         if source not in _CACHE:
-            _CACHE[source] = Atlas(read_document(builtin_path(source)))
+            _CACHE[source] = Atlas(read_document(builtin_file(source)))
         return _CACHE[source]
     return Atlas(read_document(source))
