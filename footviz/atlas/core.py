@@ -16,16 +16,7 @@ from .._internal.checks import check_choice, check_name, check_source
 from .._internal.names import NameIndex
 from ..errors import BadTypeError, NotInAtlasError, UnknownNameError
 from .io import builtin_file, read_document, write_document
-from .model import (
-    Condition,
-    ConditionZones,
-    Group,
-    Organ,
-    Unresolved,
-    Zone,
-    ZoneShape,
-    check_place,
-)
+from .model import Condition, ConditionZones, Group, Organ, Unresolved, Zone, ZoneShape, check_place
 from .parse import MAX_COORDINATE, parse_features, parse_records
 from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape
 from .techniques import Technique, TechniqueSet, scale_member
