@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from shapely.geometry import Point
 
+from .._internal.checks import check_real
 from .._internal.members import member_object
 from .._internal.names import NameIndex
 from ..errors import AtlasFormatError, FootvizError, NotInAtlasError
@@ -298,20 +299,8 @@ def code_spellings(code: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _number(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise FootvizError(f"{name} must be a number (mm), got {str(value)[:40]!r}")
-    number = float(value)
-    if not math.isfinite(number):
-        raise FootvizError(f"{name} must be a finite number (mm), got {value!r}")
-    return number
-
-
 def _tolerance(value: object) -> float:
-    tol = _number("tolerance", value)
-    if tol < 0:
-        raise FootvizError(f"tolerance must be >= 0 mm, got {value!r}")
-    return tol
+    return check_real("tolerance", value, low=0.0, unit="mm")
 
 
 def _order(value: Any) -> int:
@@ -527,7 +516,7 @@ class PointSet:
     def hit(
         self, x: object, y: object, foot: str, aspect: str, tolerance: object
     ) -> PointShape | None:
-        px, py = _number("x", x), _number("y", y)
+        px, py = check_real("x", x), check_real("y", y)
         tol = _tolerance(tolerance)
         shapes, arr = self._table(foot, aspect)
         if not shapes:
