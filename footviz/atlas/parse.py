@@ -132,15 +132,20 @@ def _multipolygon(geom: Any) -> MultiPolygon:
     raise TypeError(f"expected a Polygon or MultiPolygon, got {geom.geom_type}")
 
 
+_SEQ = (list, tuple)
+
+
 def _polygons_of(obj: Any) -> list[Any] | None:
-    """The polygons (lists of rings) of a plain Polygon / MultiPolygon mapping, else None."""
-    if not isinstance(obj, dict) or not isinstance(obj.get("coordinates"), list):
+    """The polygons (lists of rings) of a plain Polygon / MultiPolygon mapping, else None.
+
+    Lists come from JSON, tuples from ``shapely.geometry.mapping`` (:meth:`Atlas.scaled`)."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("coordinates"), _SEQ):
         return None
     kind, coords = obj.get("type"), obj["coordinates"]
     polys = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else None
-    if not polys or not all(isinstance(p, list) and p for p in polys):
+    if not polys or not all(isinstance(p, _SEQ) and p for p in polys):
         return None  # empty, or not nested lists: the one-feature reader decides
-    if not all(isinstance(r, list) and r for p in polys for r in p):
+    if not all(isinstance(r, _SEQ) and r for p in polys for r in p):
         return None
     return polys
 
@@ -160,7 +165,7 @@ def feature_geometries(features: list[Any]) -> list[Any]:
         obj = feature.get("geometry") if isinstance(feature, dict) else None
         if isinstance(obj, dict) and obj.get("type") == "Point":
             xy = obj.get("coordinates")
-            if isinstance(xy, list) and len(xy) == 2:
+            if isinstance(xy, _SEQ) and len(xy) == 2:
                 points.append((i, xy))
             continue
         parts = _polygons_of(obj)

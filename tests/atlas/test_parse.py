@@ -157,3 +157,13 @@ def test_zone_records_default_their_names_and_tuples():
     assert zone.organs == ("heart",) and zone.feet == ("left",) and zone.aspects == ()
     assert zone.symmetric is False and zone.parent is None
     assert as_tuple(5) == () and as_tuple((1, "a")) == ("1", "a")
+
+
+def test_tuples_from_shapely_mapping_take_the_bulk_path_too():
+    from shapely.geometry import mapping
+
+    polygon = Polygon(SQUARE, [HOLE])
+    features = [_feature(geom=mapping(polygon)), _feature(geom=mapping(MultiPolygon([polygon])))]
+    made = feature_geometries(features)
+    assert shapely.equals_exact(made[0], polygon, 0.0)
+    assert isinstance(made[1], MultiPolygon) and shapely.equals_exact(made[1].geoms[0], polygon, 0)
