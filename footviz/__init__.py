@@ -79,8 +79,8 @@ _LAZY = {
     "Atlas": ("footviz.atlas.core", "Atlas"),
     "load_atlas": ("footviz.atlas.core", "load_atlas"),
     "ReferenceFoot": ("footviz.atlas.frame", "ReferenceFoot"),
-    "ASPECTS": ("footviz.atlas.model", "ASPECTS"),
-    "FEET": ("footviz.atlas.model", "FEET"),
+    "ASPECTS": ("footviz.atlas.vocabulary", "ASPECTS"),
+    "FEET": ("footviz.atlas.vocabulary", "FEET"),
     "Condition": ("footviz.atlas.model", "Condition"),
     "ConditionZones": ("footviz.atlas.model", "ConditionZones"),
     "Group": ("footviz.atlas.model", "Group"),
@@ -109,8 +109,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .atlas.core import Atlas, load_atlas
     from .atlas.frame import ReferenceFoot
     from .atlas.model import (
-        ASPECTS,
-        FEET,
         Condition,
         ConditionZones,
         Group,
@@ -121,6 +119,7 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from .atlas.techniques import Technique, technique, techniques
     from .atlas.validation import Problem, ValidationReport, validate
+    from .atlas.vocabulary import ASPECTS, FEET
     from .handouts import handout
     from .hit.dataframes import hit_frame
     from .render import FootMap, plot

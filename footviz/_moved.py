@@ -10,7 +10,6 @@ same module object, so attributes, monkeypatching and ``isinstance`` checks are 
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import sys
@@ -48,8 +47,10 @@ def new_name(name: str) -> str | None:
     return None
 
 
-class _MovedFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Finds an old path and loads it as the module at its new path."""
+class _MovedFinder:
+    """Finds an old path and loads it as the module at its new path (a meta-path finder and
+    loader by protocol: importing ``importlib.abc`` would pull ``importlib.resources``,
+    ``zipfile`` and ``tempfile`` into every ``import footviz``)."""
 
     def find_spec(self, fullname: str, path=None, target=None):
         target_name = new_name(fullname)

@@ -102,3 +102,33 @@ def test_imports_run_one_way():
         if _layer(target) > _layer(module) and (module, target) not in ALLOWED_UPWARD:
             upward.append(f"{f}:{n}: {module} imports {target}")
     assert not upward, "\n".join(upward)
+
+
+VOCABULARY = {"FEET", "FEET_CHOICES", "ASPECTS", "PROFILE_ASPECTS", "VIEWS", "LANGUAGES"}
+
+
+def test_vocabulary_names_come_from_atlas_vocabulary():
+    # feet, aspects, views and languages have one home: no module takes them through another
+    # module's namespace (model, core ...), so a new aspect or language is added in one place
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "footviz"
+    detours = []
+    for path in sorted(root.rglob("*.py")):
+        parts = list(path.relative_to(root.parent).with_suffix("").parts)
+        package = parts[:-1]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or not node.level:
+                continue
+            base = package[: len(package) - (node.level - 1)]
+            target = ".".join(base + ([node.module] if node.module else []))
+            names = {a.name for a in node.names} & VOCABULARY
+            if names and target != "footviz.atlas.vocabulary":
+                where = path.relative_to(root.parent)
+                detours.append(f"{where}:{node.lineno}: {sorted(names)} from {target}")
+    assert not detours, "\n".join(detours)
+    import footviz
+    import footviz.atlas.vocabulary as vocabulary
+
+    assert (footviz.FEET, footviz.ASPECTS) == (vocabulary.FEET, vocabulary.ASPECTS)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 
@@ -55,6 +54,8 @@ class NameIndex:
         key = normalise(name[:MAX_SUGGEST_LENGTH])
         if len(key) > MAX_SUGGEST_LENGTH // 2:  # nothing that long is a typo of a name
             return ()
+        import difflib  # on the first misspelling only: it costs start-up time
+
         close = difflib.get_close_matches(key, list(self._map), n=n * 3, cutoff=0.6)
         # prefix matches help with short typing ("thyr" -> "thyroid gland")
         close += [k for k in self._map if key and k.startswith(key) and k not in close]

@@ -10,6 +10,7 @@ meridians), :mod:`.correspondence` (``correspond()``: where a system puts a body
 
 from __future__ import annotations
 
-from .core import PROFILE_ASPECTS, Atlas, load_atlas
+from .core import Atlas, load_atlas
+from .vocabulary import PROFILE_ASPECTS
 
 __all__ = ["PROFILE_ASPECTS", "Atlas", "load_atlas"]

@@ -9,26 +9,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import shapely
 from shapely import affinity
-from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.geometry import Polygon, mapping, shape
 
-from .._internal.checks import check_choice, check_name, check_source, shorten
+from .._internal.checks import check_choice, check_name, check_source
 from .._internal.names import NameIndex
-from ..errors import AtlasFormatError, BadTypeError, NotInAtlasError, UnknownNameError
-from .io import builtin_path, geometry, read_document, write_document
-from .model import (
-    Condition,
-    ConditionZones,
-    Group,
-    Organ,
-    Term,
-    Unresolved,
-    Zone,
-    ZoneShape,
-    check_place,
-)
+from ..errors import BadTypeError, NotInAtlasError, UnknownNameError
+from .io import builtin_file, read_document, write_document
+from .model import Condition, ConditionZones, Group, Organ, Unresolved, Zone, ZoneShape, check_place
+from .parse import MAX_COORDINATE, parse_features, parse_records
 from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape
 from .techniques import Technique, TechniqueSet, scale_member
 from .vocabulary import ASPECTS, FEET, PROFILE_ASPECTS
@@ -39,32 +28,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..hit.index import HitArray, HitIndex, HitResult
     from .layout import Layout
 
-__all__ = ["Atlas", "load_atlas"]
-
-# Coordinates of a custom atlas past this many mm (1000 km) are refused at load: far beyond
-# any foot, where float arithmetic on areas starts to lose the millimetre.
-MAX_COORDINATE = 1e9
-
-
-def _multipolygon(geom: Any) -> MultiPolygon:
-    if isinstance(geom, MultiPolygon):
-        return geom
-    if isinstance(geom, Polygon):
-        return MultiPolygon([geom]) if not geom.is_empty else MultiPolygon()
-    raise TypeError(f"expected a Polygon or MultiPolygon, got {geom.geom_type}")
+__all__ = ["MAX_COORDINATE", "Atlas", "load_atlas"]
 
 
 def _synonym_index(kind: str, records: Mapping[str, Organ | Group | Condition]) -> NameIndex:
     """The name index of records found by id, any language's name or a synonym."""
     return NameIndex(kind, {r.id: (*r.names.values(), *r.synonyms) for r in records.values()})
-
-
-def _as_tuple(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value)
-    return ()
 
 
 class Atlas:
@@ -87,128 +56,24 @@ class Atlas:
                 "a parsed atlas document (a dict); load a file with footviz.load_atlas(path)",
             )
         doc = read_document(document)
-        self._doc = doc
         meta = doc["footviz"]
-        self.info: dict[str, Any] = dict(meta["atlas"])
-        self.load_problems: list[tuple[str, str]] = []  # (where, message) found while loading
-        self.systems: dict[str, dict[str, str]] = dict(meta["systems"])
-        self.organs: dict[str, Organ] = {
-            oid: Organ(
-                id=oid,
-                names={"en": str(o.get("en", oid)), "ru": str(o.get("ru", oid))},
-                synonyms=_as_tuple(o.get("synonyms", ())),
-                side=o.get("side"),
-            )
-            for oid, o in meta["organs"].items()
-        }
-        self.groups: dict[str, Group] = {
-            gid: Group(
-                id=gid,
-                names={"en": str(g.get("en", gid)), "ru": str(g.get("ru", gid))},
-                synonyms=_as_tuple(g.get("synonyms", ())),
-                organs=_as_tuple(g.get("organs", ())),
-            )
-            for gid, g in meta["groups"].items()
-        }
-        self.zone_records: dict[str, dict[str, Any]] = {
-            zid: dict(z) for zid, z in meta["zones"].items()
-        }
-        self._zones: dict[str, Zone] = {
-            zid: self._zone_from_record(zid, z) for zid, z in self.zone_records.items()
-        }
-        self.conditions: dict[str, Condition] = {}
-        for row in meta["conditions"]:
-            try:
-                cond = Condition(
-                    id=str(row["id"]),
-                    names=dict(row["name"]),
-                    synonyms=_as_tuple(row.get("synonyms", ())),
-                    terms=tuple(Term(str(t["kind"]), str(t["id"])) for t in row["terms"]),
-                    source_text=str(row.get("source_text", "")),
-                )
-            except (KeyError, TypeError, ValueError) as exc:
-                raise AtlasFormatError(f"condition row {shorten(row)} lacks {exc}") from None
-            self.conditions[cond.id] = cond
-        self._shapes: dict[tuple[str, str, str], ZoneShape] = {}
-        self._outlines: dict[tuple[str, str], Polygon] = {}
-        # (region, foot, aspect) -> geometry: what a correspondence atlas maps, if it says
-        self.regions: dict[tuple[str, str, str], Any] = {}
-        self._acupoints = PointSet(meta.get("acupoints"), self.info.get("foot_length"))
+        self._doc = doc
+        parts = parse_records(doc)
+        self._acupoints = PointSet(meta.get("acupoints"), parts.info.get("foot_length"))
         self._techniques = TechniqueSet(meta.get("techniques"))
-        for i, feature in enumerate(doc["features"]):
-            self._add_feature(i, feature)
-
-    # ------------------------------------------------------------------ construction
-    @staticmethod
-    def _zone_from_record(zid: str, z: Mapping[str, Any]) -> Zone:
-        names = z.get("name") if isinstance(z.get("name"), dict) else {}
-        notes = z.get("note") if isinstance(z.get("note"), dict) else {}
-        return Zone(
-            id=zid,
-            names={"en": str(names.get("en", zid)), "ru": str(names.get("ru", zid))},
-            organs=_as_tuple(z.get("organs", ())),
-            system=str(z.get("system", "")),
-            feet=_as_tuple(z.get("feet", ())),
-            aspects=_as_tuple(z.get("aspects", ())),
-            groups=_as_tuple(z.get("groups", ())),
-            parent=z.get("parent"),
-            symmetric=bool(z.get("symmetric", False)),
-            notes={k: str(v) for k, v in notes.items()},
-            provenance=str(z.get("provenance", "")),
-        )
-
-    def _add_feature(self, i: int, feature: Any) -> None:
-        where = f"feature {i}"
-        if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
-            raise AtlasFormatError(f"{where}: not a GeoJSON Feature with properties")
-        props = feature["properties"]
-        kind, foot, aspect = props.get("kind"), props.get("foot"), props.get("aspect")
-        zid = props.get("zone")
-        if not isinstance(kind, str) or kind not in ("zone", "outline", "point", "region"):
-            raise AtlasFormatError(
-                f"feature {i}: kind must be 'zone', 'outline', 'point' or 'region', "
-                f"got {shorten(kind)}"
-            )
-        label = feature.get("id", zid if kind == "zone" else kind)
-        where = f"feature {i} ({label if isinstance(label, str) else shorten(label)})"
-        if not (isinstance(foot, str) and foot in FEET and isinstance(aspect, str)):
-            foot = None
-        if foot is None or aspect not in ASPECTS:
-            raise AtlasFormatError(
-                f"{where}: foot must be one of {FEET} and aspect one of {ASPECTS}, "
-                f"got foot={shorten(props.get('foot'))}, aspect={shorten(aspect)}"
-            )
-        try:
-            with np.errstate(invalid="ignore", over="ignore"):  # NaN is refused just below
-                geom = geometry(feature["geometry"])  # from coordinate arrays: fast
-        except Exception as exc:  # shapely raises several types for malformed GeoJSON
-            raise AtlasFormatError(f"{where}: unreadable geometry ({shorten(str(exc))})") from None
-        _check_coordinates(where, geom)
-        if kind == "outline":
-            if not isinstance(geom, (Polygon, MultiPolygon)) or geom.is_empty:
-                raise AtlasFormatError(f"{where}: outline must be a non-empty Polygon")
-            if isinstance(geom, MultiPolygon):
-                geom = max(geom.geoms, key=lambda g: g.area)
-            self._outlines[(foot, aspect)] = geom
-        elif kind == "point":
-            self._acupoints.add_feature(where, props, geom, self.load_problems)
-        elif kind == "region":  # a named part of the outline the atlas maps (validation)
-            self.regions[(str(props.get("region")), foot, aspect)] = geom
-        else:  # a zone
-            if not isinstance(zid, str):
-                raise AtlasFormatError(f"{where}: properties.zone must be a zone id (a str)")
-            if zid not in self._zones:
-                self.load_problems.append((where, f"zone {shorten(zid)} has no metadata entry"))
-                return
-            try:
-                geom = _multipolygon(geom)
-            except TypeError as exc:
-                raise AtlasFormatError(f"{where}: {exc}") from None
-            key = (zid, foot, aspect)
-            if key in self._shapes:
-                self.load_problems.append((where, f"second geometry for {'/'.join(key)}"))
-                return
-            self._shapes[key] = ZoneShape(self._zones[zid], foot, aspect, geom)
+        parse_features(doc["features"], parts, on_point=self._acupoints.add_feature)
+        self.info: dict[str, Any] = parts.info
+        self.load_problems: list[tuple[str, str]] = parts.problems  # (where, message)
+        self.systems: dict[str, dict[str, str]] = parts.systems
+        self.organs: dict[str, Organ] = parts.organs
+        self.groups: dict[str, Group] = parts.groups
+        self.zone_records: dict[str, dict[str, Any]] = parts.zone_records
+        self._zones: dict[str, Zone] = parts.zones
+        self.conditions: dict[str, Condition] = parts.conditions
+        self._shapes: dict[tuple[str, str, str], ZoneShape] = parts.shapes
+        self._outlines: dict[tuple[str, str], Polygon] = parts.outlines
+        # (region, foot, aspect) -> geometry: what a correspondence atlas maps, if it says
+        self.regions: dict[tuple[str, str, str], Any] = parts.regions
 
     # ------------------------------------------------------------------ basic facts
     @property
@@ -821,19 +686,6 @@ class _KindError(UnknownNameError, ValueError):
         super().__init__("kind of name", kind, (), allowed)
 
 
-def _check_coordinates(where: str, geom: Any) -> None:
-    """Refuse NaN, infinite and absurdly distant vertices (a NaN breaks every index)."""
-
-    coords = shapely.get_coordinates(geom)
-    if not np.isfinite(coords).all():
-        raise AtlasFormatError(f"{where}: geometry has a NaN or infinite coordinate")
-    if coords.size and float(np.abs(coords).max()) > MAX_COORDINATE:
-        raise AtlasFormatError(
-            f"{where}: geometry has a coordinate {float(np.abs(coords).max()):g} mm from the "
-            f"origin; at most {MAX_COORDINATE:g} mm is allowed"
-        )
-
-
 _CACHE: dict[str, Atlas] = {}
 _HIT_LOCK = threading.Lock()
 
@@ -856,6 +708,6 @@ def load_atlas(source: str | os.PathLike[str] = "reflexology") -> Atlas:
     is_name = isinstance(source, str) and not source.endswith((".json", ".geojson"))
     if is_name and os.sep not in source:
         if source not in _CACHE:
-            _CACHE[source] = Atlas(read_document(builtin_path(source)))
+            _CACHE[source] = Atlas(read_document(builtin_file(source)))
         return _CACHE[source]
     return Atlas(read_document(source))

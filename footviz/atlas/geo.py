@@ -16,7 +16,8 @@ from shapely.geometry import mapping
 
 from .._internal.checks import check_choice
 from ..errors import BadTypeError, MissingExtraError
-from .model import ASPECTS, FEET, ZoneShape
+from .model import ZoneShape
+from .vocabulary import ASPECTS, FEET
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core import Atlas

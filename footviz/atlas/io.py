@@ -6,11 +6,13 @@ import codecs
 import json
 import os
 from collections.abc import Mapping
-from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .._internal.checks import check_source, describe, shorten
 from ..errors import AtlasFormatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pathlib import Path
 
 SCHEMA_VERSION = 1
 BUILT_IN = {
@@ -22,6 +24,14 @@ BUILT_IN = {
 
 def builtin_path(name: str) -> Path:
     """Path of a built-in atlas file shipped inside the package."""
+    from pathlib import Path
+
+    return Path(builtin_file(name))
+
+
+def builtin_file(name: str) -> str:
+    """The file name of a built-in atlas (as :func:`builtin_path`, a str: reading an atlas
+    needs no ``pathlib``, which costs start-up time)."""
     if name not in BUILT_IN:
         from .._internal.names import NameIndex
 
@@ -29,7 +39,8 @@ def builtin_path(name: str) -> Path:
         name = index.resolve(name, "source")  # refuses with a did-you-mean
     # the package's own directory (as importlib.resources.files would give for an installed
     # package; importing importlib.resources costs start-up time)
-    return Path(__file__).resolve().parent.parent / "data" / BUILT_IN[name]
+    here = os.path.dirname(os.path.realpath(__file__))
+    return os.path.join(os.path.dirname(here), "data", BUILT_IN[name])
 
 
 MAX_ATLAS_BYTES = 256 * 1024 * 1024  # an atlas file larger than this is refused unread
@@ -54,8 +65,8 @@ def read_document(source: str | os.PathLike[str] | Mapping[str, Any]) -> dict[st
         where = "atlas document"
     else:
         check_source("source", source)
-        path = Path(source)
-        where = str(path)
+        path = os.fspath(source)
+        where = path
         doc = _parse(_read_text(path), path)
     from .plain import is_plain, rebuild_metadata
 
@@ -65,14 +76,15 @@ def read_document(source: str | os.PathLike[str] | Mapping[str, Any]) -> dict[st
     return doc
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: str) -> str:
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_ATLAS_BYTES:
             raise AtlasFormatError(
                 f"atlas file {path} is {size:,} bytes; at most {MAX_ATLAS_BYTES:,} are read"
             )
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read()
     except FileNotFoundError:
         raise AtlasFormatError(f"atlas file not found: {path}") from None
     except OSError as exc:
@@ -102,7 +114,7 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _parse(text: str, path: Path) -> Any:
+def _parse(text: str, path: str) -> Any:
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
@@ -260,6 +272,8 @@ def geometry(obj: Any) -> Any:
 def write_document(doc: Mapping[str, Any], path: str | os.PathLike[str] | IO[bytes]) -> Any:
     """Write an atlas document as UTF-8 GeoJSON to a path (atomically, see
     :mod:`footviz._internal.atomic`) or a binary file object; return ``path``."""
+    from pathlib import Path
+
     from .._internal.atomic import is_path, write_bytes
 
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

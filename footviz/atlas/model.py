@@ -87,8 +87,21 @@ class Zone:
         return self.notes.get(check_choice("language", lang, LANGUAGES), "")
 
 
+class Placed:
+    """What a zone shape and an acupoint position share: a ``key`` ``(name, foot, aspect)``,
+    unique within an atlas, and its text form ``id``."""
+
+    __slots__ = ()
+    key: tuple[str, str, str]
+
+    @property
+    def id(self) -> str:
+        """``"name/foot/aspect"``, e.g. ``"heart/left/plantar"`` or ``"KI1/left/plantar"``."""
+        return "/".join(self.key)
+
+
 @dataclass(frozen=True, eq=False)
-class ZoneShape:
+class ZoneShape(Placed):
     """The geometry of one zone on one foot and aspect (a MultiPolygon, in mm)."""
 
     zone: Zone
@@ -100,11 +113,6 @@ class ZoneShape:
     def key(self) -> tuple[str, str, str]:
         """``(zone id, foot, aspect)``: unique within an atlas."""
         return (self.zone.id, self.foot, self.aspect)
-
-    @property
-    def id(self) -> str:
-        """``"zone/foot/aspect"``, e.g. ``"heart/left/plantar"``."""
-        return "/".join(self.key)
 
     @property
     def area(self) -> float:

@@ -19,10 +19,12 @@ from typing import Any
 import numpy as np
 from shapely.geometry import Point
 
+from .._internal.checks import check_real
 from .._internal.members import member_object
 from .._internal.names import NameIndex
 from ..errors import AtlasFormatError, FootvizError, NotInAtlasError
-from .model import check_choice, check_place
+from .model import Placed, check_choice, check_place
+from .parse import as_tuple
 from .vocabulary import ASPECTS, FEET
 
 __all__ = [
@@ -90,14 +92,6 @@ def _text_map(value: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def _tuple(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value)
-    return ()
-
-
 @dataclass(frozen=True)
 class AcuPoint:
     """One acupoint: what it is, wherever it lies (its positions live in :class:`PointShape`).
@@ -162,7 +156,7 @@ class AcuPoint:
 
 
 @dataclass(frozen=True, eq=False)
-class PointShape:
+class PointShape(Placed):
     """An acupoint's position on one foot and aspect: a shapely Point and a radius (mm)."""
 
     point: AcuPoint
@@ -195,11 +189,6 @@ class PointShape:
     def key(self) -> tuple[str, str, str]:
         """``(code, foot, aspect)``: unique within an atlas."""
         return (self.point.code, self.foot, self.aspect)
-
-    @property
-    def id(self) -> str:
-        """``"code/foot/aspect"``, e.g. ``"KI1/left/plantar"``."""
-        return "/".join(self.key)
 
     @property
     def __geo_interface__(self) -> dict:
@@ -310,20 +299,8 @@ def code_spellings(code: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _number(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise FootvizError(f"{name} must be a number (mm), got {str(value)[:40]!r}")
-    number = float(value)
-    if not math.isfinite(number):
-        raise FootvizError(f"{name} must be a finite number (mm), got {value!r}")
-    return number
-
-
 def _tolerance(value: object) -> float:
-    tol = _number("tolerance", value)
-    if tol < 0:
-        raise FootvizError(f"tolerance must be >= 0 mm, got {value!r}")
-    return tol
+    return check_real("tolerance", value, low=0.0, unit="mm")
 
 
 def _order(value: Any) -> int:
@@ -342,10 +319,10 @@ def _record(code: str, rec: Any, radius_scale: float) -> AcuPoint:
         names=_text_map(rec.get("name")),
         meridian=rec.get("meridian") if isinstance(rec.get("meridian"), str) else None,
         order=_order(rec.get("order")),
-        feet=_tuple(rec.get("feet")),
-        aspects=_tuple(rec.get("aspects")),
+        feet=as_tuple(rec.get("feet")),
+        aspects=as_tuple(rec.get("aspects")),
         radius=float(radius) * radius_scale if isinstance(radius, (int, float)) else None,
-        roles=_tuple(rec.get("roles")),
+        roles=as_tuple(rec.get("roles")),
         notes=_text_map(rec.get("note")),
         provenance=str(rec.get("provenance", "")),
     )
@@ -392,13 +369,13 @@ class PointSet:
                         names=_text_map(rec.get("name")),
                         meridian=mid,
                         order=_order(rec.get("order")),
-                        roles=_tuple(rec.get("roles")),
+                        roles=as_tuple(rec.get("roles")),
                         provenance=str(m.get("provenance", "")),
                         on_foot=False,
                         where=_text_map(rec.get("where")),
                     ),
                 )
-            listed = [self.records[c] for c in _tuple(m.get("points")) if c in self.records]
+            listed = [self.records[c] for c in as_tuple(m.get("points")) if c in self.records]
             listed += [self.off_foot[c] for c in off if c in self.off_foot]
             roles = m.get("roles") if isinstance(m.get("roles"), dict) else {}
             self.meridians[mid] = Meridian(
@@ -406,7 +383,7 @@ class PointSet:
                 code=str(m.get("code", "")),
                 names=_text_map(m.get("name")),
                 points=tuple(sorted(listed, key=lambda p: p.order)),
-                roles={str(r): _tuple(c) for r, c in roles.items()},
+                roles={str(r): as_tuple(c) for r, c in roles.items()},
                 element=str(m.get("element", "")),
                 polarity=str(m.get("polarity", "")),
                 flow=str(m.get("flow", "")),
@@ -465,7 +442,7 @@ class PointSet:
             spellings = {}
             for mid, m in self.meridians.items():
                 rec = self.meridian_records[mid]
-                spellings[mid] = (m.code, *m.names.values(), *_tuple(rec.get("synonyms")))
+                spellings[mid] = (m.code, *m.names.values(), *as_tuple(rec.get("synonyms")))
             index = NameIndex("meridian", spellings)
             self.__dict__["_mindex"] = index
         return index
@@ -539,7 +516,7 @@ class PointSet:
     def hit(
         self, x: object, y: object, foot: str, aspect: str, tolerance: object
     ) -> PointShape | None:
-        px, py = _number("x", x), _number("y", y)
+        px, py = check_real("x", x), check_real("y", y)
         tol = _tolerance(tolerance)
         shapes, arr = self._table(foot, aspect)
         if not shapes:

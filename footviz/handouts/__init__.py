@@ -18,7 +18,8 @@ from typing import IO, Any
 
 from .._internal.checks import check_names
 from ..atlas import Atlas, load_atlas
-from ..atlas.model import LANGUAGES, check_choice
+from ..atlas.model import check_choice
+from ..atlas.vocabulary import LANGUAGES
 from ..errors import BadTypeError, BadValueError, ConflictError, UnknownNameError
 from .content import PRACTICES, TEXTS, practice, texts
 from .page import (

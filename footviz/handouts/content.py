@@ -295,8 +295,9 @@ def practice(atlas: object) -> str:
 def texts(lang: str, practice: str = "reflexology") -> Texts:
     """The handout texts in ``lang`` ("en" or "ru"), the self-massage steps included, with
     the wording of ``practice`` (see :func:`practice`)."""
-    from ..atlas.model import LANGUAGES, check_choice
+    from ..atlas.model import check_choice
     from ..atlas.techniques import technique
+    from ..atlas.vocabulary import LANGUAGES
 
     lang = check_choice("language", lang, LANGUAGES)
     sequence = technique("self-massage")

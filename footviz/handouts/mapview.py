@@ -20,7 +20,8 @@ from shapely.geometry import Point
 
 from ..atlas import Atlas
 from ..atlas.layout import Layout, Panel
-from ..atlas.model import ASPECTS, ZoneShape
+from ..atlas.model import ZoneShape
+from ..atlas.vocabulary import ASPECTS
 from ..render.colouring import Colouring
 from ..render.labels import anchor_point, spread
 from ..render.paths import draw_order, visible_geometry

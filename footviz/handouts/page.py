@@ -927,6 +927,4 @@ def compose_continuation(
 
 
 def _continued(subject: Subject, words: Texts) -> Subject:
-    import dataclasses
-
     return dataclasses.replace(subject, subtitle=words["continued_subtitle"])

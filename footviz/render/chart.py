@@ -17,7 +17,8 @@ from typing import Any
 from .._internal.ownfigure import OwnFigure
 from ..atlas import Atlas
 from ..atlas.layout import Layout
-from ..atlas.model import FEET, LANGUAGES, ZoneShape, check_choice
+from ..atlas.model import ZoneShape, check_choice
+from ..atlas.vocabulary import FEET, LANGUAGES
 from .figures import FigureResult
 from .style import CAPTIONS
 

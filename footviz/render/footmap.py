@@ -11,7 +11,8 @@ import numpy as np
 
 from ..atlas import Atlas, load_atlas
 from ..atlas.layout import Layout, Panel
-from ..atlas.model import FEET, LANGUAGES, ZoneShape, check_choice
+from ..atlas.model import ZoneShape, check_choice
+from ..atlas.vocabulary import FEET, LANGUAGES
 from ..errors import FootvizError, NotInAtlasError
 from .colouring import colour_zones
 from .decorations import (

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..atlas import Atlas
-from ..atlas.model import ASPECTS, FEET, ZoneShape, check_choice
+from ..atlas.model import ZoneShape, check_choice
+from ..atlas.vocabulary import ASPECTS, FEET
 from .style import HIGHLIGHT_COLOURS
 
 __all__ = ["HighlightSet", "resolve_highlight"]

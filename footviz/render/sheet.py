@@ -19,7 +19,8 @@ from shapely.geometry.base import BaseGeometry
 from .._internal.ownfigure import OwnFigure
 from ..atlas import Atlas, load_atlas
 from ..atlas.layout import Panel
-from ..atlas.model import ASPECTS, FEET, LANGUAGES, ZoneShape, check_choice
+from ..atlas.model import ZoneShape, check_choice
+from ..atlas.vocabulary import ASPECTS, FEET, LANGUAGES
 from .colouring import colour_zones
 from .figures import FigureResult, ensure_canvas, new_figure
 from .labelling import LabelItem

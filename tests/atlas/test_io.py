@@ -219,3 +219,18 @@ def test_a_file_with_nul_bytes_is_no_atlas(tmp_path):
     path.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(AtlasFormatError, match="holds NUL bytes"):
         footviz.load_atlas(path)
+
+
+def test_loading_an_atlas_pulls_in_no_heavy_modules():
+    # start-up (issue 14): reading and decoding the built-in atlas in a fresh process imports
+    # neither matplotlib nor pathlib, importlib.resources, tempfile or difflib
+    import subprocess
+    import sys
+
+    heavy = ("matplotlib", "pathlib", "importlib.resources", "tempfile", "difflib", "zipfile")
+    code = (
+        "import sys, footviz; a = footviz.load_atlas(); assert len(a) > 0; "
+        f"print([m for m in {heavy!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -352,11 +352,11 @@ def test_hit_point_returns_the_nearest_and_prefers_meridian_points(atlas):
 
 
 def test_hit_point_bad_input(atlas):
-    with pytest.raises(FootvizError, match="x must be a number"):
+    with pytest.raises(FootvizError, match="x must be a finite number, got 'left'"):
         atlas.hit_point("left", 3.0)
     with pytest.raises(FootvizError, match="y must be a finite number"):
         atlas.hit_point(0.0, math.nan)
-    with pytest.raises(FootvizError, match="tolerance must be >= 0"):
+    with pytest.raises(FootvizError, match=r"tolerance must be a finite number >= 0 mm, got -1\.0"):
         atlas.hit_point(0.0, 0.0, tolerance=-1.0)
     with pytest.raises(UnknownNameError, match="did you mean 'left'"):
         atlas.hit_point(0.0, 0.0, foot="lef")

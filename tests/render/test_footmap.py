@@ -16,7 +16,7 @@ from matplotlib.colors import to_rgba
 
 import footviz
 from footviz import FootvizError, UnknownNameError
-from footviz.atlas.model import FEET
+from footviz.atlas.vocabulary import FEET
 from footviz.render import FootMap
 from footviz.render.labels import anchor_point
 from footviz.render.style import HIGHLIGHT_COLOURS, NO_DATA_FACE, STATUS_COLOURS
