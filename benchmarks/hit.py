@@ -199,7 +199,7 @@ def main() -> None:
         how = "previous index, same run"
     else:
         before, how = OLD_BORDER_MS / 1e3, "previous index, figure recorded in issue 14"
-    share = np.mean([len(p) for p in [g._chunk(bx, by, np.empty(n, np.int32), 0, n)[0]]]) / n
+    share = np.mean([len(p) for p in [g.grid_pass(bx, by, np.empty(n, np.int32), 0, n)[0]]]) / n
     same = np.array_equal(
         atlas.hit_many(bx, by, foot, aspect).index, reference(atlas, foot, aspect, bx, by)
     )
@@ -251,7 +251,7 @@ def main() -> None:
     p99 = lat[int(0.99 * len(lat))] / 1e3
     n_border = sum(
         len(f[0])
-        for f in [g._chunk(np.array(xs), np.array(ys), np.empty(len(xs), np.int32), 0, len(xs))]
+        for f in [g.grid_pass(np.array(xs), np.array(ys), np.empty(len(xs), np.int32), 0, len(xs))]
     )
     bxs, bys = bx[:20_000].tolist(), by[:20_000].tolist()
     for px, py in zip(bxs, bys, strict=True):  # warm: border tables are made on first use
