@@ -9,8 +9,34 @@ are built, how points are answered), :mod:`.cache` (the on-disk grid cache), :mo
 
 from __future__ import annotations
 
-from .index import HitIndex
-from .results import HitArray, HitResult
-from .viewport import Viewport
+from typing import TYPE_CHECKING
 
 __all__ = ["HitArray", "HitIndex", "HitResult", "Viewport"]
+
+# lazy: the hit path (footviz.hit.index) does not load the viewport module, and the other way
+_WHERE = {
+    "HitArray": "results",
+    "HitIndex": "index",
+    "HitResult": "results",
+    "Viewport": "viewport",
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .index import HitIndex
+    from .results import HitArray, HitResult
+    from .viewport import Viewport
+
+
+def __getattr__(name: str) -> object:
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

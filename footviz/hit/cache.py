@@ -1,4 +1,8 @@
-"""The on-disk cache of built grids: ``$XDG_CACHE_HOME/footviz/hit-<key>.npz``.
+"""The on-disk cache of built grids: ``$XDG_CACHE_HOME/footviz/hit-<key>.grid``.
+
+A file is the magic line ``footviz-hit-grid``, a text table of the arrays (name, dtype, shape,
+offset: one line each) and their raw bytes, 8-byte aligned: read with one ``read`` and numpy
+views, without ``zipfile`` (which ``.npz`` needs, and which costs a fresh process time).
 
 The key hashes everything a grid's arrays depend on (the format, the memory bound, the cell
 sizes, the zones' rank order and their exact geometry), so a changed atlas never reads a stale
@@ -24,9 +28,9 @@ except ImportError:  # pragma: no cover - by version
     except ImportError:
         from hashlib import sha256
 
-__all__ = ["FORMAT", "cache_dir", "cache_key", "load", "save"]
+__all__ = ["FORMAT", "cache_dir", "cache_key", "load", "pack", "save", "unpack"]
 
-FORMAT = "footviz-hit-4"  # bump when the arrays or their meaning change
+FORMAT = "footviz-hit-5"  # bump when the arrays or their meaning change
 
 
 def cache_dir() -> str | None:
@@ -55,7 +59,7 @@ def cache_key(
 def path_of(key: str) -> str | None:
     """The cache file of ``key`` (None: the cache is off)."""
     d = cache_dir()
-    return None if d is None else os.path.join(d, f"hit-{key}.npz")
+    return None if d is None else os.path.join(d, f"hit-{key}.grid")
 
 
 def load(key: str, nz: int, block: int) -> GridData | None:
@@ -64,8 +68,8 @@ def load(key: str, nz: int, block: int) -> GridData | None:
     if path is None or not os.path.exists(path):
         return None
     try:
-        with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as f:
-            arrays = {name: f[name] for name in f.files}
+        with open(path, "rb") as fh:
+            arrays = unpack(fh.read())
     except Exception:  # corrupt, truncated or unreadable: rebuild (and overwrite)
         return None
     return GridData.from_arrays(arrays, nz, block)
@@ -81,6 +85,47 @@ def save(key: str, data: GridData) -> None:
     arrays = data.to_arrays()
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_with(path, lambda f: np.savez(f, **arrays))
+        write_with(path, lambda f: f.write(pack(arrays)))
     except OSError:
         pass
+
+
+MAGIC = b"footviz-hit-grid\n"
+
+
+def pack(arrays: dict[str, np.ndarray]) -> bytes:
+    """Arrays as one file: the magic line, the table, the 8-byte aligned raw bytes."""
+    rows, chunks, offset = [], [], 0
+    for name, arr in arrays.items():
+        arr = np.ascontiguousarray(arr)
+        if arr.dtype.kind not in "iuf" or not name.isidentifier():
+            raise ValueError(f"cannot store array {name!r} of dtype {arr.dtype}")
+        shape = ",".join(map(str, arr.shape))
+        rows.append(f"{name} {arr.dtype.str} {shape or '-'} {offset}")
+        data = arr.tobytes()
+        chunks.append(data + bytes(-len(data) % 8))
+        offset += len(chunks[-1])
+    table = ("\n".join(rows) + "\n").encode("ascii")
+    table += bytes(-(len(MAGIC) + 8 + len(table)) % 8)
+    head = MAGIC + len(table).to_bytes(8, "little") + table
+    return head + b"".join(chunks)
+
+
+def unpack(blob: bytes) -> dict[str, np.ndarray]:
+    """The arrays of a :func:`pack` file (views of one buffer); ValueError when damaged."""
+    if not blob.startswith(MAGIC):
+        raise ValueError("not a footviz grid file")
+    start = len(MAGIC) + 8
+    size = int.from_bytes(blob[len(MAGIC) : start], "little")
+    table = blob[start : start + size].rstrip(b"\0").decode("ascii")
+    buf = memoryview(bytearray(blob))[start + size :]  # writable, like loaded arrays
+    out = {}
+    for row in table.splitlines():
+        name, dtype, shape, offset = row.split(" ")
+        dims = () if shape == "-" else tuple(int(n) for n in shape.split(","))
+        dt = np.dtype(dtype)
+        if dt.kind not in "iuf":
+            raise ValueError(f"bad dtype {dtype!r}")
+        count = int(np.prod(dims, dtype=np.int64))
+        out[name] = np.frombuffer(buf, dt, count, int(offset)).reshape(dims)
+    return out

@@ -19,9 +19,9 @@ import shapely
 
 from . import griddata
 from .griddata import EPS, ORIENT_ERR, GridData
-from .inputs import HitIndexError, short
+from .inputs import HitIndexError
 
-__all__ = ["build", "check_geometry"]
+__all__ = ["build"]
 
 #: Where a border block's reference point may sit, in block units; the first offset that
 #: lies clearly off every edge listed for the block is used.
@@ -35,22 +35,6 @@ REF_OFFSETS = (
     (0.13, 0.47),
     (0.87, 0.71),
 )
-
-
-def check_geometry(shapes: Sequence) -> None:
-    """Refuse NaN, infinite and far too large vertices of zone shapes, naming the zone."""
-    if not shapes:
-        return
-    xy, which = shapely.get_coordinates([s.geometry for s in shapes], return_index=True)
-    bad = ~np.isfinite(xy).all(axis=1) | (np.abs(xy) > griddata.MAX_COORDINATE).any(axis=1)
-    if bad.any():
-        k = int(np.flatnonzero(bad)[0])
-        s = shapes[int(which[k])]
-        raise HitIndexError(
-            f"zone {s.zone.id!r} ({s.foot} {s.aspect}) has a vertex at "
-            f"{short(xy[k].tolist())}: hit-testing needs finite coordinates within "
-            f"{griddata.MAX_COORDINATE:g} mm of the origin"
-        )
 
 
 def build(

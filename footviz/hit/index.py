@@ -48,7 +48,7 @@ import numpy as np
 from ..atlas.model import ZoneShape
 from ..atlas.vocabulary import ASPECTS, FEET
 from ..errors import NotInAtlasError
-from . import cache, gridbuild, griddata
+from . import cache, griddata
 from .cache import cache_dir
 from .griddata import EPS, MAX_CELL_WORDS, MAX_COORDINATE, ORIENT_ERR
 from .gridquery import Grid
@@ -56,6 +56,7 @@ from .inputs import (
     HitIndexError,
     HitInputError,
     as_coords,
+    check_geometry,
     check_name,
     check_real,
     check_tolerance,
@@ -94,13 +95,15 @@ def open_grid(
     foot: str, aspect: str, shapes: list, global_index: list[int], coarse: float, block: int
 ) -> Grid:
     """The grid of (foot, aspect): loaded from the on-disk cache, else built (and stored)."""
-    gridbuild.check_geometry(shapes)
+    check_geometry(shapes)
     grid = Grid(foot, aspect, shapes, global_index)
     if not grid.nz:
         return grid.attach(griddata.GridData.empty(block))
     key = cache.cache_key(griddata.MAX_CELL_WORDS, coarse, block, grid.rank_to_global, grid.wkb)
     data = cache.load(key, grid.nz, block)
     if data is None:
+        from . import gridbuild  # only when nothing is cached (a faster start-up)
+
         data = gridbuild.build(grid.geoms, grid.rank_to_global, coarse, block, foot, aspect)
         cache.save(key, data)
     return grid.attach(data)

@@ -7,17 +7,21 @@ what is allowed; :class:`HitIndexError` is for geometry the index cannot take.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from numbers import Real
 
 import numpy as np
+import shapely
 
 from ..atlas.model import check_choice
 from ..errors import FootvizError
+from .griddata import MAX_COORDINATE
 
 __all__ = [
     "HitIndexError",
     "HitInputError",
     "as_coords",
+    "check_geometry",
     "check_name",
     "check_real",
     "check_tolerance",
@@ -149,3 +153,19 @@ def name_codes(arr: np.ndarray | None, scalar: object, shape) -> tuple[np.ndarra
         return np.zeros(int(np.prod(shape)), np.int64), [scalar]  # type: ignore[list-item]
     uniq, inv = np.unique(np.broadcast_to(arr, shape).ravel(), return_inverse=True)
     return inv.ravel(), [str(u) for u in uniq]
+
+
+def check_geometry(shapes: Sequence) -> None:
+    """Refuse NaN, infinite and far too large vertices of zone shapes, naming the zone."""
+    if not shapes:
+        return
+    xy, which = shapely.get_coordinates([s.geometry for s in shapes], return_index=True)
+    bad = ~np.isfinite(xy).all(axis=1) | (np.abs(xy) > MAX_COORDINATE).any(axis=1)
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        s = shapes[int(which[k])]
+        raise HitIndexError(
+            f"zone {s.zone.id!r} ({s.foot} {s.aspect}) has a vertex at "
+            f"{short(xy[k].tolist())}: hit-testing needs finite coordinates within "
+            f"{MAX_COORDINATE:g} mm of the origin"
+        )
