@@ -444,24 +444,31 @@ class Grid:
     ) -> np.ndarray:
         """Primary zones of points in border sub-cells (their blocks and exact classes).
 
-        One (point, zone) pair per zone the point must be tested against (candidates below
-        the base's best).  A pair whose zone has one straight edge across the block is decided
-        by the point's side of that edge's line; a pair with several edges by the crossings
-        of the segment from the block's reference point; shapely decides the pairs whose
-        orientations are not certain (points on or within rounding of an edge line).
+        Each point is tested against the zones its class lists (candidates below the base's
+        best, ascending), one slot at a time: slot k holds each point's k-th zone, so a point
+        appears at most once per slot and its first hit is its primary zone.  A (point, zone)
+        pair whose zone has one straight edge across the block is decided by the point's side
+        of that edge's line; a pair with several edges by the crossings of the segment from
+        the block's reference point; shapely decides the pairs whose orientations are not
+        certain (points on or within rounding of an edge line).
         """
-        best = self.cls_best.take(cls).astype(np.int64)
+        best = self.cls_best.take(cls)
         cnt = self.cls_tcount.take(cls)
-        if not cnt.any():
-            return self.rank_to_global.take(best)
-        if int(cnt.max()) == 1:  # the common case: one zone to test per point
-            pt = np.flatnonzero(cnt)
-            r = self.cls_tranks.take(self.cls_tptr.take(cls.take(pt)))
-        else:
-            pt, flat = _ranges(self.cls_tptr.take(cls), cnt)
-            r = self.cls_tranks.take(flat)
-        bp = blk.take(pt)
-        X, Y = px.take(pt), py.take(pt)
+        start = self.cls_tptr.take(cls)
+        pt = np.flatnonzero(cnt)
+        k = 0
+        while len(pt):
+            r = self.cls_tranks.take(start.take(pt) + k)
+            inside = self._inside(px.take(pt), py.take(pt), blk.take(pt), r)
+            hit = pt[inside]
+            np.minimum(best.take(hit), r[inside], out=r[: len(hit)])
+            best[hit] = r[: len(hit)]
+            k += 1
+            pt = pt[(cnt.take(pt) > k) & ~inside]  # a hit is the primary: no further slots
+        return self.rank_to_global.take(best)
+
+    def _inside(self, X: np.ndarray, Y: np.ndarray, bp: np.ndarray, r: np.ndarray) -> np.ndarray:
+        """Whether each point (X, Y) of block ``bp`` lies in zone ``r`` (one pair per point)."""
         inside = np.zeros(len(r), bool)
         todo = np.ones(len(r), bool)
         if len(self.ent):
@@ -496,50 +503,63 @@ class Grid:
         if len(d):
             geoms = self.geoms_arr
             inside[d] = shapely.intersects_xy(geoms.take(r.take(d)), X.take(d), Y.take(d))
-        hit = np.flatnonzero(inside)
-        np.minimum.at(best, pt.take(hit), r.take(hit))
-        return self.rank_to_global.take(best)
+        return inside
 
     def _crossings(
         self, X: np.ndarray, Y: np.ndarray, bp: np.ndarray, j: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
         """(certain, inside) of points against entries ``j`` with several edges: R's
-        membership flipped by each edge the segment from R to the point crosses."""
+        membership flipped by each edge the segment from R to the point crosses.
+
+        The edges go one slot at a time (slot k: each entry's k-th edge), so no (point, edge)
+        table is made; a pair leaves once its edges are done or one is not certain."""
         inside = (self.ent.take(j) & 1).astype(bool)
-        e0 = self.ent_ptr.take(j)
-        pe, q = _ranges(e0, self.ent_ptr.take(j + 1) - e0)  # (pair, edge) rows
-        e = self.edges.take(q)
-        i = e >> 1
-        segs = self.segs
-        ax, ay = segs[0].take(i), segs[1].take(i)
-        xe, ye = X.take(pe), Y.take(pe)
-        with np.errstate(all="ignore"):
-            left = segs[4].take(i) * (ye - ay)
-            right = segs[5].take(i) * (xe - ax)
-            det = left - right
-            bound = np.abs(left)
-            bound += np.abs(right)
-            bound *= ORIENT_ERR
-            sure = np.abs(det) > bound
-            # edges with the point on the other side than R: does segment RP cross them?
-            f = np.flatnonzero(sure & ((det > 0) != (e & 1).astype(bool)))
-            pf = pe.take(f)
-            rx, ry = self.ref[:, 0].take(bp.take(pf)), self.ref[:, 1].take(bp.take(pf))
-            ux, uy = xe.take(f) - rx, ye.take(f) - ry
-            left = ux * (ay.take(f) - ry)
-            right = uy * (ax.take(f) - rx)
-            d3 = left - right
-            s3 = np.abs(d3) > ORIENT_ERR * (np.abs(left) + np.abs(right))
-            left = ux * (segs[3].take(i.take(f)) - ry)
-            right = uy * (segs[2].take(i.take(f)) - rx)
-            d4 = left - right
-            s4 = np.abs(d4) > ORIENT_ERR * (np.abs(left) + np.abs(right))
-        unsure = ~sure
-        unsure[f] = ~(s3 & s4)
-        crossed = pf[(d3 > 0) != (d4 > 0)]
-        inside ^= (np.bincount(crossed, minlength=len(j)) & 1).astype(bool)
         certain = np.ones(len(j), bool)
-        certain[pe[unsure]] = False
+        e0 = self.ent_ptr.take(j)
+        ne = self.ent_ptr.take(j + 1) - e0
+        segs, edges = self.segs, self.edges
+        rxa, rya = self.ref[:, 0].take(bp), self.ref[:, 1].take(bp)
+        act = np.arange(len(j))
+        x, y, rx, ry, ea = X, Y, rxa, rya, e0
+        k = 0
+        with np.errstate(all="ignore"):
+            while len(act):
+                e = edges.take(ea + k)
+                i = e >> 1
+                ax, ay = segs[0].take(i), segs[1].take(i)
+                left = segs[4].take(i) * (y - ay)
+                right = segs[5].take(i) * (x - ax)
+                det = left - right
+                bound = np.abs(left)
+                bound += np.abs(right)
+                bound *= ORIENT_ERR
+                sure = np.abs(det) > bound
+                # the point on the other side than R: does segment RP cross the edge?
+                f = np.flatnonzero(sure & ((det > 0) != (e & 1).astype(bool)))
+                ux, uy = x.take(f) - rx.take(f), y.take(f) - ry.take(f)
+                rxf, ryf, i_f = rx.take(f), ry.take(f), i.take(f)
+                left = ux * (ay.take(f) - ryf)
+                right = uy * (ax.take(f) - rxf)
+                d3 = left - right
+                s3 = np.abs(d3) > ORIENT_ERR * (np.abs(left) + np.abs(right))
+                left = ux * (segs[3].take(i_f) - ryf)
+                right = uy * (segs[2].take(i_f) - rxf)
+                d4 = left - right
+                s4 = np.abs(d4) > ORIENT_ERR * (np.abs(left) + np.abs(right))
+                sure[f[~(s3 & s4)]] = False
+                crossed = act.take(f[(d3 > 0) != (d4 > 0)])
+                inside[crossed] ^= True
+                certain[act[~sure]] = False
+                k += 1
+                keep = np.flatnonzero(sure & (ne.take(act) > k))
+                act = act.take(keep)
+                x, y, rx, ry, ea = (
+                    x.take(keep),
+                    y.take(keep),
+                    rx.take(keep),
+                    ry.take(keep),
+                    ea.take(keep),
+                )
         return certain, inside
 
     # -------------------------------------------------------------- tolerance

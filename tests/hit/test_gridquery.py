@@ -9,6 +9,7 @@ import shapely
 
 import footviz
 from footviz.hit import gridquery
+from footviz.hit.index import HitIndex
 
 from .reference import border_points, covering, reference
 
@@ -116,3 +117,99 @@ def test_large_arrays_use_the_parallel_path_and_stay_exact(atlas):
     np.testing.assert_array_equal(
         atlas.hit_many(x, y, "right").index, reference(atlas, "right", "plantar", x, y)
     )
+
+
+# ---------------------------------------------------------------------- hand-made edge cases
+def _hand_made(atlas):
+    """Zones made by hand: two squares sharing a border, a ring with a hole (and a zone in
+    the hole), a thin triangle and slanted edges, so every exact path meets vertices, shared
+    borders, holes and edges through sub-cell corners."""
+    import dataclasses
+
+    from shapely.geometry import MultiPolygon, Polygon
+
+    zones = list(atlas.shapes("left", "plantar"))[:6]
+    geoms = [
+        Polygon([(0, 0), (10, 0), (10, 10), (0, 10)]),  # A
+        Polygon([(10, 0), (20.5, 0), (20.5, 10), (10, 10)]),  # B: shares x = 10 with A
+        Polygon(
+            [(30, 0), (50, 0), (50, 20), (30, 20)], [[(35, 5), (45, 5), (45.25, 15), (35, 15)]]
+        ),  # a ring with a slanted hole edge
+        Polygon([(37, 7), (43, 7), (43, 13), (37, 13)]),  # inside the hole
+        Polygon([(0, 20), (20, 21), (0, 21.3)]),  # thin triangle, slanted edges
+        Polygon([(5, 5), (7.3, 5.1), (6.1, 8.7)]),  # a small zone inside A
+    ]
+    shapes = [
+        dataclasses.replace(z, geometry=MultiPolygon([g]))
+        for z, g in zip(zones, geoms, strict=True)
+    ]
+    return HitIndex(shapes), shapes
+
+
+def _expected(shapes, x, y):
+    order = sorted(range(len(shapes)), key=lambda i: (shapes[i].area, i))
+    best = np.full(len(x), -1)
+    pts = shapely.points(x, y)
+    for i in reversed(order):
+        best[shapely.covers(shapes[i].geometry, pts)] = i
+    return best
+
+
+def _edge_case_points(shapes, rng):
+    rings = shapely.get_rings(shapely.get_parts([s.geometry for s in shapes]))
+    verts = shapely.get_coordinates(rings)
+    n = 4000
+    pick = rng.integers(0, len(rings), n)
+    on = shapely.get_coordinates(
+        shapely.line_interpolate_point(rings[pick], rng.uniform(0, 1, n), normalized=True)
+    )
+    tiny = rng.choice([-1e-6, -1e-9, 0.0, 1e-9, 1e-6], (n, 2))
+    near = on + rng.uniform(-0.2, 0.2, (n, 2))
+    shared = np.column_stack([np.full(500, 10.0), rng.uniform(-1, 11, 500)])  # A | B
+    grid = np.stack(np.meshgrid(np.arange(-1, 52, 0.125), np.arange(-1, 23, 0.125)), -1)
+    return np.vstack([verts, on, on + tiny, near, shared, grid.reshape(-1, 2)])
+
+
+def test_exact_paths_on_vertices_shared_borders_and_holes(atlas, monkeypatch):
+    index, shapes = _hand_made(atlas)
+    pts = _edge_case_points(shapes, np.random.default_rng(77))
+    x, y = pts[:, 0].copy(), pts[:, 1].copy()
+    want = _expected(shapes, x, y)
+    # the batch path (slots of zones, slots of edges), and in small pieces the loop
+    np.testing.assert_array_equal(index.hit_many(x, y).index, want)
+    for a in range(0, 3000, 40):
+        np.testing.assert_array_equal(
+            index.hit_many(x[a : a + 40], y[a : a + 40]).index, want[a : a + 40]
+        )
+    # the single touch (the plain-Python edge test)
+    got = [index.hit(px, py) for px, py in zip(x.tolist(), y.tolist(), strict=True)]
+    assert [-1 if h is None else shapes.index(h.primary) for h in got] == want.tolist()
+    # every zone covering a point is listed, primary first
+    for px, py in pts[::37].tolist():
+        h = index.hit(px, py)
+        covering = {s.key for s in shapes if s.geometry.covers(shapely.Point(px, py))}
+        assert (set() if h is None else {s.key for s in h.shapes}) == covering
+    # the shared border belongs to both squares; the smaller (A) is primary
+    h = index.hit(10.0, 3.0)
+    assert {s.key for s in h.shapes} == {shapes[0].key, shapes[1].key}
+    assert h.primary is shapes[0]
+    # the hole: its border belongs to the ring, its inside only to the zone in the hole
+    assert index.hit(35.0, 10.0).primary is shapes[2]
+    assert index.hit(36.0, 10.0) is None
+    assert index.hit(40.0, 10.0).primary is shapes[3]
+    # the vertex of the slanted hole edge, and a point exactly on that edge
+    assert index.hit(45.25, 15.0).primary is shapes[2]
+    assert index.hit(45.125, 10.0).primary is shapes[2]
+    assert index.hit(45.1, 10.0) is None  # just inside the hole
+
+
+def test_non_finite_points_hit_nothing_on_every_path(atlas):
+    index, shapes = _hand_made(atlas)
+    bad = [np.nan, np.inf, -np.inf, 1e308, -1e308]
+    x = np.array([v for v in bad for _ in bad] + [5.0] * 200)
+    y = np.array([w for _ in bad for w in bad] + [5.0] * 200)
+    got = index.hit_many(x, y).index
+    assert (got[:25] == -1).all() and (got[25:] == shapes.index(index.hit(5.0, 5.0).primary)).all()
+    assert (index.hit_many(x[:25], y[:25]).index == -1).all()  # the small loop
+    for px, py in zip(x[:25].tolist(), y[:25].tolist(), strict=True):
+        assert index.hit(px, py) is None
