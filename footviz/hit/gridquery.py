@@ -204,10 +204,13 @@ class Grid:
         # share the same results
         self.results = shared = SharedResults(self.shapes, self.foot, self.aspect, self.set_ranks)
         results = shared.by_set
-        by_ranks = shared.by_ranks
         border = self._border = [None]  # the plain-Python exact test, made on first use
+        # (block, class) -> (a, b, c, |a| + |b|, m, flip, inside, outside) for border sub-cells
+        # with one candidate zone and one straight edge (filled by the exact test's plans):
+        # the side of the edge's line picks one of two shared results, no call
+        simple = self._simple = {}
+        ncls = max(len(self.cls_base), 1)
         make_border = self._border_function
-        result_of = shared.of
 
         def hit1(x: float, y: float) -> HitResult | None:
             """The plain touch (no tolerance) at Python floats (x, y): the shared result."""
@@ -223,12 +226,15 @@ class Grid:
                 sid = blocks[(b << s2) + ((iy & m) << s) + (ix & m)]
                 if sid < nsets:
                     return results[sid]
+                one = simple.get(b * ncls + sid - nsets)
+                if one is not None:
+                    det = one[0] * x + one[1] * y + one[2]
+                    if abs(det) > one[3] * (abs(x) + abs(y) + one[4]) * LINE_ERR:
+                        return one[6] if (det > 0.0) ^ one[5] else one[7]
                 f = border[0]
                 if f is None:
                     f = border[0] = make_border()
-                ranks = f(b, sid - nsets, x, y)
-                found = by_ranks.get(ranks, by_ranks)  # the dict itself: not made yet
-                return result_of(ranks) if found is by_ranks else found
+                return f(b, sid - nsets, x, y)
             return None
 
         def locate(x: float, y: float) -> tuple[ZoneShape, ...]:
@@ -279,22 +285,45 @@ class Grid:
         err = ORIENT_ERR
         exact_zone = self._exact_zone
 
-        def ranks_at(b: int, c: int, x: float, y: float) -> tuple[int, ...]:
-            ranks = cls_base[c]
-            more = None
-            bnz = b * nz
-            axy = abs(x) + abs(y)
+        ncls = max(len(cls_base), 1)
+        result_of = self.results.of
+        simple = self._simple
+        # per (block, exact class), made on first use: the tests of its candidate zones (1: one
+        # straight edge, 2: several edges, 0: no reference point, shapely), its base and the
+        # shared result of each set of candidates found inside (a bit mask)
+        plans: dict[int, tuple] = {}
+
+        def plan(b: int, c: int) -> tuple:
+            tests = []
             for r in cls_cand[c]:
-                j = where.get(bnz + r)
-                if j is None:  # no reference point for this block: shapely
-                    inside = exact_zone(r, x, y)
-                elif len(ln := lines[j] or entry(j, b)) == 6:  # one edge: its side decides
+                j = where.get(b * nz + r)
+                if j is None:
+                    tests.append((r, 0, None))
+                else:
+                    t = lines[j] or entry(j, b)
+                    tests.append((r, 1 if len(t) == 6 else 2, t))
+            made = (tuple(tests), cls_base[c], {})
+            plans[b * ncls + c] = made
+            if len(tests) == 1 and tests[0][1] == 1:
+                r, ln = tests[0][0], tests[0][2]
+                inside = result_of(tuple(sorted((*cls_base[c], r))))
+                simple[b * ncls + c] = (*ln, inside, result_of(cls_base[c]))
+            return made
+
+        def border_hit(b: int, c: int, x: float, y: float) -> HitResult | None:
+            """The shared plain result at (x, y) in a sub-cell of block b and exact class c."""
+            tests, base, found = plans.get(b * ncls + c) or plan(b, c)
+            mask = 0
+            bit = 1
+            axy = abs(x) + abs(y)
+            for r, kind, ln in tests:
+                if kind == 1:  # one edge: its side decides
                     det = ln[0] * x + ln[1] * y + ln[2]
                     if abs(det) > ln[3] * (axy + ln[4]) * LINE_ERR:
                         inside = (det > 0.0) ^ ln[5]
                     else:
                         inside = exact_zone(r, x, y)
-                else:  # several edges: R's membership, flipped by each edge RP crosses
+                elif kind == 2:  # several edges: R's membership, flipped by each edge RP crosses
                     inside, rx, ry, rows = ln
                     for ea, eb, ec, eab, em, side, ax, ay, bx, by in rows:
                         det = ea * x + eb * y + ec
@@ -319,19 +348,24 @@ class Grid:
                             break
                         if (d3 > 0.0) != (d4 > 0.0):
                             inside ^= 1
-                if inside < 0:
+                    if inside < 0:
+                        inside = exact_zone(r, x, y)
+                else:  # no reference point for this block: shapely
                     inside = exact_zone(r, x, y)
                 if inside:
-                    more = (r,) if more is None else (*more, r)
-            if more is None:
-                return ranks
-            return tuple(sorted(ranks + more))
+                    mask |= bit
+                bit <<= 1
+            res = found.get(mask, found)  # the dict itself: not made yet (a result may be None)
+            if res is found:
+                more = tuple(t[0] for i, t in enumerate(tests) if mask >> i & 1)
+                res = found[mask] = result_of(tuple(sorted(base + more)))
+            return res
 
-        return ranks_at
+        return border_hit
 
     @property
-    def ranks_at(self):
-        """``ranks_at(block, cls, x, y)``: ranks of the zones covering a point of a border
+    def border_hit(self):
+        """``border_hit(block, cls, x, y)``: the shared plain result at a point of a border
         sub-cell (the plain-Python exact test)."""
         f = self._border[0]
         if f is None:
@@ -359,10 +393,10 @@ class Grid:
         if n <= CHUNK:
             pos, blk, cls = self.grid_pass(x, y, out, 0, n)
             if len(pos) <= SMALL_EXACT:  # a few border points: the plain-Python test
-                ranks_at, glob = self.ranks_at, self.rank_to_global
+                border_hit, glob = self.border_hit, self.rank_global_of
                 for p, b, c in zip(pos.tolist(), blk.tolist(), cls.tolist(), strict=True):
-                    ranks = ranks_at(b, c, float(x[p]), float(y[p]))
-                    out[p] = glob[ranks[0]] if ranks else -1
+                    found = border_hit(b, c, float(x[p]), float(y[p]))
+                    out[p] = -1 if found is None else glob[id(found[0][0])]
             else:
                 out[pos] = self._exact(x.take(pos), y.take(pos), blk, cls)
             return out
