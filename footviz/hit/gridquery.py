@@ -433,38 +433,39 @@ class Grid:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Grid pass over points a:b; returns (positions, blocks, exact classes) of the points
         that need the exact test."""
-        kc = 1.0 / self.h
-        gx = np.multiply(x[a:b], kc)
-        gx -= self.x0 * kc
-        gy = np.multiply(y[a:b], kc)
-        gy -= self.y0 * kc
+        # sub-cell indices with one multiply-add per axis, as the single touch computes them
+        k, s, m = self.k, self.shift, self.bmask
+        with np.errstate(over="ignore"):  # beyond 1e307 mm: inf, clamped below like inf
+            fx = np.multiply(x[a:b], k)
+            fy = np.multiply(y[a:b], k)
+        fx -= self.x0 * k
+        fy -= self.y0 * k
         # NaN goes to the last cell (fmin ignores NaN), -inf to the first: both empty
-        np.fmin(gx, self.ncx - 0.5, out=gx)
-        np.fmax(gx, 0.0, out=gx)
-        np.fmin(gy, self.ncy - 0.5, out=gy)
-        np.fmax(gy, 0.0, out=gy)
-        ix = gx.astype(np.intp)
-        ci = gy.astype(np.intp)
+        np.fmin(fx, self.ncx * self.block - 0.5, out=fx)
+        np.fmax(fx, 0.0, out=fx)
+        np.fmin(fy, self.ncy * self.block - 0.5, out=fy)
+        np.fmax(fy, 0.0, out=fy)
+        ix = fx.astype(np.intp)
+        iy = fy.astype(np.intp)
+        ci = iy >> s
         ci *= self.ncx
-        ci += ix
+        ci += ix >> s
         code = self.coarse_codes.take(ci)
         res = out[a:b]
         np.take(self.lut, code, out=res)
         blk = np.flatnonzero(res == -2)
         if not len(blk):
             return blk, blk, blk
-        B = self.block
-        s = self.shift
-        bn = code[blk].astype(np.intp)
+        bn = code.take(blk).astype(np.intp)
         bn -= self.nsets
-        gxb, gyb = gx[blk], gy[blk]
-        lx = gxb - ix[blk]
-        lx *= B
-        ly = gyb - np.floor(gyb)
-        ly *= B
         key = bn << (2 * s)
-        key += ly.astype(np.intp) << s
-        key += lx.astype(np.intp)
+        sy = iy.take(blk)
+        sy &= m
+        sy <<= s
+        key += sy
+        sx = ix.take(blk)
+        sx &= m
+        key += sx
         sub = self.sub_lut.take(self.blocks.take(key))
         res[blk] = sub
         exact = np.flatnonzero(sub <= -3)
@@ -478,31 +479,24 @@ class Grid:
     ) -> np.ndarray:
         """Primary zones of points in border sub-cells (their blocks and exact classes).
 
-        Each point is tested against the zones its class lists (candidates below the base's
-        best, ascending), one slot at a time: slot k holds each point's k-th zone, so a point
-        appears at most once per slot and its first hit is its primary zone.  A (point, zone)
-        pair whose zone has one straight edge across the block is decided by the point's side
-        of that edge's line; a pair with several edges by the crossings of the segment from
-        the block's reference point; shapely decides the pairs whose orientations are not
-        certain (points on or within rounding of an edge line).
+        One (point, zone) pair per zone the point must be tested against (candidates below
+        the base's best).  A pair whose zone has one straight edge across the block is decided
+        by the point's side of that edge's line; a pair with several edges by the crossings
+        of the segment from the block's reference point; shapely decides the pairs whose
+        orientations are not certain (points on or within rounding of an edge line).
         """
-        best = self.cls_best.take(cls)
+        best = self.cls_best.take(cls).astype(np.int64)
         cnt = self.cls_tcount.take(cls)
-        start = self.cls_tptr.take(cls)
-        pt = np.flatnonzero(cnt)
-        k = 0
-        while len(pt):
-            r = self.cls_tranks.take(start.take(pt) + k)
-            inside = self._inside(px.take(pt), py.take(pt), blk.take(pt), r)
-            hit = pt[inside]
-            np.minimum(best.take(hit), r[inside], out=r[: len(hit)])
-            best[hit] = r[: len(hit)]
-            k += 1
-            pt = pt[(cnt.take(pt) > k) & ~inside]  # a hit is the primary: no further slots
-        return self.rank_to_global.take(best)
-
-    def _inside(self, X: np.ndarray, Y: np.ndarray, bp: np.ndarray, r: np.ndarray) -> np.ndarray:
-        """Whether each point (X, Y) of block ``bp`` lies in zone ``r`` (one pair per point)."""
+        if not cnt.any():
+            return self.rank_to_global.take(best)
+        if int(cnt.max()) == 1:  # the common case: one zone to test per point
+            pt = np.flatnonzero(cnt)
+            r = self.cls_tranks.take(self.cls_tptr.take(cls.take(pt)))
+        else:
+            pt, flat = _ranges(self.cls_tptr.take(cls), cnt)
+            r = self.cls_tranks.take(flat)
+        bp = blk.take(pt)
+        X, Y = px.take(pt), py.take(pt)
         inside = np.zeros(len(r), bool)
         todo = np.ones(len(r), bool)
         if len(self.ent):
@@ -537,63 +531,50 @@ class Grid:
         if len(d):
             geoms = self.geoms_arr
             inside[d] = shapely.intersects_xy(geoms.take(r.take(d)), X.take(d), Y.take(d))
-        return inside
+        hit = np.flatnonzero(inside)
+        np.minimum.at(best, pt.take(hit), r.take(hit))
+        return self.rank_to_global.take(best)
 
     def _crossings(
         self, X: np.ndarray, Y: np.ndarray, bp: np.ndarray, j: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
         """(certain, inside) of points against entries ``j`` with several edges: R's
-        membership flipped by each edge the segment from R to the point crosses.
-
-        The edges go one slot at a time (slot k: each entry's k-th edge), so no (point, edge)
-        table is made; a pair leaves once its edges are done or one is not certain."""
+        membership flipped by each edge the segment from R to the point crosses."""
         inside = (self.ent.take(j) & 1).astype(bool)
-        certain = np.ones(len(j), bool)
         e0 = self.ent_ptr.take(j)
-        ne = self.ent_ptr.take(j + 1) - e0
-        segs, edges = self.segs, self.edges
-        rxa, rya = self.ref[:, 0].take(bp), self.ref[:, 1].take(bp)
-        act = np.arange(len(j))
-        x, y, rx, ry, ea = X, Y, rxa, rya, e0
-        k = 0
+        pe, q = _ranges(e0, self.ent_ptr.take(j + 1) - e0)  # (pair, edge) rows
+        e = self.edges.take(q)
+        i = e >> 1
+        segs = self.segs
+        ax, ay = segs[0].take(i), segs[1].take(i)
+        xe, ye = X.take(pe), Y.take(pe)
         with np.errstate(all="ignore"):
-            while len(act):
-                e = edges.take(ea + k)
-                i = e >> 1
-                ax, ay = segs[0].take(i), segs[1].take(i)
-                left = segs[4].take(i) * (y - ay)
-                right = segs[5].take(i) * (x - ax)
-                det = left - right
-                bound = np.abs(left)
-                bound += np.abs(right)
-                bound *= ORIENT_ERR
-                sure = np.abs(det) > bound
-                # the point on the other side than R: does segment RP cross the edge?
-                f = np.flatnonzero(sure & ((det > 0) != (e & 1).astype(bool)))
-                ux, uy = x.take(f) - rx.take(f), y.take(f) - ry.take(f)
-                rxf, ryf, i_f = rx.take(f), ry.take(f), i.take(f)
-                left = ux * (ay.take(f) - ryf)
-                right = uy * (ax.take(f) - rxf)
-                d3 = left - right
-                s3 = np.abs(d3) > ORIENT_ERR * (np.abs(left) + np.abs(right))
-                left = ux * (segs[3].take(i_f) - ryf)
-                right = uy * (segs[2].take(i_f) - rxf)
-                d4 = left - right
-                s4 = np.abs(d4) > ORIENT_ERR * (np.abs(left) + np.abs(right))
-                sure[f[~(s3 & s4)]] = False
-                crossed = act.take(f[(d3 > 0) != (d4 > 0)])
-                inside[crossed] ^= True
-                certain[act[~sure]] = False
-                k += 1
-                keep = np.flatnonzero(sure & (ne.take(act) > k))
-                act = act.take(keep)
-                x, y, rx, ry, ea = (
-                    x.take(keep),
-                    y.take(keep),
-                    rx.take(keep),
-                    ry.take(keep),
-                    ea.take(keep),
-                )
+            left = segs[4].take(i) * (ye - ay)
+            right = segs[5].take(i) * (xe - ax)
+            det = left - right
+            bound = np.abs(left)
+            bound += np.abs(right)
+            bound *= ORIENT_ERR
+            sure = np.abs(det) > bound
+            # edges with the point on the other side than R: does segment RP cross them?
+            f = np.flatnonzero(sure & ((det > 0) != (e & 1).astype(bool)))
+            pf = pe.take(f)
+            rx, ry = self.ref[:, 0].take(bp.take(pf)), self.ref[:, 1].take(bp.take(pf))
+            ux, uy = xe.take(f) - rx, ye.take(f) - ry
+            left = ux * (ay.take(f) - ry)
+            right = uy * (ax.take(f) - rx)
+            d3 = left - right
+            s3 = np.abs(d3) > ORIENT_ERR * (np.abs(left) + np.abs(right))
+            left = ux * (segs[3].take(i.take(f)) - ry)
+            right = uy * (segs[2].take(i.take(f)) - rx)
+            d4 = left - right
+            s4 = np.abs(d4) > ORIENT_ERR * (np.abs(left) + np.abs(right))
+        unsure = ~sure
+        unsure[f] = ~(s3 & s4)
+        crossed = pf[(d3 > 0) != (d4 > 0)]
+        inside ^= (np.bincount(crossed, minlength=len(j)) & 1).astype(bool)
+        certain = np.ones(len(j), bool)
+        certain[pe[unsure]] = False
         return certain, inside
 
     # -------------------------------------------------------------- tolerance
