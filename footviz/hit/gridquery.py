@@ -206,8 +206,9 @@ class Grid:
         results = shared.by_set
         border = self._border = [None]  # the plain-Python exact test, made on first use
         # (block, class) -> (a, b, c, |a| + |b|, m, flip, inside, outside) for border sub-cells
-        # with one candidate zone and one straight edge (filled by the exact test's plans):
-        # the side of the edge's line picks one of two shared results, no call
+        # with one candidate zone and one straight edge, or the two lines and the four results
+        # for two such zones (filled by the exact test's plans): the sides of the edges' lines
+        # pick a shared result, no call; a side within rounding goes to the full test
         simple = self._simple = {}
         ncls = max(len(self.cls_base), 1)
         make_border = self._border_function
@@ -228,9 +229,14 @@ class Grid:
                     return results[sid]
                 one = simple.get(b * ncls + sid - nsets)
                 if one is not None:
+                    axy = abs(x) + abs(y)
                     det = one[0] * x + one[1] * y + one[2]
-                    if abs(det) > one[3] * (abs(x) + abs(y) + one[4]) * LINE_ERR:
-                        return one[6] if (det > 0.0) ^ one[5] else one[7]
+                    if abs(det) > one[3] * (axy + one[4]) * LINE_ERR:
+                        if len(one) == 8:  # one candidate zone
+                            return one[6] if (det > 0.0) ^ one[5] else one[7]
+                        det2 = one[6] * x + one[7] * y + one[8]
+                        if abs(det2) > one[9] * (axy + one[10]) * LINE_ERR:
+                            return one[12][((det > 0.0) ^ one[5]) | ((det2 > 0.0) ^ one[11]) << 1]
                 f = border[0]
                 if f is None:
                     f = border[0] = make_border()
@@ -304,10 +310,16 @@ class Grid:
                     tests.append((r, 1 if len(t) == 6 else 2, t))
             made = (tuple(tests), cls_base[c], {})
             plans[b * ncls + c] = made
+            base = cls_base[c]
             if len(tests) == 1 and tests[0][1] == 1:
                 r, ln = tests[0][0], tests[0][2]
-                inside = result_of(tuple(sorted((*cls_base[c], r))))
-                simple[b * ncls + c] = (*ln, inside, result_of(cls_base[c]))
+                inside = result_of(tuple(sorted((*base, r))))
+                simple[b * ncls + c] = (*ln, inside, result_of(base))
+            elif len(tests) == 2 and tests[0][1] == tests[1][1] == 1:
+                (r1, _, ln1), (r2, _, ln2) = tests
+                sets = ((), (r1,), (r2,), (r1, r2))  # by mask: bit 0 zone r1, bit 1 zone r2
+                by_mask = tuple(result_of(tuple(sorted((*base, *m)))) for m in sets)
+                simple[b * ncls + c] = (*ln1, *ln2, by_mask)
             return made
 
         def border_hit(b: int, c: int, x: float, y: float) -> HitResult | None:
