@@ -41,11 +41,11 @@ import numpy as np
 from ..atlas.layout import Layout, Panel
 from ..atlas.model import check_choice
 from ..atlas.vocabulary import ASPECTS, FEET
-from .index import as_coords
+from .inputs import as_coords
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..atlas import Atlas
-    from .index import HitArray, HitResult
+    from .results import HitArray, HitResult
 
 __all__ = ["FootPoint", "Viewport"]
 
@@ -75,14 +75,19 @@ def _positive(name: str, value: object) -> float:
     return number
 
 
-def _quad(name: str, value: object) -> tuple[float, float, float, float]:
+def _items(name: str, value: object, n: int) -> tuple[object, ...]:
+    """``value`` as exactly ``n`` items (not yet checked to be numbers)."""
     try:
         items = tuple(value)  # type: ignore[arg-type]
     except TypeError:
-        raise TypeError(f"{name} must be 4 numbers, got {value!r}") from None
-    if len(items) != 4:
-        raise ValueError(f"{name} must be 4 numbers, got {value!r}")
-    return tuple(_number(name, v) for v in items)  # type: ignore[return-value]
+        raise TypeError(f"{name} must be {n} numbers, got {value!r}") from None
+    if len(items) != n:
+        raise ValueError(f"{name} must be {n} numbers, got {value!r}")
+    return items
+
+
+def _quad(name: str, value: object) -> tuple[float, float, float, float]:
+    return tuple(_number(name, v) for v in _items(name, value, 4))  # type: ignore[return-value]
 
 
 def _pair(name: str, value: object) -> tuple[float, float]:
@@ -477,10 +482,5 @@ def _affine(m, uname: str, u, vname: str, v):
 
 
 def _pair_any(name: str, value: object) -> tuple[object, object]:
-    try:
-        items = tuple(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise TypeError(f"{name} must be 2 numbers, got {value!r}") from None
-    if len(items) != 2:
-        raise ValueError(f"{name} must be 2 numbers, got {value!r}")
-    return items[0], items[1]
+    a, b = _items(name, value, 2)
+    return a, b
