@@ -14,30 +14,17 @@ from typing import Any
 
 from ..atlas import Atlas
 from ..atlas.techniques import Step
-from .textflow import ASCENT, PT, Flow, Measure, Overflow, block_height
+from .textflow import ASCENT, PT, Box, Flow, Measure, Overflow, block_height
 
 DIAGRAM_FONT = 10.0  # draw_step's font size: its press numbers come out at 8 pt
 LABEL_FONT = 8.0  # the words in a diagram: the page's smallest body size
 
 
 @dataclass(frozen=True)
-class Slot:
-    """Where a step's diagram goes: a rectangle of a page (inches) in box ``box``."""
+class Slot(Box):
+    """Where a step's diagram goes: a rectangle of a page (inches) in the box ``name``."""
 
-    box: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
     step: Step
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> float:
-        return self.y1 - self.y0
 
 
 def step_runs(step: Step, lang: str, dose: bool = True) -> tuple[tuple[str, str], ...]:
@@ -97,16 +84,15 @@ def step_para(
 def draw_slots(fig: Any, slots: list[Slot], atlas: Atlas, lang: str) -> list[Any]:
     """Draw each slot's step into an axes of ``fig`` at the slot (figure inches); return
     the :class:`~footviz.render.technique.StepArtists`, in slot order."""
-    from ..render.technique import draw_step_aspect, main_aspect
+    from ..render.technique import draw_step
 
     w, h = fig.get_figwidth(), fig.get_figheight()
     drawn = []
     for s in slots:
         ax = fig.add_axes((s.x0 / w, s.y0 / h, s.width / w, s.height / h))
         ax.set_anchor("N")  # level with the top of the text beside it
-        aspect = main_aspect(s.step)
         kwargs = {"lang": lang, "atlas": atlas, "number": False, "theme": "light"}
-        made = draw_step_aspect(ax, s.step, aspect, fontsize=DIAGRAM_FONT, **kwargs)
+        made = draw_step(ax, s.step, fontsize=DIAGRAM_FONT, **kwargs)
         _keep_in_slot(fig, made.labels, s)
         drawn.append(made)
     return drawn

@@ -141,7 +141,7 @@ def _layout(
         prefix = f"p{i}:"
         ops.texts.extend(t for t in body.texts if t.box.startswith(prefix))
         plan.pages.append(ops)
-        plan.slots.append([s for s in slots if s.box.startswith(prefix)])
+        plan.slots.append([s for s in slots if s.name.startswith(prefix)])
     return plan
 
 

@@ -36,7 +36,6 @@ __all__ = [
     "TechniqueFigure",
     "dose_line",
     "draw_step",
-    "draw_step_aspect",
     "main_aspect",
     "plot_technique",
     "step_panel",
@@ -174,17 +173,20 @@ def draw_step(
     ax,
     step: Step,
     *,
+    aspect: str | None = None,
     foot: str = "left",
     lang: str = "en",
     atlas: Atlas | None = None,
     number: bool = True,
     theme: str | Theme | None = None,
+    fontsize: float = 8.0,
     **kwargs: Any,
 ) -> StepArtists:
     """Draw one step of a technique as a small diagram into ``ax``.
 
-    Draws the outline of the step's aspect (:func:`main_aspect`) for ``foot``, the zones
-    the step works faintly tinted, its strokes on that aspect (arrows along the path for
+    Draws the outline of ``aspect`` for ``foot`` (default: the step's main aspect,
+    :func:`main_aspect`; :func:`plot_technique` draws a step on several sides once per side),
+    the zones the step works faintly tinted, its strokes on that aspect (arrows along the path for
     strokes, stretches and caterpillar walks; dots for presses, numbered in order; loops
     with an arrowhead showing the turn for circles, kneading and rotation) and the step
     number as a badge.  An exercise step (no strokes) gets a curved arrow over the toes and
@@ -196,6 +198,8 @@ def draw_step(
     ax : matplotlib Axes
     step : Step
         A step of :func:`footviz.technique` (``technique.steps[i]``).
+    aspect : {"plantar", "medial", "lateral", "dorsal"}, optional
+        The side drawn, with the step's strokes on it.
     foot : {"left", "right"}
         The right foot is drawn mirrored (a loop's turn on the page mirrors too).
     lang : {"en", "ru"}
@@ -206,6 +210,8 @@ def draw_step(
         the toes of a profile, on the little-toe side of a sole or a top).
     theme : {"auto", "light", "dark"} or Theme, optional
         Outline and text colours (default: follow the figure's colour).
+    fontsize : float
+        Points; sizes the badge, the press numbers and the word "exercise".
     **kwargs
         Passed to every arrow and loop (:class:`matplotlib.patches.FancyArrowPatch`).
 
@@ -213,35 +219,12 @@ def draw_step(
     -------
     StepArtists
     """
-    step = _check_step(step)
-    return draw_step_aspect(
-        ax, step, main_aspect(step), foot=foot, lang=lang, atlas=atlas, number=number,
-        theme=theme, **kwargs,
-    )  # fmt: skip
-
-
-def draw_step_aspect(
-    ax,
-    step: Step,
-    aspect: str,
-    *,
-    foot: str = "left",
-    lang: str = "en",
-    atlas: Atlas | None = None,
-    number: bool = True,
-    theme: str | Theme | None = None,
-    fontsize: float = 8.0,
-    **kwargs: Any,
-) -> StepArtists:
-    """:func:`draw_step` for one given ``aspect`` of the step (its strokes on that aspect):
-    :func:`plot_technique` draws a step that works on several sides once per side.
-    ``fontsize`` (points) sizes the badge, the press numbers and the word "exercise"."""
     from ..atlas.vocabulary import ASPECTS
 
     step = _check_step(step)
     foot = check_choice("foot", foot, FEET)
     lang = check_choice("language", lang, LANGUAGES, "lang")
-    aspect = check_choice("aspect", aspect, ASPECTS)
+    aspect = main_aspect(step) if aspect is None else check_choice("aspect", aspect, ASPECTS)
     if atlas is None:
         atlas = load_atlas()
     elif not isinstance(atlas, Atlas):
@@ -779,10 +762,10 @@ def plot_technique(
                 ax.set_anchor("N")  # level with the text's first line
                 out.axes.append(ax)
                 drawn.append(
-                    draw_step_aspect(
+                    draw_step(
                         ax,
                         step,
-                        aspect,
+                        aspect=aspect,
                         foot=foot,
                         lang=lang,
                         atlas=atlas,

@@ -29,7 +29,7 @@ def test_a_step_keeps_its_diagrams_room_left_of_its_text_and_below_it():
     assert [s.step.number for s in slots] == [1, 2, 3]
     for s in slots:
         assert (s.width, s.height) == pytest.approx(DIAGRAM)
-        assert s.x0 == 0.0 and s.box == "col"
+        assert s.x0 == 0.0 and s.name == "col"
     assert all(t.x >= slots[0].x1 for t in ops.texts)  # the text never runs into a diagram
     for upper, lower in itertools.pairwise(slots):
         assert lower.y1 <= upper.y0 - 0.1 + 1e-9  # each step starts below the last diagram
@@ -46,7 +46,7 @@ def test_a_step_moves_to_the_next_column_with_its_diagram_and_overflows_at_the_e
     slots = []
     step_para(flow, m, step, "en", SIZE, DIAGRAM, slots)
     step_para(flow, m, step, "en", SIZE, DIAGRAM, slots, before=0.1)  # 1.1 + 0.1 + 1.1 > 1.5
-    assert [s.box for s in slots] == ["a", "b"]
+    assert [s.name for s in slots] == ["a", "b"]
     assert slots[1].y1 == pytest.approx(1.5) and slots[1].x0 == 3.2
     assert {t.box for t in ops.texts} == {"a", "b"}
     with pytest.raises(Overflow):

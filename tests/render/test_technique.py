@@ -19,7 +19,7 @@ from footviz.errors import BadTypeError, BadValueError, UnknownNameError, Unknow
 from footviz.render.figures import new_figure
 from footviz.render.output import to_bytes
 from footviz.render.strokes import stroke_line
-from footviz.render.technique import draw_step, draw_step_aspect, main_aspect, plot_technique
+from footviz.render.technique import draw_step, main_aspect, plot_technique
 
 TECHNIQUES = ("self-massage", "classical", "heel-spur", "hallux-valgus")
 CM = 1 / 2.54
@@ -436,7 +436,7 @@ def test_the_badge_sits_clear_of_the_foot(atlas, foot):
         for step in atlas.technique(tid).steps:
             ax = small_axes()
             # a large badge: in the wrong corner it would cover the big toe or the leg
-            art = draw_step_aspect(ax, step, main_aspect(step), foot=foot, atlas=atlas, fontsize=12)
+            art = draw_step(ax, step, aspect=main_aspect(step), foot=foot, atlas=atlas, fontsize=12)
             renderer = ax.figure.canvas.get_renderer()
             ax.figure.draw(renderer)
             box = art.badge.get_window_extent(renderer)
