@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np
 import shapely
+from timing import best_of
 
 import footviz
 
@@ -49,15 +50,6 @@ ISSUE_SHAPELY_US = 2.9  # one scalar shapely intersects_xy call where issue 14 s
 
 def _ok(held: bool) -> str:
     return "OK" if held else "MISSED"
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def reference(atlas, foot, aspect, x, y):

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
+from timing import best_of  # noqa: E402
 
 import footviz  # noqa: E402
 
@@ -102,8 +103,8 @@ def bench_cli(tmp: Path, rows: int, big_rows: int) -> None:
 
     atlas = footviz.load_atlas()
     atlas.hit_index().build()
-    stream = best(lambda: hit_file(src, out, atlas=atlas))
-    plain = best(lambda: copy_csv(src, tmp / "copy.csv"))
+    stream = best_of(lambda: hit_file(src, out, atlas=atlas))
+    plain = best_of(lambda: copy_csv(src, tmp / "copy.csv"))
     line(
         "hit_file in process (rows/s)",
         rows / stream,
@@ -126,15 +127,6 @@ def bench_cli(tmp: Path, rows: int, big_rows: int) -> None:
         line(f"peak RSS at {rows:,} rows (kB)", peak, "kB", "target 150 MB (kB)", 150 * 1024)
 
 
-def best(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
-
-
 def bench_frames(tmp: Path, rows: int) -> None:
     try:
         import pandas as pd
@@ -152,8 +144,8 @@ def bench_frames(tmp: Path, rows: int) -> None:
             sel = feet == foot
             atlas.hit_many(x[sel], y[sel], foot)
 
-    t_frame = best(lambda: footviz.hit_frame(df, atlas=atlas))
-    t_raw = best(raw)
+    t_frame = best_of(lambda: footviz.hit_frame(df, atlas=atlas))
+    t_raw = best_of(raw)
     line(
         "pandas hit_frame (rows/s)",
         rows / t_frame,
@@ -181,7 +173,7 @@ def bench_frames(tmp: Path, rows: int) -> None:
         return footviz.hit_frame(ddf, atlas=atlas)["zone"].count().compute()
 
     with dask.config.set(scheduler="sync"):
-        t_one = best(count)
+        t_one = best_of(count)
     with (
         LocalCluster(
             n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
@@ -189,7 +181,7 @@ def bench_frames(tmp: Path, rows: int) -> None:
         Client(cluster),
     ):
         count()  # warm: workers import footviz and build their index once
-        t_cluster = best(count)
+        t_cluster = best_of(count)
     line(
         "dask LocalCluster 2 procs (rows/s)",
         rows / t_cluster,
@@ -221,7 +213,7 @@ def bench_sjoin(ddf, atlas, rows: int, t_one: float) -> None:  # pragma: no cove
     def run():
         return dask_geopandas.sjoin(pts, zones, predicate="within")["zone"].count().compute()
 
-    t = best(run)
+    t = best_of(run)
     line(
         "dask-geopandas sjoin (rows/s)",
         rows / 2 / t,

@@ -11,21 +11,8 @@ from footviz.handouts import compose, subjects
 from footviz.handouts.mapview import CAPTION_GAP_IN, caption_lines, plan_map
 
 
-@pytest.fixture(scope="module")
-def pages(atlas):
-    cache = {}
-
-    def get(condition, page, lang):
-        if (condition, page, lang) not in cache:
-            subject = subjects(condition, atlas, lang)[0]
-            cache[(condition, page, lang)] = (subject, compose(subject, atlas, page))
-        return cache[(condition, page, lang)]
-
-    return get
-
-
-def test_map_numbers_match_key_rows(pages):
-    subject, hp = pages("migraine", "A4", "en")
+def test_map_numbers_match_key_rows(composed):
+    subject, hp = composed("migraine", "A4", "en")
     drawn = {n for (_, _, n) in hp.map.numbers}
     assert drawn == {r.number for r in subject.rows}
     for (foot, aspect), flags in hp.map.highlighted.items():
@@ -39,8 +26,8 @@ def test_map_numbers_match_key_rows(pages):
     ("condition", "page", "lang"),
     [("baldness", "Letter", "ru"), ("fainting", "A4", "ru"), ("migraine", "Letter", "en")],
 )
-def test_captions_of_neighbouring_panels_keep_apart(pages, condition, page, lang):
-    _, hp = pages(condition, page, lang)
+def test_captions_of_neighbouring_panels_keep_apart(composed, condition, page, lang):
+    _, hp = composed(condition, page, lang)
     renderer = hp.figure.canvas.get_renderer()
     dpi = hp.figure.dpi
     boxes = sorted((c.get_window_extent(renderer) for c in hp.map.captions), key=lambda bb: bb.x0)
@@ -68,7 +55,7 @@ def test_the_planned_map_fits_its_box(atlas, lang):
             assert mp.height <= box_h + 1e-6, condition
 
 
-def test_the_map_is_drawn_by_the_shared_layers_in_the_page_colours(pages, atlas):
+def test_the_map_is_drawn_by_the_shared_layers_in_the_page_colours(composed, atlas):
     from matplotlib.colors import to_hex
 
     from footviz.handouts.mapview import HIGHLIGHT_EDGE, MUTED_EDGE, MUTED_FACE, OUTLINE_WIDTH
@@ -81,7 +68,7 @@ def test_the_map_is_drawn_by_the_shared_layers_in_the_page_colours(pages, atlas)
         lighten,
     )
 
-    _, hp = pages("migraine", "A4", "en")
+    _, hp = composed("migraine", "A4", "en")
     view = hp.map
     assert list(view.layers) == [layer.name for layer in LAYERS]
     keys = set(view.shapes)

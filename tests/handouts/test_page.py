@@ -27,19 +27,6 @@ COMPOSED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def composed(atlas):
-    cache = {}
-
-    def get(condition, page, lang):
-        if (condition, page, lang) not in cache:
-            subject = subjects(condition, atlas, lang)[0]
-            cache[(condition, page, lang)] = (subject, compose(subject, atlas, page))
-        return cache[(condition, page, lang)]
-
-    return get
-
-
 def _check_texts_in_boxes(hp) -> None:
     fig = hp.figure
     renderer = fig.canvas.get_renderer()

@@ -162,6 +162,15 @@ def test_draws_into_given_axes_of_existing_figure():
     assert drawn.zones["right"].axes is a2
 
 
+def _assert_inside_and_apart(fig_bb, boxes) -> None:
+    """Every (text, box) lies inside the figure and no two boxes overlap."""
+    for text, bb in boxes:
+        assert fig_bb.x0 <= bb.x0 and bb.x1 <= fig_bb.x1, text
+        assert fig_bb.y0 <= bb.y0 and bb.y1 <= fig_bb.y1, text
+    for (ta, a), (tb, b) in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), f"{ta!r} overlaps {tb!r}"
+
+
 def _label_boxes(drawn):
     fig = drawn.figure
     renderer = fig.canvas.get_renderer()
@@ -183,12 +192,7 @@ def test_labels_never_overlap_or_leave_the_figure(figsize, feet, numbered):
     m.figure.canvas.draw()
     boxes = _label_boxes(m.artists)
     assert len(m.artists.labels) == sum(len(s) for s in m.artists.shapes.values())
-    fig_bb = m.figure.bbox
-    for text, bb in boxes:
-        assert fig_bb.x0 <= bb.x0 and bb.x1 <= fig_bb.x1, text
-        assert fig_bb.y0 <= bb.y0 and bb.y1 <= fig_bb.y1, text
-    for (ta, a), (tb, b) in itertools.combinations(boxes, 2):
-        assert not a.overlaps(b), f"{ta!r} overlaps {tb!r}"
+    _assert_inside_and_apart(m.figure.bbox, boxes)
 
 
 def test_inside_labels_sit_in_their_zone_callouts_outside_the_foot():
@@ -370,12 +374,7 @@ def test_profile_labels_never_overlap_or_leave_the_figure(aspect, feet, kwargs):
     renderer = m.figure.canvas.get_renderer()
     extra = [*drawn.hints.values(), drawn.convention]
     boxes = _label_boxes(drawn) + [(t.get_text(), t.get_window_extent(renderer)) for t in extra]
-    fig_bb = m.figure.bbox
-    for text, bb in boxes:
-        assert fig_bb.x0 <= bb.x0 and bb.x1 <= fig_bb.x1, text
-        assert fig_bb.y0 <= bb.y0 and bb.y1 <= fig_bb.y1, text
-    for (ta, a), (tb, b) in itertools.combinations(boxes, 2):
-        assert not a.overlaps(b), f"{ta!r} overlaps {tb!r}"
+    _assert_inside_and_apart(m.figure.bbox, boxes)
     # every callout sits in a row above or below its profile, clear of the outline
     for foot, zone in drawn.leader_segments:
         label = drawn.labels[(foot, zone)].get_window_extent(renderer)

@@ -267,17 +267,22 @@ def test_hit_cache_write_under_a_full_disk_leaves_no_temp_file(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("fmt", ["png", "pdf", "svg"])
-def test_command_line_writes_the_bytes_the_api_writes(tmp_path, fmt):
-    cli = tmp_path / f"cli.{fmt}"
-    args = ["render", "--feet", "left", "--highlight", "kidney", "--dpi", "80", "-o", str(cli)]
-    r = subprocess.run(
+def _footviz(*args: str) -> subprocess.CompletedProcess:
+    """Run the command line of this checkout."""
+    return subprocess.run(
         [sys.executable, "-m", "footviz", *args],
         capture_output=True,
         text=True,
         timeout=180,
         env={**os.environ, "PYTHONPATH": ROOT},
     )
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf", "svg"])
+def test_command_line_writes_the_bytes_the_api_writes(tmp_path, fmt):
+    cli = tmp_path / f"cli.{fmt}"
+    args = ["render", "--feet", "left", "--highlight", "kidney", "--dpi", "80", "-o", str(cli)]
+    r = _footviz(*args)
     assert r.returncode == 0, r.stderr
     api = io.BytesIO()
     footviz.plot(feet="left", highlight="kidney").savefig(api, format=fmt, dpi=80)
@@ -287,13 +292,7 @@ def test_command_line_writes_the_bytes_the_api_writes(tmp_path, fmt):
 @pytest.mark.slow
 def test_command_line_handout_is_the_api_handout(tmp_path):
     cli = tmp_path / "cli.pdf"
-    r = subprocess.run(
-        [sys.executable, "-m", "footviz", "handout", "acne", "-o", str(cli)],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, "PYTHONPATH": ROOT},
-    )
+    r = _footviz("handout", "acne", "-o", str(cli))
     assert r.returncode == 0, r.stderr
     api = io.BytesIO()
     assert footviz.handout("acne", api, format="pdf") is api
