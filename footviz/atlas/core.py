@@ -7,6 +7,7 @@ import os
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from shapely import affinity
@@ -18,7 +19,7 @@ from ..errors import BadTypeError, NotInAtlasError, UnknownNameError
 from .io import builtin_file, read_document, write_document
 from .model import Condition, ConditionZones, Group, Organ, Unresolved, Zone, ZoneShape, check_place
 from .parse import MAX_COORDINATE, parse_features, parse_records
-from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape
+from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape, resolve_role
 from .techniques import Technique, TechniqueSet, scale_member
 from .vocabulary import ASPECTS, FEET, PROFILE_ASPECTS
 
@@ -250,6 +251,11 @@ class Atlas:
     def _shapes_of(self, zone_id: str) -> list[ZoneShape]:
         return [s for s in self._shapes.values() if s.zone.id == zone_id]
 
+    @property
+    def outlines(self) -> Mapping[tuple[str, str], Polygon]:
+        """Every outline polygon, keyed by ``(foot, aspect)``, in the document's order."""
+        return MappingProxyType(self._outlines)
+
     def outline(self, foot: str, aspect: str = "plantar") -> Polygon:
         """The outline polygon of ``foot`` seen from ``aspect``."""
         foot = check_choice("foot", foot, FEET)
@@ -411,7 +417,10 @@ class Atlas:
         tuple of PointShape
             In atlas order: one per (point, foot, aspect) where the point shows.
         """
-        return self._acupoints.select(foot, aspect, meridian, role)
+        foot, aspect = check_place(foot, aspect)
+        mid = self._acupoints.meridian(meridian).id if meridian is not None else None
+        role_id = resolve_role(role) if role is not None else None
+        return self._acupoints.matching(foot, aspect, mid, role_id)
 
     def point(self, name: str, foot: str = "left", aspect: str | None = None) -> PointShape:
         """The position of the point ``name`` (code, pinyin, English or Russian) on ``foot``

@@ -30,47 +30,57 @@ FRAME_CRS = (
     'LOCAL_CS["footviz foot frame (mm)",LOCAL_DATUM["footviz reference foot",32767],'
     'UNIT["millimetre",0.001],AXIS["x",EAST],AXIS["y",NORTH]]'
 )
-_EMPTY = dict.fromkeys(
-    ("zone", "name_en", "name_ru", "organs", "system", "parent", "provenance", "note_en", "note_ru")
+# the flat columns every feature carries, in this order; ``point`` and ``region`` follow
+COLUMNS = (
+    "id",
+    "kind",
+    "zone",
+    "foot",
+    "aspect",
+    "name_en",
+    "name_ru",
+    "organs",
+    "system",
+    "parent",
+    "provenance",
+    "note_en",
+    "note_ru",
 )
+
+
+def _properties(**values: Any) -> dict[str, Any]:
+    """The flat columns filled from ``values`` (None where not given), then any others."""
+    return {**dict.fromkeys(COLUMNS), **values}
+
+
+def _placed(shape: Any, kind: str, name: Any, notes: Any, provenance: str, **rest: Any):
+    """The columns of a placed record: ``name`` is called with "en" and "ru"."""
+    return _properties(
+        id=shape.id,
+        kind=kind,
+        foot=shape.foot,
+        aspect=shape.aspect,
+        name_en=name("en"),
+        name_ru=name("ru"),
+        provenance=provenance or None,
+        note_en=notes.get("en"),
+        note_ru=notes.get("ru"),
+        **rest,
+    )
 
 
 def zone_properties(shape: ZoneShape) -> dict[str, Any]:
     """The flat properties of a zone shape."""
     z = shape.zone
-    return {
-        "id": shape.id,
-        "kind": "zone",
-        "zone": z.id,
-        "foot": shape.foot,
-        "aspect": shape.aspect,
-        "name_en": z.names.get("en"),
-        "name_ru": z.names.get("ru"),
-        "organs": ";".join(z.organs),
-        "system": z.system,
-        "parent": z.parent,
-        "provenance": z.provenance or None,
-        "note_en": z.notes.get("en"),
-        "note_ru": z.notes.get("ru"),
-    }
+    organs = ";".join(z.organs)
+    extra = {"zone": z.id, "organs": organs, "system": z.system, "parent": z.parent}
+    return _placed(shape, "zone", z.names.get, z.notes, z.provenance, **extra)
 
 
 def point_properties(shape: PointShape) -> dict[str, Any]:
     """The flat properties of an acupoint position."""
     p = shape.point
-    return {
-        "id": shape.id,
-        "kind": "point",
-        **_EMPTY,
-        "point": p.code,
-        "foot": shape.foot,
-        "aspect": shape.aspect,
-        "name_en": p.name("en"),
-        "name_ru": p.name("ru"),
-        "provenance": p.provenance or None,
-        "note_en": p.notes.get("en"),
-        "note_ru": p.notes.get("ru"),
-    }
+    return _placed(shape, "point", p.name, p.notes, p.provenance, point=p.code)
 
 
 def feature(properties: dict[str, Any], geom: Any) -> dict[str, Any]:
@@ -102,10 +112,9 @@ def rows(
     aspects = ASPECTS if aspect is None else (check_choice("aspect", aspect, ASPECTS),)
     kinds = _kinds(kind)
     if "outline" in kinds:
-        for (f, a), geom in atlas._outlines.items():
+        for (f, a), geom in atlas.outlines.items():
             if f in feet and a in aspects:
-                props = {"id": f"outline/{f}/{a}", "kind": "outline", **_EMPTY}
-                yield {**props, "foot": f, "aspect": a}, geom
+                yield _properties(id=f"outline/{f}/{a}", kind="outline", foot=f, aspect=a), geom
     if "zone" in kinds:
         for s in atlas.shapes():
             if s.foot in feet and s.aspect in aspects:
@@ -117,8 +126,8 @@ def rows(
     if "region" in kinds:
         for (r, f, a), geom in atlas.regions.items():
             if f in feet and a in aspects:
-                props = {"id": f"region:{r}/{f}/{a}", "kind": "region", **_EMPTY, "region": r}
-                yield {**props, "foot": f, "aspect": a, "name_en": r, "name_ru": r}, geom
+                props = _properties(id=f"region:{r}/{f}/{a}", kind="region", foot=f, aspect=a)
+                yield {**props, "name_en": r, "name_ru": r, "region": r}, geom
 
 
 def geo_interface(atlas: Atlas) -> dict[str, Any]:
@@ -158,7 +167,7 @@ def to_geodataframe(
         raise MissingExtraError(
             "Atlas.to_geodataframe needs geopandas: pip install 'footviz[geo]'"
         ) from None
-    columns = ["id", "kind", "zone", "point", "region", "foot", "aspect", *list(_EMPTY)[1:]]
+    columns = [*COLUMNS[:3], "point", "region", *COLUMNS[3:]]
     optional = ("point", "region")  # columns only when such features are selected
     present = [c for c in columns if c not in optional or any(c in p for p, _ in selected)]
     data = {c: [p.get(c) for p, _ in selected] for c in present}

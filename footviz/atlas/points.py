@@ -23,7 +23,7 @@ from .._internal.checks import check_real
 from .._internal.members import member_object
 from .._internal.names import NameIndex
 from ..errors import AtlasFormatError, FootvizError, NotInAtlasError
-from .model import Placed, check_choice, check_place
+from .model import Placed, check_choice
 from .parse import as_tuple
 from .vocabulary import ASPECTS, FEET
 
@@ -456,23 +456,18 @@ class PointSet:
         return self.meridians[self._meridian_index().resolve(name)]
 
     # ------------------------------------------------------------------ queries
-    def select(
-        self,
-        foot: str | None = None,
-        aspect: str | None = None,
-        meridian: str | None = None,
-        role: str | None = None,
+    def matching(
+        self, foot: str | None, aspect: str | None, mid: str | None, role: str | None
     ) -> tuple[PointShape, ...]:
-        foot, aspect = check_place(foot, aspect)
-        mid = self.meridian(meridian).id if meridian is not None else None
-        role_id = resolve_role(role) if role is not None else None
+        """Positions on ``foot`` / ``aspect``, of meridian id ``mid``, with role id ``role``
+        (already checked names; None matches any); :meth:`Atlas.points` checks the names."""
         return tuple(
             s
             for s in self.shapes.values()
             if (foot is None or s.foot == foot)
             and (aspect is None or s.aspect == aspect)
             and (mid is None or s.point.meridian == mid)
-            and (role_id is None or role_id in s.point.roles)
+            and (role is None or role in s.point.roles)
         )
 
     def position(self, name: object, foot: str, aspect: str | None) -> PointShape:

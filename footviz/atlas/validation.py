@@ -165,23 +165,19 @@ def _check_metadata(atlas: Atlas, err, warn) -> None:
                     err(Problem("metadata", f"{lang_field} lacks {', '.join(lacking)}", zid))
             elif lang_field not in missing:
                 err(Problem("metadata", f"{lang_field} must map language codes to text", zid))
-        for organ in rec.get("organs") or ():
-            if organ not in atlas.organs:
-                err(Problem("metadata", f"unknown organ {shorten(organ)}", zid))
         system = rec.get("system")
-        if system and system not in atlas.systems:
-            err(Problem("metadata", f"unknown system {shorten(system)}", zid))
-        for foot in rec.get("feet") or ():
-            if foot not in FEET:
-                err(
-                    Problem("metadata", f"unknown foot {shorten(foot)} (allowed: left, right)", zid)
-                )
-        for aspect in rec.get("aspects") or ():
-            if aspect not in ASPECTS:
-                err(Problem("metadata", f"unknown aspect {shorten(aspect)}", zid))
-        for group in rec.get("groups") or ():
-            if group not in atlas.groups:
-                err(Problem("metadata", f"unknown group {shorten(group)}", zid))
+        members = (
+            ("organ", rec.get("organs"), atlas.organs),
+            ("system", (system,) if system else (), atlas.systems),
+            ("foot", rec.get("feet"), FEET),
+            ("aspect", rec.get("aspects"), ASPECTS),
+            ("group", rec.get("groups"), atlas.groups),
+        )
+        for what, values, known in members:
+            for value in values or ():
+                if value not in known:
+                    allowed = f" (allowed: {', '.join(known)})" if isinstance(known, tuple) else ""
+                    err(Problem("metadata", f"unknown {what} {shorten(value)}{allowed}", zid))
         parent = rec.get("parent")
         if parent is not None and parent not in atlas.zone_records:
             err(Problem("metadata", f"parent {shorten(parent)} is not a zone", zid))
@@ -304,7 +300,7 @@ def _check_overlaps(atlas: Atlas, err) -> None:
     for s in atlas:
         if s.geometry.is_valid and not s.geometry.is_empty:
             groups.setdefault((s.foot, s.aspect), []).append(s)
-    for (foot, aspect), shapes in groups.items():
+    for shapes in groups.values():
         geoms = [s.geometry for s in shapes]
         tree = STRtree(geoms)
         left, right = tree.query(geoms, predicate="intersects")
@@ -317,41 +313,30 @@ def _check_overlaps(atlas: Atlas, err) -> None:
             )
             if nested:
                 continue
-            overlap = a.geometry.intersection(b.geometry)
-            if overlap.area > OVERLAP_TOLERANCE:
-                err(
-                    Problem(
-                        "overlap",
-                        f"zones {shorten(a.zone.id)} and {shorten(b.zone.id)} overlap "
-                        f"{_near(overlap)} "
-                        f"({overlap.area:.1f} mm²) without a declared nesting",
-                        a.zone.id,
-                        foot,
-                        aspect,
-                    )
-                )
+            excess = _excess(a.geometry.intersection(b.geometry))
+            if excess:
+                between = f"zones {shorten(a.zone.id)} and {shorten(b.zone.id)} overlap"
+                err(Problem("overlap", f"{between} {excess} without a declared nesting", *a.key))
         for s in shapes:
             parent = s.zone.parent
             if not parent:
                 continue
             ps = next((p for p in shapes if p.zone.id == parent), None)
             if ps is None:
-                err(
-                    Problem(
-                        "nesting", f"parent {shorten(parent)} is not on this foot/aspect", *s.key
-                    )
-                )
+                missing = f"parent {shorten(parent)} is not on this foot/aspect"
+                err(Problem("nesting", missing, *s.key))
                 continue
-            outside = s.geometry.difference(ps.geometry)
-            if outside.area > OVERLAP_TOLERANCE:
-                err(
-                    Problem(
-                        "nesting",
-                        f"{outside.area:.1f} mm² lies outside its parent {shorten(parent)} "
-                        f"{_near(outside)}",
-                        *s.key,
-                    )
-                )
+            excess = _excess(s.geometry.difference(ps.geometry))
+            if excess:
+                outside = f"the part {excess} lies outside its parent {shorten(parent)}"
+                err(Problem("nesting", outside, *s.key))
+
+
+def _excess(geom) -> str | None:
+    """Where and how much of ``geom`` there is, when it is more than border rounding."""
+    if geom.area <= OVERLAP_TOLERANCE:
+        return None
+    return f"{_near(geom)} ({geom.area:.1f} mm²)"
 
 
 def _check_symmetry(atlas: Atlas, err) -> None:
@@ -574,42 +559,30 @@ def _check_techniques(atlas: Atlas, err, warn) -> None:
         tid = f"technique {t.id}"
         lacking = [lang for lang in LANGUAGES if not t.names.get(lang)]
         lacking += [f"intro {lang}" for lang in LANGUAGES if not t.intros.get(lang)]
-        if lacking:
-            err(Problem("technique-metadata", f"lacks {', '.join(lacking)}", tid))
-        if not t.steps:
-            err(Problem("technique-metadata", "has no steps", tid))
         bad_feet = [f for f in t.feet if f not in FEET]
-        if bad_feet:
-            err(Problem("technique-metadata", f"unknown feet {bad_feet}", tid))
-        problem = _dose_problem(t.dose)
-        if problem:
-            err(Problem("technique-dose", problem, tid))
+        _flag(err, "technique-metadata", lacking and f"lacks {', '.join(lacking)}", tid)
+        _flag(err, "technique-metadata", not t.steps and "has no steps", tid)
+        _flag(err, "technique-metadata", bad_feet and f"unknown feet {bad_feet}", tid)
+        _flag(err, "technique-dose", _dose_problem(t.dose), tid)
         for step in t.steps:
             where = f"{tid} step {step.number}"
             missing = [lang for lang in LANGUAGES if not step.texts.get(lang)]
-            if missing:
-                err(Problem("technique-metadata", f"lacks text {', '.join(missing)}", where))
-            odd = [a for a in step.aspects if a not in ASPECTS]
-            if odd or not step.aspects:
-                err(Problem("technique-metadata", f"aspects {list(step.aspects)} not valid", where))
-            unknown = [z for z in step.zones if z not in atlas.zone_records]
-            if unknown:
-                warn(Problem("technique-reference", f"unknown zone(s) {unknown}", where))
-            unknown = [c for c in step.points if c not in point_codes]
-            if unknown:
-                warn(Problem("technique-reference", f"unknown point(s) {unknown}", where))
-            problem = _dose_problem(step.dose)
-            if problem:
-                err(Problem("technique-dose", problem, where))
+            odd = not step.aspects or any(a not in ASPECTS for a in step.aspects)
+            zones = [z for z in step.zones if z not in atlas.zone_records]
+            points = [c for c in step.points if c not in point_codes]
+            _flag(err, "technique-metadata", missing and f"lacks text {', '.join(missing)}", where)
+            bad = odd and f"aspects {list(step.aspects)} not valid"
+            _flag(err, "technique-metadata", bad, where)
+            _flag(warn, "technique-reference", zones and f"unknown zone(s) {zones}", where)
+            _flag(warn, "technique-reference", points and f"unknown point(s) {points}", where)
+            _flag(err, "technique-dose", _dose_problem(step.dose), where)
             for j, s in enumerate(step.strokes, start=1):
                 here = f"{where} stroke {j}"
                 if s.kind not in KINDS:
                     err(Problem("technique-stroke", f"kind {s.kind!r} is not one of {KINDS}", here))
                 if s.aspect not in step.aspects:
                     err(Problem("technique-stroke", f"on {s.aspect!r}, not a step aspect", here))
-                problem = _dose_problem(s.dose)
-                if problem:
-                    err(Problem("technique-dose", problem, here))
+                _flag(err, "technique-dose", _dose_problem(s.dose), here)
                 if s.aspect not in ASPECTS or not all(map(_finite_pair, s.path)):
                     err(Problem("technique-stroke", "has no valid aspect and path", here))
                     continue
@@ -632,6 +605,12 @@ def _check_techniques(atlas: Atlas, err, warn) -> None:
                                 s.aspect,
                             )
                         )
+
+
+def _flag(report, code: str, message: object, *where: str) -> None:
+    """Report ``message`` under ``code`` when there is one (a falsy message: nothing found)."""
+    if message:
+        report(Problem(code, str(message), *where))
 
 
 def _finite_pair(p: tuple[float, float]) -> bool:

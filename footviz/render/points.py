@@ -106,7 +106,7 @@ def _one(atlas: Atlas, name: str) -> set[str]:
         return {rec.code}
     try:
         role = resolve_role(name)
-        return {s.code for s in pointset.select(role=role)}
+        return {s.code for s in pointset.matching(None, None, None, role)}
     except UnknownNameError as exc:
         tries.append(exc)
     suggestions = [s for e in tries for s in e.suggestions]
