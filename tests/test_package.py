@@ -143,11 +143,14 @@ def test_wheel_carries_the_atlas(tmp_path):
         atlas = footviz.load_atlas()
         print(footviz.__file__)
         print(len(atlas.zones), atlas.validate().ok)
+        from footviz.handouts.content import texts
+        print(texts("ru")["key"])  # the message catalogs are package data too
         """,
         elsewhere,
         python=str(py),
         env=env,
     )
-    location, summary = out.splitlines()
+    location, summary, key = out.splitlines()
+    assert key == "Пояснения к карте"
     assert Path(location).is_relative_to(env_dir), location
     assert summary.endswith("True") and int(summary.split()[0]) >= 31

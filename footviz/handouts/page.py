@@ -645,23 +645,15 @@ class _Planner:
         return lo, best_lo[1]
 
 
-def plan_page(
-    m: Measure,
-    atlas: Atlas,
-    subject: Subject,
-    page: str,
-    sections: tuple[str, ...] = SECTIONS,
-    detail: str = "notes",
-    diagrams: bool = False,
-) -> Plan:
-    """Choose the body size and map height of a page holding ``sections`` below the key.
+def plan_page(planner: _Planner) -> Plan:
+    """Choose the body size and map height of the planner's page (its ``sections`` below
+    the key).
 
     Largest first, the body size that leaves the map :data:`MAP_GOOD` inches (or all it
     needs) wins if it is at least :data:`COMFORT_SIZE`; otherwise the largest size up to
     :data:`COMFORT_SIZE` that leaves the map :data:`MAP_MIN` inches; otherwise the same with
     the key's notes cut to their first clause.  Never below :data:`MIN_SIZE`.
     """
-    planner = _Planner(m, atlas, subject, page, sections, detail, diagrams)
     cache: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
 
     def at(size: float, short: bool, compact: bool = False) -> tuple[Plan, float]:
@@ -697,7 +689,8 @@ def plan_page(
         if size is not None:
             return at(size, short, compact)[0]
     raise PageOverflow(
-        f"{len(subject.rows)} zones do not fit on one {page} page at {MIN_SIZE:g} pt; "
+        f"{len(planner.subject.rows)} zones do not fit on one {planner.page} page at "
+        f"{MIN_SIZE:g} pt; "
         "choose fewer organs"
     )
 
@@ -718,14 +711,14 @@ def plan_subject(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
     for sections in ((*lead, *SECTIONS), (*lead, *FIRST_OF_TWO)):
         for detail in details:
             try:
-                plain = plan_page(m, atlas, subject, page, sections, detail)
+                plain = plan_page(_Planner(m, atlas, subject, page, sections, detail))
             except PageOverflow as exc:
                 last = exc
                 continue
             if "steps" not in sections:
                 return plain
             try:
-                drawn = plan_page(m, atlas, subject, page, sections, detail, True)
+                drawn = plan_page(_Planner(m, atlas, subject, page, sections, detail, True))
             except PageOverflow:
                 return plain
             return drawn if _costs_little(drawn, plain) else plain

@@ -74,21 +74,16 @@ def _font_metrics(prop) -> tuple[float, float, float]:
     return h - d, d, 0.0
 
 
+_FONT_FIELDS = ("family", "style", "variant", "weight", "stretch", "size")  # the path's font key
+
+
 @lru_cache(maxsize=4096)
 def _cached_path(text: str, font: tuple, ha: str, va: str, ma: str, spacing: Any, rc: tuple):
     from matplotlib.font_manager import FontProperties
     from matplotlib.path import Path
     from matplotlib.textpath import TextPath, text_to_path
 
-    family, style, variant, weight, stretch, size = font
-    prop = FontProperties(
-        family=list(family),
-        style=style,
-        variant=variant,
-        weight=weight,
-        stretch=stretch,
-        size=size,
-    )
+    prop = FontProperties(**dict(zip(_FONT_FIELDS, font, strict=True)))
     # the line layout of matplotlib's Text (unrotated), in points
     min_a, min_d, gap = _font_metrics(prop)
     lines = text.split("\n")
@@ -136,14 +131,7 @@ def label_path(text: Text):
     import matplotlib as mpl
 
     p = text.get_fontproperties()
-    font = (
-        tuple(p.get_family()),
-        p.get_style(),
-        p.get_variant(),
-        p.get_weight(),
-        p.get_stretch(),
-        p.get_size_in_points(),
-    )
+    font = (tuple(p.get_family()), *(getattr(p, f"get_{f}")() for f in _FONT_FIELDS[1:]))
     rc = tuple(str(mpl.rcParams[k]) for k in _FONT_RC)
     ma = getattr(text, "_multialignment", None) or text.get_horizontalalignment()
     return _cached_path(

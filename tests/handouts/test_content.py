@@ -18,6 +18,18 @@ def test_both_languages_say_the_same_things():
     assert len(en["steps"]) == 8  # the source's eight-step sequence
 
 
+def test_the_catalogs_hold_the_same_keys_for_every_practice():
+    from footviz.handouts.content import PRACTICES, TEXTS, Texts
+
+    assert TEXTS.keys() == {"en", "ru"}
+    # every field of Texts but the two read from the atlas's self-massage technique
+    assert set(TEXTS["en"]) == set(Texts.__annotations__) - {"steps", "steps_after"}
+    assert TEXTS["en"].keys() == TEXTS["ru"].keys()
+    assert PRACTICES["sujok"]["en"].keys() == PRACTICES["sujok"]["ru"].keys()
+    assert set(PRACTICES["sujok"]["en"]) < set(TEXTS["en"])
+    assert isinstance(TEXTS["ru"]["rules"], tuple)  # read-only sequences, as before
+
+
 def test_texts_checks_the_language():
     assert texts("ru")["key"] == "Пояснения к карте"
     with pytest.raises(Exception, match="language"):
