@@ -22,6 +22,8 @@ class UnknownNameError(FootvizError, KeyError):
         The closest valid names, best first (may be empty).
     allowed : tuple of str
         Every valid name of that kind.
+    parameter : str
+        The argument that held it, when its name is not the kind's (``lang`` for a language).
     """
 
     def __init__(
@@ -31,8 +33,11 @@ class UnknownNameError(FootvizError, KeyError):
         suggestions: Iterable[str] = (),
         allowed: Iterable[str] = (),
         hint: str = "",
+        *,
+        parameter: str = "",
     ) -> None:
         self.kind = kind
+        self.parameter = parameter
         self.value = value
         self.suggestions = tuple(dict.fromkeys(suggestions))  # each spelling once, best first
         self.allowed = tuple(allowed)
@@ -43,6 +48,8 @@ class UnknownNameError(FootvizError, KeyError):
         from ._internal.checks import shorten
 
         msg = f"unknown {self.kind} {shorten(self.value)}"
+        if self.parameter and self.parameter != self.kind:
+            msg = f"{self.parameter}: {msg}"
         if self.suggestions:
             msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         elif self.allowed:
@@ -68,8 +75,7 @@ class NotANameError(UnknownNameError, TypeError):
     def __init__(
         self, kind: str, value: object, allowed: Iterable[str] = (), parameter: str = ""
     ) -> None:
-        self.parameter = parameter or kind
-        super().__init__(kind, value, (), allowed)
+        super().__init__(kind, value, (), allowed, parameter=parameter or kind)
 
     def _message(self) -> str:
         from ._internal.checks import describe

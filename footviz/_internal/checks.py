@@ -136,7 +136,7 @@ def check_choice(kind: str, value: object, allowed: Sequence[str], parameter: st
         folded = value.casefold().strip()
         if folded in allowed:
             return folded
-        raise UnknownNameError(kind, value, suggest(value, allowed), allowed)
+        raise UnknownNameError(kind, value, suggest(value, allowed), allowed, parameter=parameter)
     raise NotANameError(kind, value, allowed, parameter or kind)
 
 

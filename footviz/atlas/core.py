@@ -21,7 +21,7 @@ from .model import Condition, ConditionZones, Group, Organ, Unresolved, Zone, Zo
 from .parse import MAX_COORDINATE, parse_features, parse_records
 from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape, resolve_role
 from .techniques import Technique, TechniqueSet, scale_member
-from .vocabulary import ASPECTS, FEET, PROFILE_ASPECTS
+from .vocabulary import ASPECTS, FEET, LANGUAGES, PROFILE_ASPECTS
 
 if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import ArrayLike
@@ -89,7 +89,7 @@ class Atlas:
     def title(self, lang: str = "en") -> str:
         """The atlas's title in ``lang`` ("en" or "ru"), else its plain title."""
         if not isinstance(lang, str):
-            check_choice("language", lang, ("en", "ru"))
+            check_choice("language", lang, LANGUAGES, "lang")
         titles = self.info.get("titles")
         titles = titles if isinstance(titles, dict) else {}
         return str(titles.get(lang) or self.info.get("title", ""))

@@ -9,14 +9,14 @@ from shapely.geometry import MultiPolygon
 from .vocabulary import ASPECTS, FEET, LANGUAGES
 
 
-def check_choice(kind: str, value: object, allowed: tuple[str, ...]) -> str:
+def check_choice(kind: str, value: object, allowed: tuple[str, ...], parameter: str = "") -> str:
     """Return ``value`` if it is one of ``allowed``; raise a clear error otherwise.
 
     See :func:`footviz._internal.checks.check_choice` (this is the same function).
     """
     from .._internal.checks import check_choice as check
 
-    return check(kind, value, allowed)
+    return check(kind, value, allowed, parameter)
 
 
 def check_place(foot: object, aspect: object) -> tuple[str | None, str | None]:
@@ -72,7 +72,7 @@ class Zone:
 
     def name(self, lang: str = "en") -> str:
         """Display name in ``lang`` ("en" or "ru")."""
-        return self.names[check_choice("language", lang, LANGUAGES)]
+        return self.names[check_choice("language", lang, LANGUAGES, "lang")]
 
     def label(self, lang: str = "en") -> str:
         """The name as a map labels it: without a closing "(...)" that says where on the foot
@@ -84,7 +84,7 @@ class Zone:
 
     def note(self, lang: str = "en") -> str:
         """Short note in ``lang``."""
-        return self.notes.get(check_choice("language", lang, LANGUAGES), "")
+        return self.notes.get(check_choice("language", lang, LANGUAGES, "lang"), "")
 
 
 class Placed:
@@ -140,7 +140,7 @@ class _NamedRecord:
 
     def name(self, lang: str = "en") -> str:
         """Display name in ``lang`` ("en" or "ru")."""
-        return self.names[check_choice("language", lang, LANGUAGES)]
+        return self.names[check_choice("language", lang, LANGUAGES, "lang")]
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ class Dose:
 
     def text(self, lang: str = "en") -> str:
         """The dose in words: "5–9 times", "1–2 min", "about 3 s", "at least 3 min" ..."""
-        words = _DOSE_WORDS[check_choice("language", lang, LANGUAGES)]
+        words = _DOSE_WORDS[check_choice("language", lang, LANGUAGES, "lang")]
         unit, lo, hi = self.unit, self.min, self.max
         if lo is None or unit not in words:  # a malformed custom record: say what it holds
             return f"{lo}–{hi} {unit}"
@@ -188,12 +188,12 @@ class Stroke:
 
     def kind_name(self, lang: str = "en") -> str:
         return KIND_NAMES.get(self.kind, {}).get(
-            check_choice("language", lang, LANGUAGES), self.kind
+            check_choice("language", lang, LANGUAGES, "lang"), self.kind
         )
 
     def describe(self, lang: str = "en") -> str:
         """The direction in words in ``lang``."""
-        return self.direction.get(check_choice("language", lang, LANGUAGES), "")
+        return self.direction.get(check_choice("language", lang, LANGUAGES, "lang"), "")
 
     def __repr__(self) -> str:
         dose = f", {self.dose}" if self.dose else ""
@@ -234,7 +234,7 @@ class Step:
 
     def text(self, lang: str = "en") -> str:
         """What to do, in ``lang`` ("en" or "ru")."""
-        return self.texts.get(check_choice("language", lang, LANGUAGES), "")
+        return self.texts.get(check_choice("language", lang, LANGUAGES, "lang"), "")
 
     def on(self, aspect: str) -> tuple[Stroke, ...]:
         """The strokes on ``aspect``."""
@@ -277,17 +277,17 @@ class Technique:
     provenance: str = ""
 
     def name(self, lang: str = "en") -> str:
-        return self.names.get(check_choice("language", lang, LANGUAGES)) or self.id
+        return self.names.get(check_choice("language", lang, LANGUAGES, "lang")) or self.id
 
     def intro(self, lang: str = "en") -> str:
-        return self.intros.get(check_choice("language", lang, LANGUAGES), "")
+        return self.intros.get(check_choice("language", lang, LANGUAGES, "lang"), "")
 
     def after(self, lang: str = "en") -> str:
-        return self.afters.get(check_choice("language", lang, LANGUAGES), "")
+        return self.afters.get(check_choice("language", lang, LANGUAGES, "lang"), "")
 
     def cautions(self, lang: str = "en") -> tuple[str, ...]:
         """The contraindication notes in ``lang``."""
-        return self.contraindications.get(check_choice("language", lang, LANGUAGES), ())
+        return self.contraindications.get(check_choice("language", lang, LANGUAGES, "lang"), ())
 
     @property
     def strokes(self) -> tuple[Stroke, ...]:

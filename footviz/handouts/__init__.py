@@ -78,7 +78,7 @@ def subjects(
     the organ reading (``False`` the condition reading).
     """
     atlas = atlas or load_atlas()
-    lang = check_choice("language", lang, LANGUAGES)
+    lang = check_choice("language", lang, LANGUAGES, "lang")
     names = check_names("what", what)  # a condition, organ, zone or group name, or several
     if organs is None:
         is_condition = [_is_condition(atlas, n) for n in names]
@@ -177,7 +177,7 @@ def handout(
     from .writer import output_format, save_figure, save_pdf_pages
 
     atlas = atlas or load_atlas()
-    lang = check_choice("language", lang, LANGUAGES)
+    lang = check_choice("language", lang, LANGUAGES, "lang")
     fmt = output_format(path, format)
     if technique is not None:
         return _technique_handout(

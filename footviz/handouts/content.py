@@ -112,7 +112,7 @@ def texts(lang: str, practice: str = "reflexology") -> Texts:
     from ..atlas.model import check_choice
     from ..atlas.techniques import technique
 
-    lang = check_choice("language", lang, LANGUAGES)
+    lang = check_choice("language", lang, LANGUAGES, "lang")
     sequence = technique("self-massage")
     words = dict(TEXTS[lang])
     words.update(PRACTICES.get(practice, {}).get(lang, {}))

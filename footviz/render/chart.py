@@ -105,7 +105,7 @@ def draw_chart(
     """
     from .footmap import FootMap
 
-    lang = check_choice("language", lang, LANGUAGES)
+    lang = check_choice("language", lang, LANGUAGES, "lang")
     if isinstance(feet, str):
         feet = (feet,)
     if not feet:

@@ -159,7 +159,7 @@ class FootMap(FigureResult):
         self.feet = _feet(feet)
         self.view = check_choice("layout", layout, ("self", "practitioner"))
         self.aspect = check_choice("aspect", aspect, self.atlas.aspects)
-        self.lang = check_choice("language", lang, LANGUAGES)
+        self.lang = check_choice("language", lang, LANGUAGES, "lang")
         self.greyscale = bool(greyscale)
         self.fontsize = float(fontsize)
         if self.fontsize < MIN_FONTSIZE:

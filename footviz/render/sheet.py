@@ -238,7 +238,7 @@ def draw_aspect_sheet(
     """
 
     atlas = atlas or load_atlas()
-    lang = check_choice("language", lang, LANGUAGES)
+    lang = check_choice("language", lang, LANGUAGES, "lang")
     foot = check_choice("foot", foot, FEET)
     missing = [a for a in ASPECTS if a not in atlas.aspects]
     if missing:

@@ -32,5 +32,7 @@ def test_labels_still_tell_every_zone_of_an_aspect_apart(atlas):
 
 
 def test_label_names_the_bad_language(atlas):
-    with pytest.raises(UnknownNameError, match=r"^unknown language 'de'\. Allowed: 'en', 'ru'\.$"):
+    with pytest.raises(
+        UnknownNameError, match=r"^lang: unknown language 'de'\. Allowed: 'en', 'ru'\.$"
+    ):
         atlas.zone("kidney").label("de")

@@ -80,6 +80,14 @@ def test_check_choice_folds_case_and_suggests_in_the_allowed_spelling():
         checks.check_choice("foot", None, ("left", "right"))
 
 
+def test_check_choice_names_a_parameter_that_is_not_the_kind():
+    with pytest.raises(UnknownNameError, match=r"^lang: unknown language 'de'\. Allowed") as err:
+        checks.check_choice("language", "de", ("en", "ru"), "lang")
+    assert (err.value.kind, err.value.parameter) == ("language", "lang")
+    with pytest.raises(UnknownNameError, match=r"^unknown foot 'lef'; did you mean 'left'\?"):
+        checks.check_choice("foot", "lef", ("left", "right"), "foot")
+
+
 def test_the_model_check_choice_is_the_same_rule():
     from footviz.atlas.model import check_choice
 

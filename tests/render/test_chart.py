@@ -114,8 +114,13 @@ def test_practitioner_view_puts_left_foot_on_the_right():
 
 
 def test_bad_language():
-    with pytest.raises(footviz.UnknownNameError, match="unknown language 'fr'"):
+    with pytest.raises(footviz.UnknownNameError, match=r"^lang: unknown language 'fr'"):
         footviz.draw_chart(lang="fr")
+    for draw in (footviz.FootMap, footviz.draw_aspect_sheet, footviz.plot_technique):
+        args = ("heel-spur",) if draw is footviz.plot_technique else ()
+        with pytest.raises(footviz.UnknownNameError, match=r"^lang: unknown language 'fr'") as err:
+            draw(*args, lang="fr")
+        assert err.value.parameter == "lang"
 
 
 def test_heart_pixels_carry_the_heart_colour(chart, atlas):
