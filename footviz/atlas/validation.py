@@ -295,7 +295,21 @@ def _check_geometry(atlas: Atlas, err, warn) -> None:
             )
 
 
+def _area_scale(atlas: Atlas) -> float:
+    """How much :meth:`Atlas.scaled` grew the atlas's areas (1 for an atlas at its own size):
+    the area tolerances grow with it, as the border rounding they allow for does."""
+    factors = atlas.info.get("scaled_from")
+    if not isinstance(factors, dict):
+        return 1.0
+    try:
+        scale = float(factors["sx"]) * float(factors["sy"])
+    except (KeyError, TypeError, ValueError):
+        return 1.0
+    return scale if 0.0 < scale < float("inf") else 1.0
+
+
 def _check_overlaps(atlas: Atlas, err) -> None:
+    tolerance = OVERLAP_TOLERANCE * _area_scale(atlas)
     groups: dict[tuple[str, str], list] = {}
     for s in atlas:
         if s.geometry.is_valid and not s.geometry.is_empty:
@@ -313,7 +327,7 @@ def _check_overlaps(atlas: Atlas, err) -> None:
             )
             if nested:
                 continue
-            excess = _excess(a.geometry.intersection(b.geometry))
+            excess = _excess(a.geometry.intersection(b.geometry), tolerance)
             if excess:
                 between = f"zones {shorten(a.zone.id)} and {shorten(b.zone.id)} overlap"
                 err(Problem("overlap", f"{between} {excess} without a declared nesting", *a.key))
@@ -326,15 +340,15 @@ def _check_overlaps(atlas: Atlas, err) -> None:
                 missing = f"parent {shorten(parent)} is not on this foot/aspect"
                 err(Problem("nesting", missing, *s.key))
                 continue
-            excess = _excess(s.geometry.difference(ps.geometry))
+            excess = _excess(s.geometry.difference(ps.geometry), tolerance)
             if excess:
                 outside = f"the part {excess} lies outside its parent {shorten(parent)}"
                 err(Problem("nesting", outside, *s.key))
 
 
-def _excess(geom) -> str | None:
+def _excess(geom, tolerance: float) -> str | None:
     """Where and how much of ``geom`` there is, when it is more than border rounding."""
-    if geom.area <= OVERLAP_TOLERANCE:
+    if geom.area <= tolerance:
         return None
     return f"{_near(geom)} ({geom.area:.1f} mm²)"
 
@@ -355,7 +369,7 @@ def _check_symmetry(atlas: Atlas, err) -> None:
             if not (left.is_valid and right.is_valid):
                 continue
             diff = left.symmetric_difference(right)
-            if diff.area > SYMMETRY_TOLERANCE:
+            if diff.area > SYMMETRY_TOLERANCE * _area_scale(atlas):
                 err(
                     Problem(
                         "symmetry",

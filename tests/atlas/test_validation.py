@@ -63,6 +63,23 @@ def test_undeclared_overlap_names_both_zones_and_where(doc):
     assert "'kidney'" in text and "near x=" in text and "y=" in text
 
 
+@pytest.mark.parametrize("size", [(60.0,), (120.0, 50.0), (275.0,), (275.0, 110.0), (400.0,)])
+def test_a_scaled_atlas_is_as_clean_as_the_built_in_one(atlas, size):
+    # the border rounding the area tolerances allow for grows with the foot (it did not:
+    # scaled(275, 110) reported the ureter overlapping the transverse colon by 0.06 mm²)
+    report = atlas.scaled(*size).validate()
+    assert report.ok, str(report)
+
+
+def test_a_scaled_atlas_still_reports_a_real_overlap(doc):
+    d = broken(doc)
+    f = feature(d, "kidney", "left")
+    f["geometry"] = mapping(affinity.translate(shape(f["geometry"]), 0, 12))
+    for size in (60.0, 400.0):
+        report = Atlas(d).scaled(size).validate()
+        assert any(p.code == "overlap" and "'kidney'" in p.message for p in report.errors), size
+
+
 def test_missing_metadata_field(doc):
     d = broken(doc)
     del d["footviz"]["zones"]["liver"]["note"]
