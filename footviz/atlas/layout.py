@@ -106,7 +106,7 @@ class Panel:
 class Layout:
     """Panels on a chart in reading order: left to right, or top to bottom when stacked.
 
-    Build with :meth:`side_by_side` (which stacks side profiles, see :meth:`stacked`).
+    Build with :meth:`side_by_side` (which stacks side profiles, see its ``turned``).
     """
 
     panels: tuple[Panel, ...]
@@ -135,15 +135,21 @@ class Layout:
             Chart mm between the two feet's medial edges (between the two profiles when
             stacked).
         turned : bool, optional
-            Lay the feet on their side, one above the other (:meth:`stacked`).  By default
-            the side profiles (``"medial"``, ``"lateral"``) are turned and the sole and the
-            top are not; ``False`` stands profiles upright side by side.
+            Lay the feet on their side, floor at the bottom, one above the other (side
+            profiles only).  By default the side profiles (``"medial"``, ``"lateral"``) are
+            turned and the sole and the top are not; ``False`` stands profiles upright side
+            by side.  Lying, the inner side (``"medial"``) is seen from the other foot (left
+            foot's toes point right, right foot's left) and the outer side from outside the
+            foot; ``view`` orders the feet from the top (``"self"``: left foot first); both
+            profiles span the same chart ``X`` range (``extent``'s y range), the lower one's
+            floor at ``Y = 0``, and ``gap`` is then the chart mm between the top of the lower
+            profile and the floor of the upper one.
         """
         feet, aspect, view, gap = _check(feet, aspect, view, gap, extent)
         if turned is None:
             turned = aspect in PROFILES
         if turned:
-            return cls.stacked(extent, feet, aspect, view, gap)
+            return cls(_lying(extent, feet, aspect, view, gap), view)
         x1 = extent[2]
         # left-to-right order on the chart
         order = ("left", "right") if view == "self" else ("right", "left")
@@ -157,52 +163,6 @@ class Layout:
             # the first panel's medial edge sits at x1; the second's at dx - x1
             dx = 0.0 if i == 0 else 2 * x1 + gap
             panels.append(Panel(foot, aspect, mirrored, dx, 0.0, tuple(map(float, extent))))
-        return cls(tuple(panels), view)
-
-    @classmethod
-    def stacked(
-        cls,
-        extent: tuple[float, float, float, float],
-        feet: tuple[str, ...] | list[str] = FEET,
-        aspect: str = "medial",
-        view: str = "self",
-        gap: float = 40.0,
-    ) -> Layout:
-        """Feet lying on their side, floor at the bottom, one above the other.
-
-        The inner side (``"medial"``) is seen from the other foot (left foot's toes point
-        right, right foot's left); any other aspect as from outside the foot (left foot's
-        toes point left, right foot's right).  ``view`` orders the feet from the top:
-        ``"self"`` left foot first, ``"practitioner"`` right foot first.  Both profiles span
-        the same chart ``X`` range (``extent``'s y range); the lower one's floor is ``Y = 0``.
-
-        Parameters
-        ----------
-        extent : (xmin, ymin, xmax, ymax)
-            Bounds of one foot's outline in its own frame (x = height above the floor).
-        feet : sequence of {"left", "right"}
-        aspect : {"medial", "lateral"}
-        view : {"self", "practitioner"}
-        gap : float
-            Chart mm between the top of the lower profile and the floor of the upper one.
-        """
-        feet, aspect, view, gap = _check(feet, aspect, view, gap, extent)
-        if aspect not in PROFILES:
-            raise BadValueError(
-                "aspect", aspect, f"a side profile ({', '.join(PROFILES)}) to lie on its side"
-            )
-        x0, y0, x1, y1 = (float(v) for v in extent)
-        order = ("left", "right") if view == "self" else ("right", "left")
-        placed = [f for f in order if f in feet]
-        pitch = (x1 - x0) + gap
-        panels = []
-        for i, foot in enumerate(placed):
-            toes_right = (foot == "left") == (aspect == "medial")
-            dx = 0.0 if toes_right else y0 + y1  # both span X = y0 .. y1
-            dy = (len(placed) - 1 - i) * pitch
-            panels.append(
-                Panel(foot, aspect, not toes_right, dx, dy, (x0, y0, x1, y1), turned=True)
-            )
         return cls(tuple(panels), view)
 
     def panel(self, foot: str, aspect: str | None = None) -> Panel:
@@ -268,3 +228,22 @@ def _check(feet, aspect, view, gap, extent) -> tuple[tuple[str, ...], str, str, 
     if not (box[0] < box[2] and box[1] < box[3]):
         raise BadValueError("extent", extent, allowed)
     return feet, aspect, view, gap
+
+
+def _lying(extent, feet: tuple[str, ...], aspect: str, view: str, gap: float):
+    """The panels of feet lying on their side, one above the other (checked arguments)."""
+    if aspect not in PROFILES:
+        raise BadValueError(
+            "aspect", aspect, f"a side profile ({', '.join(PROFILES)}) to lie on its side"
+        )
+    x0, y0, x1, y1 = (float(v) for v in extent)
+    order = ("left", "right") if view == "self" else ("right", "left")
+    placed = [f for f in order if f in feet]
+    pitch = (x1 - x0) + gap
+    panels = []
+    for i, foot in enumerate(placed):
+        toes_right = (foot == "left") == (aspect == "medial")
+        dx = 0.0 if toes_right else y0 + y1  # both span X = y0 .. y1
+        dy = (len(placed) - 1 - i) * pitch
+        panels.append(Panel(foot, aspect, not toes_right, dx, dy, (x0, y0, x1, y1), turned=True))
+    return tuple(panels)

@@ -202,4 +202,4 @@ def test_upright_profiles_and_bad_turns(atlas):
     with pytest.raises(ValueError, match=r"aspect must be a side profile .* got 'plantar'"):
         Layout.side_by_side(atlas.outline("left").bounds, turned=True)
     with pytest.raises(ValueError, match=r"gap must be a finite number .* got nan"):
-        Layout.stacked(extent, gap=float("nan"))
+        Layout.side_by_side(extent, aspect="medial", gap=float("nan"))
