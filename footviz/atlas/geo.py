@@ -143,12 +143,47 @@ def geojson_document(
     given) with the flat properties."""
     doc = atlas.to_document()
     selected = rows(atlas, foot, aspect)
+    meta = doc["footviz"]
+    if foot is not None or aspect is not None:
+        feet = {f for f in atlas.feet if foot is None or f == foot}
+        aspects = {a for a in atlas.aspects if aspect is None or a == aspect}
+        _extract(meta, feet, aspects)
     return {
         "type": "FeatureCollection",
         "crs": {"type": "name", "properties": {"name": FRAME_CRS}},
-        "footviz": doc["footviz"],
+        "footviz": meta,
         "features": [feature(p, g) for p, g in selected],
     }
+
+
+def _extract(meta: dict[str, Any], feet: set[str], aspects: set[str]) -> None:
+    """Narrow the metadata to the exported feet and aspects, so that the extract is a valid
+    atlas of its own: zones and points declare only what it holds, a zone on one foot is not
+    symmetric, and a technique stays only where every step's side is there."""
+
+    def narrow(rec: dict[str, Any]) -> bool:
+        rec["feet"] = [f for f in rec.get("feet") or () if f in feet]
+        rec["aspects"] = [a for a in rec.get("aspects") or () if a in aspects]
+        if len(rec["feet"]) < 2 and rec.get("symmetric"):
+            rec["symmetric"] = False
+        return bool(rec["feet"] and rec["aspects"])
+
+    zones = meta.get("zones") or {}
+    for zid in [z for z, rec in zones.items() if not narrow(rec)]:
+        del zones[zid]
+    for rec in zones.values():
+        if rec.get("parent") not in zones:
+            rec["parent"] = None
+    for rec in ((meta.get("acupoints") or {}).get("points") or {}).values():
+        if rec.get("feet") and rec.get("aspects") and not narrow(rec):
+            rec["feet"], rec["aspects"] = [], []  # not placed in this extract
+    techniques = (meta.get("techniques") or {}).get("techniques") or {}
+    for tid in list(techniques):
+        t = techniques[tid]
+        t["feet"] = [f for f in t.get("feet") or FEET if f in feet]
+        sides = {a for step in t.get("steps") or () for a in step.get("aspects") or ()}
+        if not t["feet"] or not sides <= aspects:
+            del techniques[tid]
 
 
 def to_geodataframe(

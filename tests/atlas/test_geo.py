@@ -282,6 +282,33 @@ def test_cli_export_geojson(tmp_path, capsys):
     assert cli_main(["export", "--format", "geojson", "--feet", "left", "-o", str(left)]) == 0
     feet = {f["properties"]["foot"] for f in json.loads(left.read_text("utf-8"))["features"]}
     assert feet == {"left"}
+    extract = footviz.load_atlas(left)
+    assert extract.validate().ok, str(extract.validate())  # it declared the right foot too
+    assert extract.feet == ("left",)
+
+
+@pytest.mark.parametrize(
+    "part", [{"foot": "left"}, {"aspect": "plantar"}, {"foot": "right", "aspect": "dorsal"}]
+)
+def test_an_extract_is_an_atlas_of_what_it_holds(atlas, part):
+    from footviz.atlas.geo import geojson_document
+
+    extract = footviz.Atlas(geojson_document(atlas, **part))
+    report = extract.validate()
+    assert report.ok, str(report)
+    feet = [part["foot"]] if "foot" in part else list(atlas.feet)
+    aspects = [part["aspect"]] if "aspect" in part else list(atlas.aspects)
+    for zone in extract.zones:
+        assert set(zone.feet) <= set(feet) and set(zone.aspects) <= set(aspects), zone.id
+        assert not (zone.symmetric and len(zone.feet) < 2), zone.id
+    kept = {s.key for s in extract.shapes()}
+    assert kept == {s.key for s in atlas.shapes() if s.foot in feet and s.aspect in aspects}
+    if part == {"foot": "left"}:
+        assert "liver" not in {z.id for z in extract.zones}  # on the right foot only
+        assert {t.id for t in extract.techniques()} == {t.id for t in atlas.techniques()}
+        assert extract.zone("heart").feet == ("left",)
+    else:
+        assert extract.techniques() == ()  # their steps need sides the extract lacks
 
 
 def test_cli_export_refuses_bad_input(tmp_path, capsys):
