@@ -527,6 +527,19 @@ def _columns_height(
     return best[1], best[0]
 
 
+@dataclass
+class PlanCache:
+    """What every plan of one subject on one page size shares, whichever sections and
+    diagrams it holds: the map's natural height by body size, its width by body size and
+    height, and the compact key's bottom by body size, short notes and map height."""
+
+    naturals: dict[float, float] = field(default_factory=dict)
+    widths: dict[tuple[float, float], float] = field(default_factory=dict)
+    compact: dict[tuple[float, bool, float], tuple[float | None, float | None]] = field(
+        default_factory=dict
+    )
+
+
 class _Planner:
     """Heights of the page's blocks at a body size, from cached metrics (nothing drawn)."""
 
@@ -539,6 +552,7 @@ class _Planner:
         sections: tuple[str, ...] = SECTIONS,
         detail: str = "notes",
         diagrams: bool = False,
+        cache: PlanCache | None = None,
     ) -> None:
         self.m, self.atlas, self.subject, self.page = m, atlas, subject, page
         self.sections, self.detail, self.diagrams = sections, detail, diagrams
@@ -548,8 +562,9 @@ class _Planner:
         self.w, self.h = PAGES[page]
         self.inner_w = self.w - 2 * MARGIN
         self.title_h = _title_block(Ops(), m, subject, self.w, self.h).height
-        self._naturals: dict[float, float] = {}
-        self._widths: dict[tuple[float, float], float] = {}
+        cache = cache if cache is not None else PlanCache()
+        self._naturals, self._widths, self._keys = cache.naturals, cache.widths, cache.compact
+        self._columns: dict[float, tuple[int, float]] = {}
 
     def natural_map(self, size: float) -> float:
         """The height the map needs to fill the page width (at most :data:`MAP_MAX`)."""
@@ -570,10 +585,12 @@ class _Planner:
         """The plan at ``size`` with the map as tall as the page allows, and that height."""
         ops = Ops()
         disclaimer = disclaimer_band(ops, self.m, self.words, self.w, size)
-        columns, columns_h = _columns_height(
-            self.m, self.words, self.inner_w, size, self.sections, self.subject.point_rows,
-            self.detail, self.steps,
-        )  # fmt: skip
+        if size not in self._columns:  # the same at every key and map height
+            self._columns[size] = _columns_height(
+                self.m, self.words, self.inner_w, size, self.sections, self.subject.point_rows,
+                self.detail, self.steps,
+            )  # fmt: skip
+        columns, columns_h = self._columns[size]
         top = self.h - MARGIN - self.title_h
         avail = top - disclaimer.y1 - columns_h - 4 * GAP  # for the map and the key
         natural = self.natural_map(size)
@@ -618,15 +635,22 @@ class _Planner:
         starts beside the map when the map leaves a column free."""
 
         def slack(map_h: float) -> tuple[float, float | None]:
-            map_w, side = self.side_box(size, map_h, 0.0)
-            below = Box("key", MARGIN, -100.0, self.w - MARGIN, -map_h - GAP)
-            try:
-                bottom = _compact_key(
-                    Ops(), self.m, below, self.subject, self.words, size, short, side
-                )
-            except Overflow:
+            key = (size, short, map_h)
+            if key not in self._keys:  # the key's bottom and the map's width beside it
+                map_w, side = self.side_box(size, map_h, 0.0)
+                below = Box("key", MARGIN, -100.0, self.w - MARGIN, -map_h - GAP)
+                try:
+                    bottom = _compact_key(
+                        Ops(), self.m, below, self.subject, self.words, size, short, side
+                    )
+                except Overflow:
+                    self._keys[key] = (None, None)
+                else:
+                    self._keys[key] = (bottom, map_w if side is not None else None)
+            bottom, map_w = self._keys[key]
+            if bottom is None:
                 return -100.0, None
-            return avail + bottom, (map_w if side is not None else None)
+            return avail + bottom, map_w
 
         lo, hi = 0.0, natural
         best = slack(hi)
@@ -653,6 +677,7 @@ def plan_page(
     sections: tuple[str, ...] = SECTIONS,
     detail: str = "notes",
     diagrams: bool = False,
+    cache: PlanCache | None = None,
 ) -> Plan:
     """Choose the body size and map height of a page holding ``sections`` below the key.
 
@@ -661,7 +686,7 @@ def plan_page(
     :data:`COMFORT_SIZE` that leaves the map :data:`MAP_MIN` inches; otherwise the same with
     the key's notes cut to their first clause.  Never below :data:`MIN_SIZE`.
     """
-    planner = _Planner(m, atlas, subject, page, sections, detail, diagrams)
+    planner = _Planner(m, atlas, subject, page, sections, detail, diagrams, cache)
     cache: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
 
     def at(size: float, short: bool, compact: bool = False) -> tuple[Plan, float]:
@@ -714,18 +739,19 @@ def plan_subject(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
     """
     lead = ("points",) if subject.point_rows else ()
     details = POINT_DETAILS if subject.point_rows else ("notes",)
+    cache = PlanCache()  # the map and the compact key are the same in every trial
     last: PageOverflow | None = None
     for sections in ((*lead, *SECTIONS), (*lead, *FIRST_OF_TWO)):
         for detail in details:
             try:
-                plain = plan_page(m, atlas, subject, page, sections, detail)
+                plain = plan_page(m, atlas, subject, page, sections, detail, cache=cache)
             except PageOverflow as exc:
                 last = exc
                 continue
             if "steps" not in sections:
                 return plain
             try:
-                drawn = plan_page(m, atlas, subject, page, sections, detail, True)
+                drawn = plan_page(m, atlas, subject, page, sections, detail, True, cache)
             except PageOverflow:
                 return plain
             return drawn if _costs_little(drawn, plain) else plain
