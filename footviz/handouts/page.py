@@ -300,10 +300,12 @@ def _compact_key(
     entries = [(str(r.number), _entry(r, c[4])) for r, c in zip(subject.rows, cells, strict=True)]
     label_w = m.width(str(len(entries)), size, "bold") + 0.05
 
-    def place(target: Ops, height: float) -> None:
+    keep = block_height(2, size)
+
+    def place(target: Ops, height: float) -> Flow:
         cols = column_boxes(box.x0, box.x1, box.y1, height, 2, "key") if height > 0 else []
         flow = Flow(target, m, *([side] if side else []), *cols)
-        flow.para(words["key"], size + 1.5, weight="bold", keep=block_height(2, size))
+        flow.para(words["key"], size + 1.5, weight="bold", keep=keep)
         if subject.unresolved:
             text = words["unresolved"].format(names=", ".join(subject.unresolved))
             flow.para(text, size, style="italic", colour=MUTED_COLOUR, before=0.02)
@@ -311,20 +313,8 @@ def _compact_key(
         flow.space(0.03)
         for label, runs in entries:
             flow.runs(runs, size, label=label, indent=label_w, before=0.012)
+        return flow
 
-    lo, hi = 0.0, max(0.0, box.height)
-    try:
-        place(Ops(), hi)
-    except Overflow:
-        raise Overflow(box.name) from None
-    while hi - lo > 0.005:  # bisect the height of the columns
-        mid = (lo + hi) / 2.0
-        try:
-            place(Ops(), mid)
-        except Overflow:
-            lo = mid
-        else:
-            hi = mid
     if side is not None:
         try:
             place(Ops(), 0.0)
@@ -333,6 +323,23 @@ def _compact_key(
         else:  # every entry fits beside the map
             place(ops, 0.0)
             return side.y0
+    lo, hi = 0.0, max(0.0, box.height)
+    try:
+        tall = place(Ops(), hi)
+    except Overflow:
+        raise Overflow(box.name) from None
+    # a height that holds everything in the first column fits as ``tall`` does: not tried
+    first = 1 if side is not None else 0
+    enough = box.y1 - tall.y + keep if tall.column == first else hi
+    while hi - lo > 0.005:  # bisect the height of the columns
+        mid = (lo + hi) / 2.0
+        try:
+            if mid < enough:
+                place(Ops(), mid)
+        except Overflow:
+            lo = mid
+        else:
+            hi = mid
     place(ops, hi)
     return box.y1 - hi
 
@@ -531,9 +538,11 @@ def _columns_height(
 class PlanCache:
     """What every plan of one subject on one page size shares, whichever sections and
     diagrams it holds: the map's natural height by body size, its width by body size and
-    height, and the compact key's bottom by body size, short notes and map height."""
+    height, the key table's height by body size and short notes, and the compact key's
+    bottom by body size, short notes and map height."""
 
     naturals: dict[float, float] = field(default_factory=dict)
+    tables: dict[tuple[float, bool], float] = field(default_factory=dict)
     widths: dict[tuple[float, float], float] = field(default_factory=dict)
     compact: dict[tuple[float, bool, float], tuple[float | None, float | None]] = field(
         default_factory=dict
@@ -564,6 +573,7 @@ class _Planner:
         self.title_h = _title_block(Ops(), m, subject, self.w, self.h).height
         cache = cache if cache is not None else PlanCache()
         self._naturals, self._widths, self._keys = cache.naturals, cache.widths, cache.compact
+        self._tables = cache.tables
         self._columns: dict[float, tuple[int, float]] = {}
 
     def natural_map(self, size: float) -> float:
@@ -598,9 +608,11 @@ class _Planner:
             map_h, map_w = self._compact(size, short, avail, natural)
             room = map_h
         else:
-            probe = Box("key", MARGIN, -100.0, self.w - MARGIN, 0.0)
-            key_h = -_table(ops, self.m, probe, self.subject, self.words, size, short)
-            room = avail - key_h
+            if (size, short) not in self._tables:
+                probe = Box("key", MARGIN, -100.0, self.w - MARGIN, 0.0)
+                bottom = _table(Ops(), self.m, probe, self.subject, self.words, size, short)
+                self._tables[(size, short)] = -bottom
+            room = avail - self._tables[(size, short)]
             map_h, map_w = min(room, natural), None
         plan = Plan(
             size, map_h, columns, columns_h, short, compact, map_w, self.sections, self.detail,
