@@ -207,15 +207,15 @@ def _widths(m: Measure, width: float, heads, cells, size: float) -> list[float]:
         return [m.count(c[col], w - CELL_PAD, size) if c[col] else 1 for c in cells]
 
     best = None
+    organs = [max(organ_min, min(organ_max, rest * of)) for of in (0.12, 0.16, 0.2, 0.24, 0.28)]
+    organ_lines = [lines(1, organ_w) for organ_w in organs]  # the same for every zone width
     for zf in (0.14, 0.18, 0.22, 0.26, 0.3):
         zone_w = max(zone_min, min(zone_max, rest * zf))
         zone_lines = lines(0, zone_w)
-        for of in (0.12, 0.16, 0.2, 0.24, 0.28):
-            organ_w = max(organ_min, min(organ_max, rest * of))
+        for organ_w, o_lines in zip(organs, organ_lines, strict=True):
             note_w = rest - zone_w - organ_w
             total = sum(
-                max(a, b, c)
-                for a, b, c in zip(zone_lines, lines(1, organ_w), lines(4, note_w), strict=True)
+                max(a, b, c) for a, b, c in zip(zone_lines, o_lines, lines(4, note_w), strict=True)
             )
             score = (total, zone_w + organ_w)
             if best is None or score < best[0]:
@@ -255,6 +255,8 @@ def _table(
         bottom = top - 2 * ROW_PAD - block_height(n, size)
         if bottom < box.y0:
             raise Overflow(box.name)
+        if not ops.record:  # a trial: only the height counts
+            return bottom
         base = top - ROW_PAD - ASCENT * size * PT
         if number is not None:
             ops.texts.append(TextOp(box.name, xs[0], base, str(number), size, "bold"))
@@ -317,7 +319,7 @@ def _compact_key(
 
     if side is not None:
         try:
-            place(Ops(), 0.0)
+            place(Ops.trial(), 0.0)
         except Overflow:
             pass
         else:  # every entry fits beside the map
@@ -325,7 +327,7 @@ def _compact_key(
             return side.y0
     lo, hi = 0.0, max(0.0, box.height)
     try:
-        tall = place(Ops(), hi)
+        tall = place(Ops.trial(), hi)
     except Overflow:
         raise Overflow(box.name) from None
     # a height that holds everything in the first column fits as ``tall`` does: not tried
@@ -335,7 +337,7 @@ def _compact_key(
         mid = (lo + hi) / 2.0
         try:
             if mid < enough:
-                place(Ops(), mid)
+                place(Ops.trial(), mid)
         except Overflow:
             lo = mid
         else:
@@ -524,7 +526,7 @@ def _columns_height(
             try:
                 boxes = column_boxes(0.0, width, mid, mid, n)
                 trial = diagrams.fresh() if diagrams is not None else None
-                _columns(Ops(), m, boxes, words, size, sections, points, detail, trial)
+                _columns(Ops.trial(), m, boxes, words, size, sections, points, detail, trial)
             except Overflow:
                 lo = mid
             else:
@@ -570,7 +572,7 @@ class _Planner:
         self.words = texts(subject.lang, subject.practice)
         self.w, self.h = PAGES[page]
         self.inner_w = self.w - 2 * MARGIN
-        self.title_h = _title_block(Ops(), m, subject, self.w, self.h).height
+        self.title_h = _title_block(Ops.trial(), m, subject, self.w, self.h).height
         cache = cache if cache is not None else PlanCache()
         self._naturals, self._widths, self._keys = cache.naturals, cache.widths, cache.compact
         self._tables = cache.tables
@@ -593,7 +595,7 @@ class _Planner:
 
     def plan(self, size: float, short: bool, compact: bool) -> tuple[Plan, float]:
         """The plan at ``size`` with the map as tall as the page allows, and that height."""
-        ops = Ops()
+        ops = Ops.trial()
         disclaimer = disclaimer_band(ops, self.m, self.words, self.w, size)
         if size not in self._columns:  # the same at every key and map height
             self._columns[size] = _columns_height(
@@ -610,7 +612,7 @@ class _Planner:
         else:
             if (size, short) not in self._tables:
                 probe = Box("key", MARGIN, -100.0, self.w - MARGIN, 0.0)
-                bottom = _table(Ops(), self.m, probe, self.subject, self.words, size, short)
+                bottom = _table(Ops.trial(), self.m, probe, self.subject, self.words, size, short)
                 self._tables[(size, short)] = -bottom
             room = avail - self._tables[(size, short)]
             map_h, map_w = min(room, natural), None
@@ -653,7 +655,7 @@ class _Planner:
                 below = Box("key", MARGIN, -100.0, self.w - MARGIN, -map_h - GAP)
                 try:
                     bottom = _compact_key(
-                        Ops(), self.m, below, self.subject, self.words, size, short, side
+                        Ops.trial(), self.m, below, self.subject, self.words, size, short, side
                     )
                 except Overflow:
                     self._keys[key] = (None, None)

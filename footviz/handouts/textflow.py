@@ -184,12 +184,22 @@ class RectOp:
 
 @dataclass
 class Ops:
-    """Everything to draw on a page, plus the boxes it is laid out in."""
+    """Everything to draw on a page, plus the boxes it is laid out in.
+
+    ``record=False`` (:meth:`trial`) makes a sink for a trial layout: a :class:`Flow` into it
+    finds where the text goes (or raises :class:`Overflow`) without keeping its lines.
+    """
 
     texts: list[TextOp] = field(default_factory=list)
     rules: list[RuleOp] = field(default_factory=list)
     rects: list[RectOp] = field(default_factory=list)
     boxes: dict[str, Box] = field(default_factory=dict)
+    record: bool = True
+
+    @classmethod
+    def trial(cls) -> Ops:
+        """Ops for a trial layout: flows into them keep no text lines."""
+        return cls(record=False)
 
 
 MEASURE_DPI = 300.0
@@ -436,6 +446,9 @@ class Flow:
         box, x, lines, top, bottom = self._fit(
             lambda width: lines_at(text, width, size, weight, style), size, indent, before, keep
         )
+        self.y = bottom
+        if not self.ops.record:
+            return
         base = top - ASCENT * size * PT
         name, texts = box.name, self.ops.texts
         if label is not None:
@@ -444,7 +457,6 @@ class Flow:
             TextOp(name, x, base - i * LINE * size * PT, line, size, weight, style, colour)
             for i, line in enumerate(lines)
         )
-        self.y = bottom
 
     def runs(
         self,
@@ -460,6 +472,9 @@ class Flow:
         box, x, lines, top, bottom = self._fit(
             lambda width: lines_at(runs, width, size), size, indent, before, 0.0
         )
+        self.y = bottom
+        if not self.ops.record:
+            return
         base = top - ASCENT * size * PT
         name, texts = box.name, self.ops.texts
         if label is not None:
@@ -469,4 +484,3 @@ class Flow:
             texts.extend(
                 TextOp(name, x + dx, y, text, size, weight) for dx, text, weight in segments
             )
-        self.y = bottom
