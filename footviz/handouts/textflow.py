@@ -114,6 +114,8 @@ def _page_text_class() -> type:
     from matplotlib.artist import allow_rasterization
     from matplotlib.text import Text
 
+    from .pdftext import draw_line
+
     class PageText(Text):
         """A line of page text drawn on its baseline (see :func:`page_text`)."""
 
@@ -155,9 +157,9 @@ def _page_text_class() -> type:
             self._set_gc_clip(gc)
             if renderer.flipy():
                 y = renderer.get_canvas_width_height()[1] - y
-            renderer.draw_text(
-                gc, x, y, self.get_text(), self._fontproperties, 0.0, ismath=False, mtext=self
-            )
+            text, prop = self.get_text(), self._fontproperties
+            if not draw_line(renderer, gc, x, y, text, prop, self):  # a PDF: fewer font calls
+                renderer.draw_text(gc, x, y, text, prop, 0.0, ismath=False, mtext=self)
             gc.restore()
             renderer.close_group("text")
             self.stale = False
