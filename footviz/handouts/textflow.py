@@ -100,8 +100,10 @@ def page_text(fig: Any, x: float, y: float, text: str, **kwargs: Any) -> Any:
     the left end of the baseline: matplotlib's own ``Text.draw`` would measure every line
     again (the largest part of drawing a page's text) only to find an offset of zero.  The
     glyphs, position and colour reach the renderer exactly as ``Text.draw`` sends them (same
-    PDF, SVG and PNG bytes); anything else (several lines, another alignment, rotation, a
-    box, path effects, TeX) draws as any ``Text``.
+    PDF, SVG and PNG bytes); on matplotlib's PDF renderer the line is written by
+    :func:`footviz.handouts.pdftext.draw_line` (the same bytes as its ``draw_text``, with
+    fewer font calls).  Anything else (several lines, another alignment, rotation, a box,
+    path effects, TeX) draws as any ``Text``.
     """
     t = fig.text(x, y, text, **kwargs)
     t.__class__ = _page_text_class()  # fig.text's artist; the subclass only changes draw()
