@@ -123,11 +123,23 @@ def disc_inside(region, centre: tuple[float, float], depth: float | None, r: flo
     return bool(region.contains(Point(*centre).buffer(r)))
 
 
+_ORDERED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _ordered(atlas: Atlas, foot: str, aspect: str) -> list[ZoneShape]:
+    """The atlas's shapes of one side of a foot in drawing order (worked out once per atlas:
+    an atlas never changes its shapes)."""
+    known = _ORDERED.setdefault(atlas, {})
+    if (foot, aspect) not in known:
+        known[(foot, aspect)] = tuple(draw_order(atlas.shapes(foot, aspect)))
+    return list(known[(foot, aspect)])
+
+
 def _placements(atlas: Atlas, panels, marked, r_mm: float):
     """For each panel: marks inside their zone and marks that need a callout, by side."""
     out = []
     for panel in panels:
-        shapes = draw_order(atlas.shapes(panel.foot, panel.aspect))
+        shapes = _ordered(atlas, panel.foot, panel.aspect)
         x0, _, x1, _ = panel.extent
         inside, callouts = [], {"left": [], "right": []}
         for s in sorted((s for s in shapes if s.key in marked), key=lambda s: marked[s.key]):
