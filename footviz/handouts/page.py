@@ -699,14 +699,17 @@ def plan_page(
     needs) wins if it is at least :data:`COMFORT_SIZE`; otherwise the largest size up to
     :data:`COMFORT_SIZE` that leaves the map :data:`MAP_MIN` inches; otherwise the same with
     the key's notes cut to their first clause.  Never below :data:`MIN_SIZE`.
+
+    ``cache`` (a :class:`PlanCache`) carries the measurements every plan of this subject
+    and page size shares (:func:`plan_subject` passes one to all its trial plans).
     """
     planner = _Planner(m, atlas, subject, page, sections, detail, diagrams, cache)
-    cache: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
+    plans: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
 
     def at(size: float, short: bool, compact: bool = False) -> tuple[Plan, float]:
-        if (size, short, compact) not in cache:
-            cache[(size, short, compact)] = planner.plan(size, short, compact)
-        return cache[(size, short, compact)]
+        if (size, short, compact) not in plans:
+            plans[(size, short, compact)] = planner.plan(size, short, compact)
+        return plans[(size, short, compact)]
 
     def largest(sizes, ok) -> float | None:
         """The largest of ``sizes`` (descending) passing ``ok``, by bisection: the room
