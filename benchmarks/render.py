@@ -5,7 +5,9 @@
 2. ``plot(...)`` saved as PDF: within 1.3x of plain matplotlib drawing the same polygons and
    the same texts (same strings, sizes and places) and saving them with ``Figure.savefig``.
 3. One handout page as PDF: at most half the time of the same page saved the way footviz
-   did before (TrueType/Type 42 fonts, whose subsetting took most of the time).
+   did before (TrueType/Type 42 fonts, whose subsetting took most of the time).  Both compose
+   the page the same way and write its lines the same way (handouts/pdftext.py), so a faster
+   plan, composition or line writing shortens the baseline too.
 4. The four-side sheet as PNG at 150 dpi: within 2x of plain matplotlib drawing its polygons
    and texts and saving them.
 5. The quickstart (the chart and two sheets, three PNGs at 150 dpi): at most 1.5 s, in this

@@ -72,10 +72,8 @@ def step_para(
             raise Overflow(box.name)
         flow.column += 1
         flow.y = flow.box.y1
-    start = len(flow.ops.texts)
-    flow.runs(runs, size, indent=indent, before=before)
-    first = flow.ops.texts[start]
-    top = first.y + ASCENT * size * PT
+    flow.runs(runs, size, indent=indent, before=before)  # from ``top``, in this column
+    top = (top - ASCENT * size * PT) + ASCENT * size * PT  # its first baseline, up to the ascent
     box = flow.box
     slots.append(Slot(box.name, box.x0, top - height, box.x0 + width, top, step))
     flow.y = min(flow.y, top - height)

@@ -12,6 +12,7 @@ column beside the foot with a leader line.
 from __future__ import annotations
 
 import dataclasses
+import math
 import weakref
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,26 +90,61 @@ _ANCHORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _anchor(s: ZoneShape, shapes: list[ZoneShape]):
-    """The visible part of a zone (grown by 0.2 mm) and its deepest point (cached)."""
+    """The visible part of a zone (grown by 0.2 mm), its deepest point and that point's
+    distance to the part's edge (None when the point is not inside it), cached."""
     key = s
     if key not in _ANCHORS:
         region = visible_geometry(shapes)[s.zone.id]
         if region.is_empty:
             region = s.geometry
-        _ANCHORS[key] = (region.buffer(0.2), anchor_point(region))
+        grown = region.buffer(0.2)
+        fx, fy = anchor_point(region)
+        centre = Point(fx, fy)
+        depth = grown.boundary.distance(centre) if grown.contains(centre) else None
+        _ANCHORS[key] = (grown, (fx, fy), depth)
     return _ANCHORS[key]
+
+
+# a disc is drawn as shapely's buffer of a point: a polygon of 4 * 16 sides, its corners on
+# the circle, so it holds the circle shrunk by cos(pi / 64) and lies within the circle
+_DISC_INNER = math.cos(math.pi / 64.0)
+
+
+def disc_inside(region, centre: tuple[float, float], depth: float | None, r: float) -> bool:
+    """Whether ``Point(centre).buffer(r)`` lies inside ``region``, as
+    ``region.contains(...)`` says, from the centre's ``depth`` (distance to the edge of
+    ``region``): decided without shapely unless the edge runs between the disc's inner and
+    outer circle."""
+    if depth is not None:
+        if depth > r * (1.0 + 1e-9):  # the whole circle is inside
+            return True
+        if depth < r * _DISC_INNER * (1.0 - 1e-9):  # the edge crosses the polygon
+            return False
+    return bool(region.contains(Point(*centre).buffer(r)))
+
+
+_ORDERED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _ordered(atlas: Atlas, foot: str, aspect: str) -> list[ZoneShape]:
+    """The atlas's shapes of one side of a foot in drawing order (worked out once per atlas:
+    an atlas never changes its shapes)."""
+    known = _ORDERED.setdefault(atlas, {})
+    if (foot, aspect) not in known:
+        known[(foot, aspect)] = tuple(draw_order(atlas.shapes(foot, aspect)))
+    return list(known[(foot, aspect)])
 
 
 def _placements(atlas: Atlas, panels, marked, r_mm: float):
     """For each panel: marks inside their zone and marks that need a callout, by side."""
     out = []
     for panel in panels:
-        shapes = draw_order(atlas.shapes(panel.foot, panel.aspect))
+        shapes = _ordered(atlas, panel.foot, panel.aspect)
         x0, _, x1, _ = panel.extent
         inside, callouts = [], {"left": [], "right": []}
         for s in sorted((s for s in shapes if s.key in marked), key=lambda s: marked[s.key]):
-            region, (fx, fy) = _anchor(s, shapes)
-            if region.contains(Point(fx, fy).buffer(r_mm * 1.1)):
+            region, (fx, fy), depth = _anchor(s, shapes)
+            if disc_inside(region, (fx, fy), depth, r_mm * 1.1):
                 inside.append((fx, fy, marked[s.key]))
                 continue
             right = (fx > (x0 + x1) / 2.0) != panel.mirrored

@@ -207,15 +207,15 @@ def _widths(m: Measure, width: float, heads, cells, size: float) -> list[float]:
         return [m.count(c[col], w - CELL_PAD, size) if c[col] else 1 for c in cells]
 
     best = None
+    organs = [max(organ_min, min(organ_max, rest * of)) for of in (0.12, 0.16, 0.2, 0.24, 0.28)]
+    organ_lines = [lines(1, organ_w) for organ_w in organs]  # the same for every zone width
     for zf in (0.14, 0.18, 0.22, 0.26, 0.3):
         zone_w = max(zone_min, min(zone_max, rest * zf))
         zone_lines = lines(0, zone_w)
-        for of in (0.12, 0.16, 0.2, 0.24, 0.28):
-            organ_w = max(organ_min, min(organ_max, rest * of))
+        for organ_w, o_lines in zip(organs, organ_lines, strict=True):
             note_w = rest - zone_w - organ_w
             total = sum(
-                max(a, b, c)
-                for a, b, c in zip(zone_lines, lines(1, organ_w), lines(4, note_w), strict=True)
+                max(a, b, c) for a, b, c in zip(zone_lines, o_lines, lines(4, note_w), strict=True)
             )
             score = (total, zone_w + organ_w)
             if best is None or score < best[0]:
@@ -255,6 +255,8 @@ def _table(
         bottom = top - 2 * ROW_PAD - block_height(n, size)
         if bottom < box.y0:
             raise Overflow(box.name)
+        if not ops.record:  # a trial: only the height counts
+            return bottom
         base = top - ROW_PAD - ASCENT * size * PT
         if number is not None:
             ops.texts.append(TextOp(box.name, xs[0], base, str(number), size, "bold"))
@@ -300,10 +302,12 @@ def _compact_key(
     entries = [(str(r.number), _entry(r, c[4])) for r, c in zip(subject.rows, cells, strict=True)]
     label_w = m.width(str(len(entries)), size, "bold") + 0.05
 
-    def place(target: Ops, height: float) -> None:
+    keep = block_height(2, size)
+
+    def place(target: Ops, height: float) -> Flow:
         cols = column_boxes(box.x0, box.x1, box.y1, height, 2, "key") if height > 0 else []
         flow = Flow(target, m, *([side] if side else []), *cols)
-        flow.para(words["key"], size + 1.5, weight="bold", keep=block_height(2, size))
+        flow.para(words["key"], size + 1.5, weight="bold", keep=keep)
         if subject.unresolved:
             text = words["unresolved"].format(names=", ".join(subject.unresolved))
             flow.para(text, size, style="italic", colour=MUTED_COLOUR, before=0.02)
@@ -311,28 +315,33 @@ def _compact_key(
         flow.space(0.03)
         for label, runs in entries:
             flow.runs(runs, size, label=label, indent=label_w, before=0.012)
+        return flow
 
-    lo, hi = 0.0, max(0.0, box.height)
-    try:
-        place(Ops(), hi)
-    except Overflow:
-        raise Overflow(box.name) from None
-    while hi - lo > 0.005:  # bisect the height of the columns
-        mid = (lo + hi) / 2.0
-        try:
-            place(Ops(), mid)
-        except Overflow:
-            lo = mid
-        else:
-            hi = mid
     if side is not None:
         try:
-            place(Ops(), 0.0)
+            place(Ops.trial(), 0.0)
         except Overflow:
             pass
         else:  # every entry fits beside the map
             place(ops, 0.0)
             return side.y0
+    lo, hi = 0.0, max(0.0, box.height)
+    try:
+        tall = place(Ops.trial(), hi)
+    except Overflow:
+        raise Overflow(box.name) from None
+    # a height that holds everything in the first column fits as ``tall`` does: not tried
+    first = 1 if side is not None else 0
+    enough = box.y1 - tall.y + keep if tall.column == first else hi
+    while hi - lo > 0.005:  # bisect the height of the columns
+        mid = (lo + hi) / 2.0
+        try:
+            if mid < enough:
+                place(Ops.trial(), mid)
+        except Overflow:
+            lo = mid
+        else:
+            hi = mid
     place(ops, hi)
     return box.y1 - hi
 
@@ -517,7 +526,7 @@ def _columns_height(
             try:
                 boxes = column_boxes(0.0, width, mid, mid, n)
                 trial = diagrams.fresh() if diagrams is not None else None
-                _columns(Ops(), m, boxes, words, size, sections, points, detail, trial)
+                _columns(Ops.trial(), m, boxes, words, size, sections, points, detail, trial)
             except Overflow:
                 lo = mid
             else:
@@ -527,7 +536,22 @@ def _columns_height(
     return best[1], best[0]
 
 
-class _Planner:
+@dataclass
+class PlanCache:
+    """What every plan of one subject on one page size shares, whichever sections and
+    diagrams it holds: the map's natural height by body size, its width by body size and
+    height, the key table's height by body size and short notes, and the compact key's
+    bottom by body size, short notes and map height."""
+
+    naturals: dict[float, float] = field(default_factory=dict)
+    tables: dict[tuple[float, bool], float] = field(default_factory=dict)
+    widths: dict[tuple[float, float], float] = field(default_factory=dict)
+    compact: dict[tuple[float, bool, float], tuple[float | None, float | None]] = field(
+        default_factory=dict
+    )
+
+
+class PagePlanner:
     """Heights of the page's blocks at a body size, from cached metrics (nothing drawn)."""
 
     def __init__(
@@ -539,6 +563,7 @@ class _Planner:
         sections: tuple[str, ...] = SECTIONS,
         detail: str = "notes",
         diagrams: bool = False,
+        cache: PlanCache | None = None,
     ) -> None:
         self.m, self.atlas, self.subject, self.page = m, atlas, subject, page
         self.sections, self.detail, self.diagrams = sections, detail, diagrams
@@ -547,9 +572,11 @@ class _Planner:
         self.words = texts(subject.lang, subject.practice)
         self.w, self.h = PAGES[page]
         self.inner_w = self.w - 2 * MARGIN
-        self.title_h = _title_block(Ops(), m, subject, self.w, self.h).height
-        self._naturals: dict[float, float] = {}
-        self._widths: dict[tuple[float, float], float] = {}
+        self.title_h = _title_block(Ops.trial(), m, subject, self.w, self.h).height
+        cache = cache if cache is not None else PlanCache()
+        self._naturals, self._widths, self._keys = cache.naturals, cache.widths, cache.compact
+        self._tables = cache.tables
+        self._columns: dict[float, tuple[int, float]] = {}
 
     def natural_map(self, size: float) -> float:
         """The height the map needs to fill the page width (at most :data:`MAP_MAX`)."""
@@ -568,12 +595,14 @@ class _Planner:
 
     def plan(self, size: float, short: bool, compact: bool) -> tuple[Plan, float]:
         """The plan at ``size`` with the map as tall as the page allows, and that height."""
-        ops = Ops()
+        ops = Ops.trial()
         disclaimer = disclaimer_band(ops, self.m, self.words, self.w, size)
-        columns, columns_h = _columns_height(
-            self.m, self.words, self.inner_w, size, self.sections, self.subject.point_rows,
-            self.detail, self.steps,
-        )  # fmt: skip
+        if size not in self._columns:  # the same at every key and map height
+            self._columns[size] = _columns_height(
+                self.m, self.words, self.inner_w, size, self.sections, self.subject.point_rows,
+                self.detail, self.steps,
+            )  # fmt: skip
+        columns, columns_h = self._columns[size]
         top = self.h - MARGIN - self.title_h
         avail = top - disclaimer.y1 - columns_h - 4 * GAP  # for the map and the key
         natural = self.natural_map(size)
@@ -581,9 +610,11 @@ class _Planner:
             map_h, map_w = self._compact(size, short, avail, natural)
             room = map_h
         else:
-            probe = Box("key", MARGIN, -100.0, self.w - MARGIN, 0.0)
-            key_h = -_table(ops, self.m, probe, self.subject, self.words, size, short)
-            room = avail - key_h
+            if (size, short) not in self._tables:
+                probe = Box("key", MARGIN, -100.0, self.w - MARGIN, 0.0)
+                bottom = _table(Ops.trial(), self.m, probe, self.subject, self.words, size, short)
+                self._tables[(size, short)] = -bottom
+            room = avail - self._tables[(size, short)]
             map_h, map_w = min(room, natural), None
         plan = Plan(
             size, map_h, columns, columns_h, short, compact, map_w, self.sections, self.detail,
@@ -618,15 +649,22 @@ class _Planner:
         starts beside the map when the map leaves a column free."""
 
         def slack(map_h: float) -> tuple[float, float | None]:
-            map_w, side = self.side_box(size, map_h, 0.0)
-            below = Box("key", MARGIN, -100.0, self.w - MARGIN, -map_h - GAP)
-            try:
-                bottom = _compact_key(
-                    Ops(), self.m, below, self.subject, self.words, size, short, side
-                )
-            except Overflow:
+            key = (size, short, map_h)
+            if key not in self._keys:  # the key's bottom and the map's width beside it
+                map_w, side = self.side_box(size, map_h, 0.0)
+                below = Box("key", MARGIN, -100.0, self.w - MARGIN, -map_h - GAP)
+                try:
+                    bottom = _compact_key(
+                        Ops.trial(), self.m, below, self.subject, self.words, size, short, side
+                    )
+                except Overflow:
+                    self._keys[key] = (None, None)
+                else:
+                    self._keys[key] = (bottom, map_w if side is not None else None)
+            bottom, map_w = self._keys[key]
+            if bottom is None:
                 return -100.0, None
-            return avail + bottom, (map_w if side is not None else None)
+            return avail + bottom, map_w
 
         lo, hi = 0.0, natural
         best = slack(hi)
@@ -645,7 +683,7 @@ class _Planner:
         return lo, best_lo[1]
 
 
-def plan_page(planner: _Planner) -> Plan:
+def plan_page(planner: PagePlanner) -> Plan:
     """Choose the body size and map height of the planner's page (its ``sections`` below
     the key).
 
@@ -653,13 +691,16 @@ def plan_page(planner: _Planner) -> Plan:
     needs) wins if it is at least :data:`COMFORT_SIZE`; otherwise the largest size up to
     :data:`COMFORT_SIZE` that leaves the map :data:`MAP_MIN` inches; otherwise the same with
     the key's notes cut to their first clause.  Never below :data:`MIN_SIZE`.
+
+    The planner's :class:`PlanCache` carries the measurements every plan of this subject
+    and page size shares (:func:`plan_subject` gives one to all its trial plans).
     """
-    cache: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
+    plans: dict[tuple[float, bool, bool], tuple[Plan, float]] = {}
 
     def at(size: float, short: bool, compact: bool = False) -> tuple[Plan, float]:
-        if (size, short, compact) not in cache:
-            cache[(size, short, compact)] = planner.plan(size, short, compact)
-        return cache[(size, short, compact)]
+        if (size, short, compact) not in plans:
+            plans[(size, short, compact)] = planner.plan(size, short, compact)
+        return plans[(size, short, compact)]
 
     def largest(sizes, ok) -> float | None:
         """The largest of ``sizes`` (descending) passing ``ok``, by bisection: the room
@@ -707,18 +748,23 @@ def plan_subject(m: Measure, atlas: Atlas, subject: Subject, page: str) -> Plan:
     """
     lead = ("points",) if subject.point_rows else ()
     details = POINT_DETAILS if subject.point_rows else ("notes",)
+    cache = PlanCache()  # the map and the compact key are the same in every trial
     last: PageOverflow | None = None
     for sections in ((*lead, *SECTIONS), (*lead, *FIRST_OF_TWO)):
         for detail in details:
             try:
-                plain = plan_page(_Planner(m, atlas, subject, page, sections, detail))
+                plain = plan_page(
+                    PagePlanner(m, atlas, subject, page, sections, detail, cache=cache)
+                )
             except PageOverflow as exc:
                 last = exc
                 continue
             if "steps" not in sections:
                 return plain
             try:
-                drawn = plan_page(_Planner(m, atlas, subject, page, sections, detail, True))
+                drawn = plan_page(
+                    PagePlanner(m, atlas, subject, page, sections, detail, True, cache)
+                )
             except PageOverflow:
                 return plain
             return drawn if _costs_little(drawn, plain) else plain

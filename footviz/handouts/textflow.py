@@ -100,8 +100,10 @@ def page_text(fig: Any, x: float, y: float, text: str, **kwargs: Any) -> Any:
     the left end of the baseline: matplotlib's own ``Text.draw`` would measure every line
     again (the largest part of drawing a page's text) only to find an offset of zero.  The
     glyphs, position and colour reach the renderer exactly as ``Text.draw`` sends them (same
-    PDF, SVG and PNG bytes); anything else (several lines, another alignment, rotation, a
-    box, path effects, TeX) draws as any ``Text``.
+    PDF, SVG and PNG bytes); on matplotlib's PDF renderer the line is written by
+    :func:`footviz.handouts.pdftext.draw_line` (the same bytes as its ``draw_text``, with
+    fewer font calls).  Anything else (several lines, another alignment, rotation, a box,
+    path effects, TeX) draws as any ``Text``.
     """
     t = fig.text(x, y, text, **kwargs)
     t.__class__ = _page_text_class()  # fig.text's artist; the subclass only changes draw()
@@ -113,6 +115,8 @@ def _page_text_class() -> type:
     from matplotlib import colors
     from matplotlib.artist import allow_rasterization
     from matplotlib.text import Text
+
+    from .pdftext import draw_line
 
     class PageText(Text):
         """A line of page text drawn on its baseline (see :func:`page_text`)."""
@@ -155,9 +159,9 @@ def _page_text_class() -> type:
             self._set_gc_clip(gc)
             if renderer.flipy():
                 y = renderer.get_canvas_width_height()[1] - y
-            renderer.draw_text(
-                gc, x, y, self.get_text(), self._fontproperties, 0.0, ismath=False, mtext=self
-            )
+            text, prop = self.get_text(), self._fontproperties
+            if not draw_line(renderer, gc, x, y, text, prop, self):  # a PDF: fewer font calls
+                renderer.draw_text(gc, x, y, text, prop, 0.0, ismath=False, mtext=self)
             gc.restore()
             renderer.close_group("text")
             self.stale = False
@@ -184,12 +188,22 @@ class RectOp:
 
 @dataclass
 class Ops:
-    """Everything to draw on a page, plus the boxes it is laid out in."""
+    """Everything to draw on a page, plus the boxes it is laid out in.
+
+    ``record=False`` (:meth:`trial`) makes a sink for a trial layout: a :class:`Flow` into it
+    finds where the text goes (or raises :class:`Overflow`) without keeping its lines.
+    """
 
     texts: list[TextOp] = field(default_factory=list)
     rules: list[RuleOp] = field(default_factory=list)
     rects: list[RectOp] = field(default_factory=list)
     boxes: dict[str, Box] = field(default_factory=dict)
+    record: bool = True
+
+    @classmethod
+    def trial(cls) -> Ops:
+        """Ops for a trial layout: flows into them keep no text lines."""
+        return cls(record=False)
 
 
 MEASURE_DPI = 300.0
@@ -436,6 +450,9 @@ class Flow:
         box, x, lines, top, bottom = self._fit(
             lambda width: lines_at(text, width, size, weight, style), size, indent, before, keep
         )
+        self.y = bottom
+        if not self.ops.record:
+            return
         base = top - ASCENT * size * PT
         name, texts = box.name, self.ops.texts
         if label is not None:
@@ -444,7 +461,6 @@ class Flow:
             TextOp(name, x, base - i * LINE * size * PT, line, size, weight, style, colour)
             for i, line in enumerate(lines)
         )
-        self.y = bottom
 
     def runs(
         self,
@@ -460,6 +476,9 @@ class Flow:
         box, x, lines, top, bottom = self._fit(
             lambda width: lines_at(runs, width, size), size, indent, before, 0.0
         )
+        self.y = bottom
+        if not self.ops.record:
+            return
         base = top - ASCENT * size * PT
         name, texts = box.name, self.ops.texts
         if label is not None:
@@ -469,4 +488,3 @@ class Flow:
             texts.extend(
                 TextOp(name, x + dx, y, text, size, weight) for dx, text, weight in segments
             )
-        self.y = bottom

@@ -118,3 +118,29 @@ def test_a_registered_layer_appears_on_the_handout_map(atlas, monkeypatch):
         assert hp.map.collections == {} and not hp.map_ax.patches
         drawn = [c for c in hp.map_ax.collections if c.get_label().startswith("zones/")]
         assert drawn == [] and hp.map.numbers  # the numbered discs are the map's own
+
+
+def test_a_disc_inside_its_zone_is_decided_as_shapely_decides_it(atlas):
+    import random
+
+    from shapely.geometry import Point
+
+    from footviz.handouts.mapview import disc_inside
+
+    rng = random.Random(7)
+    decided = {True: 0, False: 0}
+    for s in atlas.shapes("left", "plantar")[:30]:
+        region = s.geometry.buffer(0.2)
+        x0, y0, x1, y1 = region.bounds
+        for _ in range(20):
+            centre = (rng.uniform(x0, x1), rng.uniform(y0, y1))
+            point = Point(centre)
+            depth = region.boundary.distance(point) if region.contains(point) else None
+            # around the depth too: the band where the disc's 64-gon and its circle disagree
+            factors = (0.5, 0.9985, 0.9992, 0.99995, 1.0, 1.00005, 2.0) if depth else (1.0,)
+            for f in factors:
+                r = (depth or 1.0) * f
+                want = bool(region.contains(point.buffer(r)))
+                assert disc_inside(region, centre, depth, r) is want, (s.key, centre, f)
+                decided[want] += 1
+    assert decided[True] > 50 and decided[False] > 50

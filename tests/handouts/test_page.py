@@ -217,3 +217,31 @@ def test_the_step_diagrams_follow_the_atlas_scale_and_fall_back_for_su_jok(atlas
         assert len(hp.steps) == 8 and all(
             len(d.strokes) == len(d.step.on(d.aspect)) for d in hp.steps
         )
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_trial_plans_sharing_a_plan_cache_plan_as_each_alone(atlas, lang):
+    """The map's sizes, the key table and the compact key are measured once for all of a
+    subject's trial plans (:class:`PlanCache`): each plan comes out as it does alone."""
+    from footviz.handouts.page import SECTIONS, PageOverflow, PagePlanner, PlanCache, plan_page
+    from footviz.handouts.textflow import Measure
+
+    def plan(subject, sections, diagrams, cache=None):
+        try:
+            planner = PagePlanner(m, atlas, subject, "A4", sections, diagrams=diagrams, cache=cache)
+            return plan_page(planner)
+        except PageOverflow as exc:
+            return str(exc)
+
+    m = Measure()
+    compact = False
+    for condition in ("migraine", "acne", "baldness"):
+        subject = subjects(condition, atlas, lang)[0]
+        cache = PlanCache()
+        for sections, diagrams in ((SECTIONS, False), (SECTIONS, True), (("contra",), False)):
+            shared = plan(subject, sections, diagrams, cache)
+            alone = plan(subject, sections, diagrams)
+            assert shared == alone, (condition, sections, diagrams)
+        assert cache.naturals and cache.tables  # the cache was used
+        compact = compact or bool(cache.compact and cache.widths)
+    assert compact  # migraine's page takes the compact key beside the map

@@ -104,3 +104,18 @@ def test_page_text_is_extractable_and_measures_as_text():
     )
     assert first.x0 == pytest.approx(0.3 * fig.dpi, abs=1.0) and first.width > 1.0 * fig.dpi
     assert right.x1 == pytest.approx(3.7 * fig.dpi, abs=1.0)
+
+
+def test_a_trial_flow_ends_where_the_drawn_flow_ends_and_keeps_no_lines():
+    m = Measure()
+    boxes = (Box("a", 0.0, 0.0, 2.0, 1.0), Box("b", 2.2, 0.0, 4.2, 1.0))
+    drawn, trial = Ops(), Ops.trial()
+    flows = [Flow(drawn, m, *boxes), Flow(trial, m, *boxes)]
+    for flow in flows:
+        flow.para(TEXT, 8.0, label="1.", indent=0.1)
+        flow.runs(((TEXT[:40], "bold"), (TEXT[40:], "normal")), 8.0, label="2", before=0.02)
+    assert (flows[0].column, flows[0].y) == (flows[1].column, flows[1].y) == (1, flows[1].y)
+    assert len(drawn.texts) > 10 and trial.texts == []
+    for ops in (Ops(), Ops.trial()):
+        with pytest.raises(Overflow):
+            Flow(ops, m, boxes[0]).para(TEXT * 6, 8.0)
