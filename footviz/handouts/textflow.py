@@ -447,20 +447,29 @@ class Flow:
         column (keeps a heading with what follows it).
         """
         lines_at = self.measure._lines
-        box, x, lines, top, bottom = self._fit(
+        fitted = self._fit(
             lambda width: lines_at(text, width, size, weight, style), size, indent, before, keep
         )
-        self.y = bottom
-        if not self.ops.record:
+        base = self._begin(fitted, size, label, weight)
+        if base is None:
             return
-        base = top - ASCENT * size * PT
-        name, texts = box.name, self.ops.texts
-        if label is not None:
-            texts.append(TextOp(name, box.x0, base, label, size, weight))
-        texts.extend(
+        name, x, lines = fitted[0].name, fitted[1], fitted[2]
+        self.ops.texts.extend(
             TextOp(name, x, base - i * LINE * size * PT, line, size, weight, style, colour)
             for i, line in enumerate(lines)
         )
+
+    def _begin(self, fitted, size: float, label: str | None, label_weight: str) -> float | None:
+        """Take the fitted block's room and put its hanging ``label``: the first baseline, or
+        None when nothing is recorded (a trial layout)."""
+        box, _, _, top, bottom = fitted
+        self.y = bottom
+        if not self.ops.record:
+            return None
+        base = top - ASCENT * size * PT
+        if label is not None:
+            self.ops.texts.append(TextOp(box.name, box.x0, base, label, size, label_weight))
+        return base
 
     def runs(
         self,
@@ -473,18 +482,13 @@ class Flow:
     ) -> None:
         """Add a wrapped paragraph of ``(text, weight)`` runs with a hanging bold ``label``."""
         lines_at = self.measure._run_lines
-        box, x, lines, top, bottom = self._fit(
-            lambda width: lines_at(runs, width, size), size, indent, before, 0.0
-        )
-        self.y = bottom
-        if not self.ops.record:
+        fitted = self._fit(lambda width: lines_at(runs, width, size), size, indent, before, 0.0)
+        base = self._begin(fitted, size, label, "bold")
+        if base is None:
             return
-        base = top - ASCENT * size * PT
-        name, texts = box.name, self.ops.texts
-        if label is not None:
-            texts.append(TextOp(name, box.x0, base, label, size, "bold"))
+        name, x, lines = fitted[0].name, fitted[1], fitted[2]
         for i, segments in enumerate(lines):
             y = base - i * LINE * size * PT
-            texts.extend(
+            self.ops.texts.extend(
                 TextOp(name, x + dx, y, text, size, weight) for dx, text, weight in segments
             )
