@@ -227,7 +227,7 @@ class _Builder:
         mag = max(abs(self.x0), abs(self.x0 + self.ncx * self.h))
         mag += max(abs(self.y0), abs(self.y0 + self.ncy * self.h)) + self.h
         tol = (np.abs(la) + np.abs(lb)) * (mag + np.abs(ax) + np.abs(ay)) * LINE_ERR
-        self.lines = np.array([la, lb, lc, tol]) if len(uniq) else np.zeros((4, 0))
+        self.lines = np.column_stack([la, lb, lc, tol]) if len(uniq) else np.zeros((0, 4))
         # -- (touched sub-cell, line) pairs, kept when the edge comes within 2 eps of the cell
         lo_x, hi_x, lo_y, hi_y, which = _piece_cells(uniq, self.eps, self.x0, self.y0, hf)
         keys = []

@@ -17,7 +17,7 @@ sub-cells per border coarse cell):
   ``pat_lines[pat_lptr[p]:pat_lptr[p + 1]]`` (n of them) and a face table
   ``pat_tab[pat_tptr[p]:pat_tptr[p + 1]]`` of 2**n set ids, indexed by the point's sign
   vector (bit i: ``a x + b y + c > 0`` for line i), ``len(set_ranks)`` for a face without a
-  known set; ``lines`` holds each line's rows a, b, c and its rounding bound (see
+  known set; ``lines`` holds a row per line: a, b, c and its rounding bound (see
   :data:`LINE_ERR`).
 """
 
@@ -117,7 +117,7 @@ class GridData:
         d.pat_lines = np.zeros(0, np.int32)
         d.pat_tptr = np.zeros(1, np.int32)
         d.pat_tab = np.zeros(0, np.uint16)
-        d.lines = np.zeros((4, 0))
+        d.lines = np.zeros((0, 4))
         d.set_ranks, d.cls_base, d.cls_cand = [()], [], []
         return d
 
@@ -191,13 +191,11 @@ class GridData:
             and int(lptr[-1]) == len(plines)
             and int(tptr[-1]) == len(tab)
             and bool((np.diff(tptr) == 1 << np.diff(lptr).astype(np.int64)).all())
-            and (
-                len(plines) == 0 or (0 <= int(plines.min()) and int(plines.max()) < lines.shape[1])
-            )
+            and (len(plines) == 0 or (0 <= int(plines.min()) and int(plines.max()) < len(lines)))
             and (len(tab) == 0 or int(tab.max()) <= len(self.set_ranks))
             and lines.dtype == np.float64
             and lines.ndim == 2
-            and lines.shape[0] == 4
+            and lines.shape[1] == 4
             and self.k > 0
             and self.h > 0
         )

@@ -133,8 +133,25 @@ class Grid:
         self.coarse_mv = memoryview(self.coarse_codes)
         self.blocks_mv = memoryview(self.blocks)
         self.bmask = self.block - 1
-        self.pat_n = np.diff(self.pat_lptr).astype(np.int8)  # lines per pattern
-        self.la, self.lb, self.lc, self.ltol = (np.ascontiguousarray(r) for r in self.lines)
+        # the batch path's tables: per pattern its first line (a, b, c, bound) and its face
+        # table as primary zones (a pattern without lines: the one line 0 x + 0 y + 1 > 0,
+        # and its one entry twice)
+        n = np.diff(self.pat_lptr)
+        self.pat_n = n.astype(np.int8)  # lines per pattern
+        first = np.zeros((len(n), 4))
+        first[:, 2] = 1.0
+        has = np.flatnonzero(n)
+        first[has] = self.lines[self.pat_lines[self.pat_lptr[has]]]
+        self.first_line = first
+        size = np.maximum(1 << n.astype(np.int64), 2)
+        self.glob_ptr = np.r_[0, np.cumsum(size)[:-1]].astype(np.int32)
+        row, flat = ranges(self.pat_tptr[:-1].astype(np.int64), 1 << n.astype(np.int64))
+        small = len(self.set_glob) and int(self.set_glob.max()) < 1 << 15
+        tab = np.empty(int(size.sum()), np.int16 if small else np.int32)
+        tab[self.glob_ptr[row] + flat - self.pat_tptr[row]] = self.set_glob[self.pat_tab[flat]]
+        none = np.flatnonzero(n == 0)
+        tab[self.glob_ptr[none] + 1] = tab[self.glob_ptr[none]]
+        self.glob_tab = tab
         self._single()
 
     # -------------------------------------------------------------- facts
@@ -142,6 +159,7 @@ class Grid:
     def nbytes(self) -> int:
         arrays = [getattr(self.data, name) for name in ARRAYS]
         arrays += [self.set_best, self.set_glob, self.rank_to_global, self.cls_best, self.pat_n]
+        arrays += [self.first_line, self.glob_ptr, self.glob_tab]
         arrays += [self.cls_tcount, self.cls_tptr, self.cls_tranks]
         tables = sum(8 * (len(t) + 4) for t in self.set_shapes)
         tables += sum(
@@ -184,7 +202,7 @@ class Grid:
         def plan(p: int) -> tuple:
             ids = pat_lines[lptr[p] : lptr[p + 1]].tolist()
             res = tuple(results[i] if i < nall else _MISS for i in pat_tab[tptr[p] : tptr[p + 1]])
-            rows = tuple(tuple(lines[:, i].tolist()) for i in ids)
+            rows = tuple(tuple(lines[i].tolist()) for i in ids)
             made = (*rows[0], *res) if len(rows) == 1 else (rows, res)
             plans[p] = made
             return made
@@ -358,41 +376,35 @@ class Grid:
         """
         t = self.tbase.take(blk)
         t += o
-        p = self.tpat.take(t).astype(np.intp)
-        n = self.pat_n.take(p)
-        lp = self.pat_lptr.take(p)
-        code = np.zeros(len(p), np.intp)
-        unsure = np.zeros(len(p), bool)
-        idx = np.flatnonzero(n)
-        la, lb, lc, ltol, pat_lines = self.la, self.lb, self.lc, self.ltol, self.pat_lines
-        for i in range(int(n.max()) if len(n) else 0):
-            if i:
-                idx = idx[n.take(idx) > i]
-            if len(idx) == len(p):  # every point has this line: no gathers of points
-                xs, ys, lq = px, py, lp
-            else:
-                xs, ys, lq = px.take(idx), py.take(idx), lp.take(idx)
-            if i:
-                lq = lq + i
-            ln = pat_lines.take(lq)
-            det = la.take(ln)
-            det *= xs
-            det += lb.take(ln) * ys
-            det += lc.take(ln)
-            bound = ltol.take(ln)
-            pos = det > bound
-            bound = -bound
-            near = det >= bound
-            near &= ~pos
-            if len(idx) == len(p):
-                unsure |= near
-                code += pos.astype(np.intp) << i
-            else:
-                unsure[idx[near]] = True
-                code[idx] += pos.astype(np.intp) << i
-        tab = self.pat_tptr.take(p)
-        tab += code
-        found = self.set_glob.take(self.pat_tab.take(tab))
+        p = self.tpat.take(t)
+        # the first line (a sub-cell without lines: 0 x + 0 y + 1, always > 0)
+        a, b, c, bound = self.first_line.take(p, axis=0).T
+        det = a * px
+        det += b * py
+        det += c
+        unsure = np.abs(det) <= bound
+        code = (det > bound).view(np.int8).astype(np.intp)
+        more = np.flatnonzero(self.pat_n.take(p) > 1)
+        if len(more):  # the other lines of the sub-cells with several
+            pm = p.take(more)
+            n, lp = self.pat_n.take(pm), self.pat_lptr.take(pm)
+            xs, ys = px.take(more), py.take(more)
+            cm, um = code.take(more), unsure.take(more)
+            rows = np.arange(len(more))
+            for i in range(1, int(n.max())):
+                if i > 1:
+                    rows = rows[n.take(rows) > i]
+                ln = self.pat_lines.take(lp.take(rows) + i)
+                a, b, c, bound = self.lines.take(ln, axis=0).T
+                det = a * xs.take(rows)
+                det += b * ys.take(rows)
+                det += c
+                um[rows] |= np.abs(det) <= bound
+                cm[rows] += (det > bound).view(np.int8).astype(np.intp) << i
+            code[more] = cm
+            unsure[more] = um
+        code += self.glob_ptr.take(p)
+        found = self.glob_tab.take(code)
         unsure |= found == UNKNOWN
         d = np.flatnonzero(unsure)
         if len(d):

@@ -44,7 +44,7 @@ def test_face_tables_list_every_border_near_a_sub_cell(atlas):
         table = g.pat_tab[g.pat_tptr[p] : g.pat_tptr[p + 1]]
         if len(ids) == 0 and table[0] == unknown:
             continue  # too many lines: shapely decides every point
-        a, b, c, _ = g.lines[:, ids]
+        a, b, c, _ = g.lines[ids].T
         box = (x0[t] - g.eps, y0[t] - g.eps, x0[t] + hf + g.eps, y0[t] + hf + g.eps)
         for line in boundaries:
             near = shapely.get_coordinates(shapely.clip_by_rect(line, *box))
