@@ -3,10 +3,18 @@
 Each zone is filled into two bit planes over the fine cells with an even-odd scanline fill
 (``state``: the cell centre is inside) and an edge walk (``touch``: the zone's border comes
 within ``eps`` of the cell).  Coarse cells no border touches keep one set of zones; the others
-become blocks of sub-cells, and sub-cells a border touches become exact classes.  Each border
-block gets a reference point clear of every edge near it and, per zone whose border comes
-near, whether the reference point is inside and which edges are near (see
-:mod:`.gridquery` for how a point is then decided).
+become blocks of sub-cells, and sub-cells a border touches (touched sub-cells) get face tables.
+
+A touched sub-cell lists the distinct lines of the edges near it: every edge within ``eps`` of
+it, and perhaps some within ``2 eps`` (more than :data:`MAX_LINES` lines: shapely decides its
+points). No other border comes within ``eps`` of the cell, so inside the cell grown by ``eps``
+every zone boundary lies on the listed lines; a face of those lines (the points with one sign
+vector) meets the grown cell in a convex set no boundary crosses, and so is covered by one set
+of zones throughout. That set is found with shapely at one sample point of the face, strictly
+inside it; the samples sit just off the faces' vertices (cell corners, lines meeting the cell's
+sides, two lines meeting), so every face is reached except, rarely, one thinner than the
+offset: its entry says "unknown" and shapely decides its points. Sub-cells with the same exact
+class, lines and table share one pattern.
 """
 
 from __future__ import annotations
