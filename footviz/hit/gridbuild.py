@@ -243,8 +243,7 @@ class _Builder:
             for cx in (lo_x, hi_x):
                 k = (cy * nfx + cx) * nl + which
                 keys.append(k[np.r_[True, k[1:] != k[:-1]]])  # the next piece: often the same
-        cells = np.unique(np.concatenate(keys))
-        cells, lid = np.divmod(cells, nl)
+        cells, lid = np.divmod(np.concatenate(keys), nl)
         fy, fx = np.divmod(cells, nfx)
         blk = self.coarse_codes.astype(np.int64)[(fy >> s) * self.ncx + (fx >> s)] - self.nsets
         sub = (blk << (2 * s)) + ((fy & m) << s) + (fx & m)

@@ -195,8 +195,9 @@ class Grid:
         pat_lines, pat_tab, pat_cls, lines = self.pat_lines, self.pat_tab, self.pat_cls, self.lines
         cls_base, cls_cand = self.cls_base, self.cls_cand
         # per pattern, made on first use (memory grows with the patterns touched): one line:
-        # (a, b, c, bound, result where a x + b y + c < 0, result where > 0); else the lines
-        # (a, b, c, bound) and the face table's results (_MISS: shapely decides)
+        # (a, b, c, bound, result where a x + b y + c < 0, result where > 0); two lines: both
+        # (a, b, c, bound) and the four results; else the lines and the face table's results
+        # (_MISS: shapely decides)
         plans: dict[int, tuple] = {}
 
         def plan(p: int) -> tuple:
@@ -204,6 +205,8 @@ class Grid:
             res = tuple(results[i] if i < nall else _MISS for i in pat_tab[tptr[p] : tptr[p + 1]])
             rows = tuple(tuple(lines[i].tolist()) for i in ids)
             made = (*rows[0], *res) if len(rows) == 1 else (rows, res)
+            if len(rows) == 2:
+                made = (*rows[0], *rows[1], *res)
             plans[p] = made
             return made
 
@@ -217,6 +220,8 @@ class Grid:
             """The shared plain result at (x, y) in touched sub-cell ``o`` of block ``b``."""
             p = tpat[tbase[b] + o]
             pl = plans.get(p) or plan(p)
+            if len(pl) == 12:
+                pl = (pl[:4], pl[4:8]), pl[8:]
             if len(pl) == 6:  # one line: its side
                 a, bb, c, bound, neg, pos = pl
                 det = a * x + bb * y + c
@@ -254,6 +259,27 @@ class Grid:
                 sid = blocks[(b << s2) + ((iy & m) << s) + (ix & m)]
                 if sid < nsets:
                     return results[sid]
+                # a touched sub-cell: one or two lines decided here, the rest by border()
+                pl = plans.get(tpat[tbase[b] + sid - nsets])
+                if pl is not None:
+                    if len(pl) == 6:
+                        det = pl[0] * x + pl[1] * y + pl[2]
+                        if det > pl[3]:
+                            res = pl[5]
+                        elif det < -pl[3]:
+                            res = pl[4]
+                        else:
+                            res = _MISS
+                        if res is not _MISS:
+                            return res
+                    elif len(pl) == 12:
+                        a, bb, c, bound, a2, b2, c2, bound2 = pl[:8]
+                        det = a * x + bb * y + c
+                        det2 = a2 * x + b2 * y + c2
+                        if (det > bound or det < -bound) and (det2 > bound2 or det2 < -bound2):
+                            res = pl[8 + (det > 0.0) + 2 * (det2 > 0.0)]
+                            if res is not _MISS:
+                                return res
                 return border(b, sid - nsets, x, y)
             return None
 
