@@ -146,12 +146,13 @@ class Grid:
         size = np.maximum(1 << n.astype(np.int64), 2)
         self.glob_ptr = np.r_[0, np.cumsum(size)[:-1]].astype(np.int32)
         row, flat = ranges(self.pat_tptr[:-1].astype(np.int64), 1 << n.astype(np.int64))
-        small = len(self.set_glob) and int(self.set_glob.max()) < 1 << 15
-        tab = np.empty(int(size.sum()), np.int16 if small else np.int32)
-        tab[self.glob_ptr[row] + flat - self.pat_tptr[row]] = self.set_glob[self.pat_tab[flat]]
+        sid = np.empty(int(size.sum()), self.pat_tab.dtype)  # set ids (the single touch's)
+        sid[self.glob_ptr[row] + flat - self.pat_tptr[row]] = self.pat_tab[flat]
         none = np.flatnonzero(n == 0)
-        tab[self.glob_ptr[none] + 1] = tab[self.glob_ptr[none]]
-        self.glob_tab = tab
+        sid[self.glob_ptr[none] + 1] = sid[self.glob_ptr[none]]
+        self.sid_tab = sid
+        small = len(self.set_glob) and int(self.set_glob.max()) < 1 << 15
+        self.glob_tab = self.set_glob[sid].astype(np.int16 if small else np.int32)
         self._single()
 
     # -------------------------------------------------------------- facts
@@ -159,7 +160,7 @@ class Grid:
     def nbytes(self) -> int:
         arrays = [getattr(self.data, name) for name in ARRAYS]
         arrays += [self.set_best, self.set_glob, self.rank_to_global, self.cls_best, self.pat_n]
-        arrays += [self.first_line, self.glob_ptr, self.glob_tab]
+        arrays += [self.first_line, self.glob_ptr, self.glob_tab, self.sid_tab]
         arrays += [self.cls_tcount, self.cls_tptr, self.cls_tranks]
         tables = sum(8 * (len(t) + 4) for t in self.set_shapes)
         tables += sum(
@@ -199,14 +200,19 @@ class Grid:
         # (a, b, c, bound) and the four results; else the lines and the face table's results
         # (_MISS: shapely decides)
         plans: dict[int, tuple] = {}
+        # the touch function's own view of the face tables: per pattern its first line (flat
+        # rows a, b, c, bound) and its set ids from glob_ptr (see _views); _MISS past the sets
+        n_of, first = memoryview(self.pat_n), memoryview(self.first_line.ravel())
+        gptr, sids = memoryview(self.glob_ptr), memoryview(self.sid_tab)
+        flat_lines, lptr_mv = memoryview(self.lines.ravel()), memoryview(self.pat_lptr)
+        lines_mv = memoryview(self.pat_lines)
+        res_or_miss = (*results, _MISS)
 
         def plan(p: int) -> tuple:
             ids = pat_lines[lptr[p] : lptr[p + 1]].tolist()
             res = tuple(results[i] if i < nall else _MISS for i in pat_tab[tptr[p] : tptr[p + 1]])
             rows = tuple(tuple(lines[i].tolist()) for i in ids)
             made = (*rows[0], *res) if len(rows) == 1 else (rows, res)
-            if len(rows) == 2:
-                made = (*rows[0], *rows[1], *res)
             plans[p] = made
             return made
 
@@ -220,8 +226,6 @@ class Grid:
             """The shared plain result at (x, y) in touched sub-cell ``o`` of block ``b``."""
             p = tpat[tbase[b] + o]
             pl = plans.get(p) or plan(p)
-            if len(pl) == 12:
-                pl = (pl[:4], pl[4:8]), pl[8:]
             if len(pl) == 6:  # one line: its side
                 a, bb, c, bound, neg, pos = pl
                 det = a * x + bb * y + c
@@ -260,26 +264,29 @@ class Grid:
                 if sid < nsets:
                     return results[sid]
                 # a touched sub-cell: one or two lines decided here, the rest by border()
-                pl = plans.get(tpat[tbase[b] + sid - nsets])
-                if pl is not None:
-                    if len(pl) == 6:
-                        det = pl[0] * x + pl[1] * y + pl[2]
-                        if det > pl[3]:
-                            res = pl[5]
-                        elif det < -pl[3]:
-                            res = pl[4]
-                        else:
-                            res = _MISS
-                        if res is not _MISS:
-                            return res
-                    elif len(pl) == 12:
-                        a, bb, c, bound, a2, b2, c2, bound2 = pl[:8]
-                        det = a * x + bb * y + c
-                        det2 = a2 * x + b2 * y + c2
-                        if (det > bound or det < -bound) and (det2 > bound2 or det2 < -bound2):
-                            res = pl[8 + (det > 0.0) + 2 * (det2 > 0.0)]
-                            if res is not _MISS:
-                                return res
+                p = tpat[tbase[b] + sid - nsets]
+                n = n_of[p]
+                if n < 3:
+                    j = p << 2
+                    det = first[j] * x + first[j + 1] * y + first[j + 2]
+                    bound = first[j + 3]
+                    if det > bound:
+                        code = 1
+                    elif det < -bound:
+                        code = 0
+                    else:
+                        return border(b, sid - nsets, x, y)
+                    if n == 2:
+                        j = lines_mv[lptr_mv[p] + 1] << 2
+                        det = flat_lines[j] * x + flat_lines[j + 1] * y + flat_lines[j + 2]
+                        bound = flat_lines[j + 3]
+                        if det > bound:
+                            code += 2
+                        elif det >= -bound:
+                            return border(b, sid - nsets, x, y)
+                    res = res_or_miss[sids[gptr[p] + code]]
+                    if res is not _MISS:
+                        return res
                 return border(b, sid - nsets, x, y)
             return None
 
