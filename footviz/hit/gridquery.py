@@ -146,11 +146,10 @@ class Grid:
         size = np.maximum(1 << n.astype(np.int64), 2)
         self.glob_ptr = np.r_[0, np.cumsum(size)[:-1]].astype(np.int32)
         row, flat = ranges(self.pat_tptr[:-1].astype(np.int64), 1 << n.astype(np.int64))
-        sid = np.empty(int(size.sum()), self.pat_tab.dtype)  # set ids (the single touch's)
+        sid = np.empty(int(size.sum()), self.pat_tab.dtype)  # set ids
         sid[self.glob_ptr[row] + flat - self.pat_tptr[row]] = self.pat_tab[flat]
         none = np.flatnonzero(n == 0)
         sid[self.glob_ptr[none] + 1] = sid[self.glob_ptr[none]]
-        self.sid_tab = sid
         small = len(self.set_glob) and int(self.set_glob.max()) < 1 << 15
         self.glob_tab = self.set_glob[sid].astype(np.int16 if small else np.int32)
         self._single()
@@ -160,7 +159,7 @@ class Grid:
     def nbytes(self) -> int:
         arrays = [getattr(self.data, name) for name in ARRAYS]
         arrays += [self.set_best, self.set_glob, self.rank_to_global, self.cls_best, self.pat_n]
-        arrays += [self.first_line, self.glob_ptr, self.glob_tab, self.sid_tab]
+        arrays += [self.first_line, self.glob_ptr, self.glob_tab]
         arrays += [self.cls_tcount, self.cls_tptr, self.cls_tranks]
         tables = sum(8 * (len(t) + 4) for t in self.set_shapes)
         tables += sum(
@@ -192,28 +191,26 @@ class Grid:
         results = shared.by_set
         result_of = shared.of
         nall = len(results)
-        lptr, tptr = self.pat_lptr.tolist(), self.pat_tptr.tolist()
+        lptr, tptr = memoryview(self.pat_lptr), memoryview(self.pat_tptr)
         pat_lines, pat_tab, pat_cls, lines = self.pat_lines, self.pat_tab, self.pat_cls, self.lines
         cls_base, cls_cand = self.cls_base, self.cls_cand
-        # per pattern, made on first use (memory grows with the patterns touched): one line:
-        # (a, b, c, bound, result where a x + b y + c < 0, result where > 0); two lines: both
-        # (a, b, c, bound) and the four results; else the lines and the face table's results
-        # (_MISS: shapely decides)
-        plans: dict[int, tuple] = {}
-        # the touch function's own view of the face tables: per pattern its first line (flat
-        # rows a, b, c, bound) and its set ids from glob_ptr (see _views); _MISS past the sets
-        n_of, first = memoryview(self.pat_n), memoryview(self.first_line.ravel())
-        gptr, sids = memoryview(self.glob_ptr), memoryview(self.sid_tab)
-        flat_lines, lptr_mv = memoryview(self.lines.ravel()), memoryview(self.pat_lptr)
-        lines_mv = memoryview(self.pat_lines)
-        res_or_miss = (*results, _MISS)
+        # per pattern, made on first use (memory grows with the patterns touched): the lines
+        # (a, b, c, bound) and the face table's results (_MISS: shapely decides); and the
+        # touch function's form of one line (a, b, c, bound, result where a x + b y + c < 0,
+        # result where > 0) or two (both lines, the four results), else None
+        npat = len(self.pat_cls)
+        plans: list[tuple | None] = [None] * npat
+        quick: list[tuple | None] = [None] * npat
 
         def plan(p: int) -> tuple:
             ids = pat_lines[lptr[p] : lptr[p + 1]].tolist()
             res = tuple(results[i] if i < nall else _MISS for i in pat_tab[tptr[p] : tptr[p + 1]])
             rows = tuple(tuple(lines[i].tolist()) for i in ids)
-            made = (*rows[0], *res) if len(rows) == 1 else (rows, res)
-            plans[p] = made
+            if len(rows) == 0:
+                quick[p] = (0.0, 0.0, 1.0, 0.0, res[0], res[0])  # 1 > 0: always the one face
+            elif len(rows) <= 2:
+                quick[p] = (*(v for r in rows for v in r), *res)
+            made = plans[p] = (rows, res)
             return made
 
         def slow(p: int, x: float, y: float) -> HitResult | None:
@@ -225,28 +222,17 @@ class Grid:
         def border(b: int, o: int, x: float, y: float) -> HitResult | None:
             """The shared plain result at (x, y) in touched sub-cell ``o`` of block ``b``."""
             p = tpat[tbase[b] + o]
-            pl = plans.get(p) or plan(p)
-            if len(pl) == 6:  # one line: its side
-                a, bb, c, bound, neg, pos = pl
+            rows, res_of = plans[p] or plan(p)
+            code = 0
+            bit = 1
+            for a, bb, c, bound in rows:  # the sign vector picks the face
                 det = a * x + bb * y + c
                 if det > bound:
-                    res = pos
-                elif det < -bound:
-                    res = neg
-                else:
+                    code |= bit
+                elif det >= -bound:
                     return slow(p, x, y)
-            else:  # the sign vector picks the face
-                rows, res_of = pl
-                code = 0
-                bit = 1
-                for a, bb, c, bound in rows:
-                    det = a * x + bb * y + c
-                    if det > bound:
-                        code |= bit
-                    elif det >= -bound:
-                        return slow(p, x, y)
-                    bit <<= 1
-                res = res_of[code]
+                bit <<= 1
+            res = res_of[code]
             return slow(p, x, y) if res is _MISS else res
 
         def hit1(x: float, y: float) -> HitResult | None:
@@ -264,29 +250,24 @@ class Grid:
                 if sid < nsets:
                     return results[sid]
                 # a touched sub-cell: one or two lines decided here, the rest by border()
-                p = tpat[tbase[b] + sid - nsets]
-                n = n_of[p]
-                if n < 3:
-                    j = p << 2
-                    det = first[j] * x + first[j + 1] * y + first[j + 2]
-                    bound = first[j + 3]
-                    if det > bound:
-                        code = 1
-                    elif det < -bound:
-                        code = 0
-                    else:
-                        return border(b, sid - nsets, x, y)
-                    if n == 2:
-                        j = lines_mv[lptr_mv[p] + 1] << 2
-                        det = flat_lines[j] * x + flat_lines[j + 1] * y + flat_lines[j + 2]
-                        bound = flat_lines[j + 3]
+                pl = quick[tpat[tbase[b] + sid - nsets]]
+                if pl is not None:
+                    if len(pl) == 6:
+                        a, bb, c, bound, neg, pos = pl
+                        det = a * x + bb * y + c
                         if det > bound:
-                            code += 2
-                        elif det >= -bound:
-                            return border(b, sid - nsets, x, y)
-                    res = res_or_miss[sids[gptr[p] + code]]
-                    if res is not _MISS:
-                        return res
+                            if pos is not _MISS:
+                                return pos
+                        elif det < -bound and neg is not _MISS:
+                            return neg
+                    else:
+                        a, bb, c, bound, a2, b2, c2, bound2 = pl[:8]
+                        det = a * x + bb * y + c
+                        det2 = a2 * x + b2 * y + c2
+                        if (det > bound or det < -bound) and (det2 > bound2 or det2 < -bound2):
+                            res = pl[8 + (det > 0.0) + 2 * (det2 > 0.0)]
+                            if res is not _MISS:
+                                return res
                 return border(b, sid - nsets, x, y)
             return None
 
