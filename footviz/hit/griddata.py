@@ -193,11 +193,23 @@ class GridData:
             and bool((np.diff(tptr) == 1 << np.diff(lptr).astype(np.int64)).all())
             and (len(plines) == 0 or (0 <= int(plines.min()) and int(plines.max()) < len(lines)))
             and (len(tab) == 0 or int(tab.max()) <= len(self.set_ranks))
+            and self._touched_fit(nblocks)
             and lines.dtype == np.float64
             and lines.ndim == 2
             and lines.shape[1] == 4
             and self.k > 0
             and self.h > 0
+        )
+
+    def _touched_fit(self, nblocks: int) -> bool:
+        """Each block's touched sub-cells are numbered 0, 1, ... and ``tbase`` counts them."""
+        if not nblocks:
+            return len(self.tpat) == 0
+        number = self.blocks.reshape(nblocks, -1).astype(np.int64) - self.nsets
+        count = (number >= 0).sum(axis=1)
+        return bool(
+            np.array_equal(np.diff(np.r_[self.tbase, len(self.tpat)]), count)
+            and (number.max(axis=1) < count).all()
         )
 
 

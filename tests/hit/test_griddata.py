@@ -50,6 +50,7 @@ def test_arrays_that_do_not_fit_are_refused(atlas):
         lambda d: d.__setitem__("set_len", d["set_len"] + 1),
         lambda d: d.__setitem__("pat_lptr", d["pat_lptr"][::-1].copy()),
         lambda d: d.__setitem__("tpat", d["tpat"] + len(d["pat_cls"])),
+        lambda d: d.__setitem__("tbase", d["tbase"] + (np.arange(len(d["tbase"])) > 0)),
         lambda d: d.__setitem__("geo", d["geo"][:3]),
     ):
         broken = dict(arrays)
