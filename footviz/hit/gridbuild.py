@@ -244,15 +244,17 @@ class _Builder:
                 k = (cy * nfx + cx) * nl + which
                 keys.append(k[np.r_[True, k[1:] != k[:-1]]])  # the next piece: often the same
         cells, lid = np.divmod(np.concatenate(keys), nl)
-        fy, fx = np.divmod(cells, nfx)
-        blk = self.coarse_codes.astype(np.int64)[(fy >> s) * self.ncx + (fx >> s)] - self.nsets
-        sub = (blk << (2 * s)) + ((fy & m) << s) + (fx & m)
-        t = np.minimum(np.searchsorted(t_sel, sub), max(T - 1, 0))
-        ok = (blk >= 0) & (T > 0)
-        ok[ok] &= t_sel[t[ok]] == sub[ok]
-        key = np.unique(t[ok] * nl + lid[ok])
-        pt, pl = np.divmod(key, nl)
+        # each fine cell's touched sub-cell number (-1: none), over the whole grid (smaller
+        # than the bit planes, already freed)
         sb, sl = np.divmod(t_sel, B * B)
+        fine = ((byc[sb] << s) + (sl >> s)) * nfx + (bxc[sb] << s) + (sl & m)
+        number = np.full(nfx * self.ncy * B, -1, np.int32)
+        number[fine] = np.arange(T, dtype=np.int32)
+        t = number[cells]
+        ok = t >= 0
+        key = np.unique(t[ok].astype(np.int64) * nl + lid[ok])
+        del number
+        pt, pl = np.divmod(key, nl)
         cx0 = self.x0 + (bxc[sb] * B + (sl & m)) * hf  # the touched sub-cells' corners
         cy0 = self.y0 + (byc[sb] * B + (sl >> s)) * hf
         g = 2 * self.eps
