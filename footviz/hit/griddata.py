@@ -205,11 +205,12 @@ class GridData:
         """Each block's touched sub-cells are numbered 0, 1, ... and ``tbase`` counts them."""
         if not nblocks:
             return len(self.tpat) == 0
-        number = self.blocks.reshape(nblocks, -1).astype(np.int64) - self.nsets
-        count = (number >= 0).sum(axis=1)
+        codes = self.blocks.reshape(nblocks, -1)
+        count = np.count_nonzero(codes >= self.nsets, axis=1)
+        # a block's largest code is nsets + its last number (or a set id when none is touched)
         return bool(
             np.array_equal(np.diff(np.r_[self.tbase, len(self.tpat)]), count)
-            and (number.max(axis=1) < count).all()
+            and (codes.max(axis=1) < self.nsets + count).all()
         )
 
 
