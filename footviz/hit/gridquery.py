@@ -197,10 +197,12 @@ class Grid:
         # per pattern, made on first use (memory grows with the patterns touched): the lines
         # (a, b, c, bound) and the face table's results (_MISS: shapely decides); and the
         # touch function's form of one line (a, b, c, bound, result where a x + b y + c < 0,
-        # result where > 0) or two (both lines, the four results), else None
+        # result where > 0) or two (both lines, the four results); else (and until made) a
+        # line no point is certainly off, so the touch asks border()
         npat = len(self.pat_cls)
+        miss = _MISS
         plans: list[tuple | None] = [None] * npat
-        quick: list[tuple | None] = [None] * npat
+        quick: list[tuple] = [(0.0, 0.0, 0.0, 1.0, miss, miss)] * npat  # not made: border()
 
         def plan(p: int) -> tuple:
             ids = pat_lines[lptr[p] : lptr[p + 1]].tolist()
@@ -251,23 +253,22 @@ class Grid:
                     return results[sid]
                 # a touched sub-cell: one or two lines decided here, the rest by border()
                 pl = quick[tpat[tbase[b] + sid - nsets]]
-                if pl is not None:
-                    if len(pl) == 6:
-                        a, bb, c, bound, neg, pos = pl
-                        det = a * x + bb * y + c
-                        if det > bound:
-                            if pos is not _MISS:
-                                return pos
-                        elif det < -bound and neg is not _MISS:
-                            return neg
-                    else:
-                        a, bb, c, bound, a2, b2, c2, bound2 = pl[:8]
-                        det = a * x + bb * y + c
-                        det2 = a2 * x + b2 * y + c2
-                        if (det > bound or det < -bound) and (det2 > bound2 or det2 < -bound2):
-                            res = pl[8 + (det > 0.0) + 2 * (det2 > 0.0)]
-                            if res is not _MISS:
-                                return res
+                if len(pl) == 6:
+                    a, bb, c, bound, neg, pos = pl
+                    det = a * x + bb * y + c
+                    if det > bound:
+                        if pos is not miss:
+                            return pos
+                    elif det < -bound and neg is not miss:
+                        return neg
+                else:
+                    a, bb, c, bound, a2, b2, c2, bound2 = pl[:8]
+                    det = a * x + bb * y + c
+                    det2 = a2 * x + b2 * y + c2
+                    if (det > bound or det < -bound) and (det2 > bound2 or det2 < -bound2):
+                        res = pl[8 + (det > 0.0) + 2 * (det2 > 0.0)]
+                        if res is not miss:
+                            return res
                 return border(b, sid - nsets, x, y)
             return None
 
