@@ -149,7 +149,9 @@ def main() -> None:
 
     old = old_index(atlas)
     if old is not None:
+        t = time.perf_counter()
         old.build()
+        print(f"  (previous index, same run: {(time.perf_counter() - t) * 1e3:6.1f} ms cold build)")
     g = index.grid(foot, aspect)
     x0, y0, x1, y1 = atlas.outline(foot, aspect).bounds
     rng = np.random.default_rng(0)

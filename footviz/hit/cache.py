@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - by version
 
 __all__ = ["FORMAT", "cache_dir", "cache_key", "load", "pack", "save", "unpack"]
 
-FORMAT = "footviz-hit-5"  # bump when the arrays or their meaning change
+FORMAT = "footviz-hit-6"  # bump when the arrays or their meaning change
 
 
 def cache_dir() -> str | None:

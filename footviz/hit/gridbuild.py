@@ -3,10 +3,18 @@
 Each zone is filled into two bit planes over the fine cells with an even-odd scanline fill
 (``state``: the cell centre is inside) and an edge walk (``touch``: the zone's border comes
 within ``eps`` of the cell).  Coarse cells no border touches keep one set of zones; the others
-become blocks of sub-cells, and sub-cells a border touches become exact classes.  Each border
-block gets a reference point clear of every edge near it and, per zone whose border comes
-near, whether the reference point is inside and which edges are near (see
-:mod:`.gridquery` for how a point is then decided).
+become blocks of sub-cells, and sub-cells a border touches (touched sub-cells) get face tables.
+
+A touched sub-cell lists the distinct lines of the edges near it: every edge within ``eps`` of
+it, and perhaps some within ``2 eps`` (more than :data:`MAX_LINES` lines: shapely decides its
+points). No other border comes within ``eps`` of the cell, so inside the cell grown by ``eps``
+every zone boundary lies on the listed lines; a face of those lines (the points with one sign
+vector) meets the grown cell in a convex set no boundary crosses, and so is covered by one set
+of zones throughout. That set is found with shapely at one sample point of the face, strictly
+inside it; the samples sit just off the faces' vertices (cell corners, lines meeting the cell's
+sides, two lines meeting), so every face is reached except, rarely, one thinner than the
+offset: its entry says "unknown" and shapely decides its points. Sub-cells with the same exact
+class, lines and table share one pattern.
 """
 
 from __future__ import annotations
@@ -18,23 +26,14 @@ import numpy as np
 import shapely
 
 from . import griddata
-from .griddata import EPS, ORIENT_ERR, GridData
+from .griddata import EPS, LINE_ERR, GridData, ranges
 from .inputs import HitIndexError
 
 __all__ = ["build"]
 
-#: Where a border block's reference point may sit, in block units; the first offset that
-#: lies clearly off every edge listed for the block is used.
-REF_OFFSETS = (
-    (0.5, 0.5),
-    (0.37, 0.61),
-    (0.63, 0.29),
-    (0.21, 0.83),
-    (0.79, 0.17),
-    (0.41, 0.13),
-    (0.13, 0.47),
-    (0.87, 0.71),
-)
+#: Most edge lines a border sub-cell's face table takes (its table has 2**n entries); a
+#: sub-cell with more always asks shapely.
+MAX_LINES = 4
 
 
 def build(
@@ -61,6 +60,29 @@ def build(
     for name in ("x0", "y0", "h", "k", "eps", "ncx", "ncy", "nsets"):
         setattr(data, name, getattr(b, name))
     return data
+
+
+def _piece_cells(seg, eps, x0, y0, hf):
+    """The fine cells edges ``seg`` (rows ax, ay, bx, by) may pass within ``eps`` of: each
+    edge is split into pieces at most ``hf / 2`` long, and each piece's box grown by ``eps``
+    spans at most 2 x 2 cells; returns the boxes' low and high cell columns and rows and
+    each piece's edge."""
+    ax, ay, bx, by = seg.T
+    length = np.hypot(bx - ax, by - ay)
+    n = np.maximum(np.ceil(length / (hf / 2)).astype(np.int64), 1)
+    idx = np.repeat(np.arange(len(seg)), n)
+    j = np.arange(len(idx)) - np.repeat(np.cumsum(n) - n, n)
+    t0 = j / n[idx]
+    t1 = (j + 1) / n[idx]
+    px0 = ax[idx] + (bx - ax)[idx] * t0
+    py0 = ay[idx] + (by - ay)[idx] * t0
+    px1 = np.where(j + 1 == n[idx], bx[idx], ax[idx] + (bx - ax)[idx] * t1)
+    py1 = np.where(j + 1 == n[idx], by[idx], ay[idx] + (by - ay)[idx] * t1)
+    lo_x = np.floor((np.minimum(px0, px1) - eps - x0) / hf).astype(np.int64)
+    hi_x = np.floor((np.maximum(px0, px1) + eps - x0) / hf).astype(np.int64)
+    lo_y = np.floor((np.minimum(py0, py1) - eps - y0) / hf).astype(np.int64)
+    hi_y = np.floor((np.maximum(py0, py1) + eps - y0) / hf).astype(np.int64)
+    return lo_x, hi_x, lo_y, hi_y, idx
 
 
 def _unique_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -132,15 +154,9 @@ class _Builder:
         words = (nz + 63) // 64
         state = np.zeros((nfy, nfx, words), np.uint64)
         touch = np.zeros((nfy, nfx, words), np.uint64)
-        self._seg_counts: list[int] = []
-        seg_parts, pair_cells, pair_segs = [], [], []
-        nseg = 0
-        for r, g in enumerate(geoms):
-            seg, cells, which = self._raster_zone(r, g, state, touch, x0, y0, hf, nfx, nfy)
-            seg_parts.append(seg)
-            pair_cells.append(cells)
-            pair_segs.append(which + nseg)
-            nseg += len(seg)
+        seg_parts = [
+            self._raster_zone(r, g, state, touch, x0, y0, hf, nfx, nfy) for r, g in enumerate(geoms)
+        ]
         touched = touch.any(axis=2)
         coarse_border = touched.reshape(ncy, B, ncx, B).any(axis=(1, 3))
         # bit rows needing a set id: pure coarse cells, pure sub-cells, bases of blocks
@@ -165,12 +181,11 @@ class _Builder:
         uniq, inverse = _unique_rows(allrows)
         nsets = len(uniq)
         self.nsets = nsets
-        self.set_ranks = [tuple(_bits_to_ranks(row)) for row in uniq]
+        self.set_ranks = [tuple(_bits_to_ranks(row)) for row in uniq]  # face sets follow
         set_best = np.array([m[0] if m else nz for m in self.set_ranks], np.int32)
         set_primary = self.rank_to_global[set_best]
         # exact classes: distinct (base, candidates) of touched sub-cells
         cuniq, cinv = _unique_rows(np.concatenate([t_base, t_touch], axis=1))
-        ncls = len(cuniq)
         self.cls_base = [tuple(_bits_to_ranks(row[:words])) for row in cuniq]
         self.cls_cand = [tuple(_bits_to_ranks(row[words:])) for row in cuniq]
         # coarse codes: set id, or nsets + block number
@@ -181,75 +196,231 @@ class _Builder:
         codes[bc] = nsets + np.arange(nblocks)
         self.coarse_codes = codes
         self.lut = np.concatenate([set_primary, np.full(nblocks, -2, np.int32)])
-        # sub-cells: set id, or nsets + exact class
-        top = nsets + ncls
+        # sub-cells: set id, or nsets + the sub-cell's number among its block's touched ones
+        top = nsets + B * B
         dtype = np.uint8 if top <= 256 else np.uint16 if top <= 65536 else np.int32
         blocks = inverse[npc:].astype(dtype)
-        blocks[t_sel] = (nsets + cinv).astype(dtype)
+        first = np.searchsorted(t_sel, (t_sel >> (2 * self.shift)) << (2 * self.shift))
+        blocks[t_sel] = (nsets + np.arange(len(t_sel)) - first).astype(dtype)
         self.blocks = blocks
-        self.sub_lut = np.concatenate([set_primary, -3 - np.arange(ncls, dtype=np.int32)])
-        # edges per border block and zone
+        self.sub_lut = np.concatenate([set_primary, np.full(B * B, -3, np.int32)])
+        # face tables of the touched sub-cells
         segs = np.vstack(seg_parts) if seg_parts else np.zeros((0, 4))
-        self._edge_tables(segs, np.concatenate(pair_cells), np.concatenate(pair_segs), bx, by)
+        self._face_tables(
+            segs,
+            t_sel,
+            cinv,
+            bx,
+            by,
+            uniq,
+            cuniq[:, :words],
+        )
 
-    def _edge_tables(self, segs, cells, seg_ids, bx, by) -> None:
-        """Per border block: a reference point, and per zone whose border comes near the block,
-        whether the reference point is inside it and the edges near the block."""
-        nblocks = len(bx)
-        nseg = len(segs)
-        zone_of_seg = np.repeat(np.arange(len(self._seg_counts)), self._seg_counts)
-        block_of_cell = self.coarse_codes.astype(np.int64) - self.nsets  # >= 0 for blocks
-        blk = block_of_cell[cells]
-        keep = blk >= 0
-        key = np.unique(blk[keep] * max(nseg, 1) + seg_ids[keep])
-        pb, ps = np.divmod(key, max(nseg, 1))
-        ax, ay, ex, ey = segs[:, 0], segs[:, 1], segs[:, 2], segs[:, 3]
+    def _face_tables(self, segs, t_sel, t_cls, bxc, byc, set_rows, base_rows):
+        """Per touched sub-cell: the distinct edge lines near it and, per sign vector of a
+        point against them, the set of zones covering that face (see the module docstring);
+        ``set_rows`` are the bit rows of the cells' sets, ``base_rows`` the classes' bases."""
+        B, s, m = self.block, self.shift, self.block - 1
+        nfx, hf, T = self.ncx * B, self.h / B, len(t_sel)
+        # -- lines: one per distinct edge (a border two zones share is one line)
+        first = (segs[:, 0] < segs[:, 2]) | (
+            (segs[:, 0] == segs[:, 2]) & (segs[:, 1] <= segs[:, 3])
+        )
+        canon = np.where(first[:, None], segs, segs[:, [2, 3, 0, 1]])
+        uniq = np.unique(canon, axis=0)
+        nl = max(len(uniq), 1)
+        ax, ay, ex, ey = uniq.T
         dx, dy = ex - ax, ey - ay
-        self.segs = np.array([ax, ay, ex, ey, dx, dy]) if nseg else np.zeros((6, 0))
-        # reference points: the first offset clearly off every edge listed for the block
-        ref = np.full((nblocks, 2), np.nan)
-        pending = np.ones(nblocks, bool)
-        sgn = np.zeros(len(pb), bool)
-        for ox, oy in REF_OFFSETS:
-            rx = self.x0 + (bx + ox) * self.h
-            ry = self.y0 + (by + oy) * self.h
-            sel = np.flatnonzero(pending[pb])
-            s = ps[sel]
-            left = dx[s] * (ry[pb[sel]] - ay[s])
-            right = dy[s] * (rx[pb[sel]] - ax[s])
-            det = left - right
-            ok = np.abs(det) > ORIENT_ERR * (np.abs(left) + np.abs(right)) * 4.0
-            bad = np.zeros(nblocks, bool)
-            bad[pb[sel[~ok]]] = True
-            accept = pending & ~bad
-            ref[accept, 0], ref[accept, 1] = rx[accept], ry[accept]
-            took = accept[pb[sel]]
-            sgn[sel[took]] = det[took] > 0
-            pending &= bad
-            if not pending.any():
-                break
-        # entries: (block, zone) with the edges of that zone near the block
-        pz = zone_of_seg[ps]
-        ekey = pb * max(self.nz, 1) + pz
-        first = np.flatnonzero(np.r_[True, np.diff(ekey) != 0]) if len(ekey) else ekey
-        ent_block, ent_rank = pb[first], pz[first]
-        valid = ~np.isnan(ref[ent_block, 0])
-        rin = np.zeros(len(first), bool)
-        if valid.any():
-            v = np.flatnonzero(valid)
-            rin[v] = shapely.intersects_xy(
-                self.geoms_arr[ent_rank[v]], ref[ent_block[v], 0], ref[ent_block[v], 1]
-            )
-        self.ref = ref
-        self.ent = (ent_rank * 2 + rin).astype(np.int32)
-        self.ent_ptr = np.r_[first, len(ekey)].astype(np.int32)
-        self.blk_ptr = np.searchsorted(ent_block, np.arange(nblocks + 1)).astype(np.int32)
-        self.edges = (ps * 2 + sgn).astype(np.int32)
+        la, lb, lc = -dy, dx, dy * ax - dx * ay
+        mag = max(abs(self.x0), abs(self.x0 + self.ncx * self.h))
+        mag += max(abs(self.y0), abs(self.y0 + self.ncy * self.h)) + self.h
+        tol = (np.abs(la) + np.abs(lb)) * (mag + np.abs(ax) + np.abs(ay)) * LINE_ERR
+        self.lines = np.column_stack([la, lb, lc, tol]) if len(uniq) else np.zeros((0, 4))
+        # -- (touched sub-cell, line) pairs, kept when the edge comes within 2 eps of the cell
+        lo_x, hi_x, lo_y, hi_y, which = _piece_cells(uniq, self.eps, self.x0, self.y0, hf)
+        keys = []
+        for cy in (lo_y, hi_y):
+            for cx in (lo_x, hi_x):
+                k = (cy * nfx + cx) * nl + which
+                keys.append(k[np.r_[True, k[1:] != k[:-1]]])  # the next piece: often the same
+        cells, lid = np.divmod(np.concatenate(keys), nl)
+        # each fine cell's touched sub-cell number (-1: none), over the whole grid (smaller
+        # than the bit planes, already freed)
+        sb, sl = np.divmod(t_sel, B * B)
+        fine = ((byc[sb] << s) + (sl >> s)) * nfx + (bxc[sb] << s) + (sl & m)
+        number = np.full(nfx * self.ncy * B, -1, np.int32)
+        number[fine] = np.arange(T, dtype=np.int32)
+        t = number[cells]
+        ok = t >= 0
+        key = np.unique(t[ok].astype(np.int64) * nl + lid[ok])
+        del number
+        pt, pl = np.divmod(key, nl)
+        cx0 = self.x0 + (bxc[sb] * B + (sl & m)) * hf  # the touched sub-cells' corners
+        cy0 = self.y0 + (byc[sb] * B + (sl >> s)) * hf
+        g = 2 * self.eps
+        px, py, qx, qy = ax[pl], ay[pl], dx[pl], dy[pl]
+        keep = (qx != 0) | (qy != 0)
+        t0, t1 = np.zeros(len(pt)), np.ones(len(pt))
+        with np.errstate(divide="ignore", invalid="ignore"):  # Liang-Barsky clipping
+            for p, q in (
+                (-qx, px - (cx0[pt] - g)),
+                (qx, cx0[pt] + hf + g - px),
+                (-qy, py - (cy0[pt] - g)),
+                (qy, cy0[pt] + hf + g - py),
+            ):
+                r = q / p
+                keep &= (p != 0) | (q >= 0)
+                t0 = np.where(p < 0, np.maximum(t0, r), t0)
+                t1 = np.where(p > 0, np.minimum(t1, r), t1)
+        keep &= t0 <= t1
+        pt, pl = pt[keep], pl[keep]
+        nlin = np.bincount(pt, minlength=T)
+        many = nlin > MAX_LINES  # such sub-cells always go to shapely
+        sel = ~many[pt]
+        pt, pl = pt[sel], pl[sel]
+        nlin[many] = 0
+        lptr = np.r_[0, np.cumsum(nlin)[:-1]] if T else np.zeros(0, np.int64)
+        within = np.arange(len(pt)) - lptr[pt]
+        # -- sample points: every face of the lines clipped to the cell has a vertex (a cell
+        # corner, a line meeting the cell's side, two lines meeting); a point a little off
+        # each vertex in each direction between the two lines through it lands in each face
+        # around it
+        d = hf / 256
+        live = np.flatnonzero(~many)
+        ox = np.array([0.0, 1.0, 0.0, 1.0]) * (hf - 2 * d) + d  # the corners, inset
+        oy = np.array([0.0, 0.0, 1.0, 1.0]) * (hf - 2 * d) + d
+
+        def signs(st, sx, sy):
+            """Samples inside their cells: (cell, x, y, sign vector), those with every side
+            certain."""
+            st, sx, sy = np.concatenate(st), np.concatenate(sx), np.concatenate(sy)
+            x0 = cx0[st]
+            y0 = cy0[st]
+            inbox = (sx > x0) & (sx < x0 + hf) & (sy > y0) & (sy < y0 + hf)
+            st, sx, sy = st[inbox], sx[inbox], sy[inbox]
+            row, flat = ranges(lptr[st], nlin[st])
+            ll = pl[flat]
+            det = la[ll] * sx[row] + lb[ll] * sy[row] + lc[ll]
+            bits = ((det > 0).astype(np.int64) << within[flat]).astype(float)
+            code = np.bincount(row, bits, minlength=len(st)).astype(np.int64)
+            ok = np.bincount(row, np.abs(det) <= tol[ll], minlength=len(st)) == 0
+            return st[ok], sx[ok], sy[ok], code[ok]
+
+        corners = signs(
+            [np.repeat(live, 4)],
+            [(cx0[live, None] + ox).ravel()],
+            [(cy0[live, None] + oy).ravel()],
+        )
+        # a cell with one line whose corners show both sides has all its faces
+        both = np.zeros((T, 2), bool)
+        one = nlin[corners[0]] == 1
+        both[corners[0][one], corners[3][one]] = True
+        rest = ~(both.all(axis=1) & (nlin == 1))[pt]
+        st, sx, sy = [], [], []
+        ln = np.hypot(qx[keep][sel], qy[keep][sel])
+        ux, uy = qx[keep][sel] / ln, qy[keep][sel] / ln
+        px, py = px[keep][sel], py[keep][sel]
+        X0, Y0 = cx0[pt], cy0[pt]
+        # a line meeting a side: the two points just inside the cell either side of the line
+        for along, across, p0, q0, u, v in ((px, py, X0, Y0, ux, uy), (py, px, Y0, X0, uy, ux)):
+            for off, w in ((0.0, 1.0), (hf, -1.0)):  # the side at p0 + off, inward w
+                i = np.flatnonzero((u != 0) & rest)
+                side = p0[i] + off
+                meet = across[i] + (side - along[i]) * (v[i] / u[i])
+                ok = (meet >= q0[i]) & (meet <= q0[i] + hf)
+                i, side, meet = i[ok], side[ok], meet[ok]
+                inward = np.where(u[i] * w > 0, d, -d)
+                for e in (-d, d):
+                    st.append(pt[i])
+                    a_ = side + inward * u[i]
+                    b_ = meet + inward * v[i] + e
+                    sx.append(a_ if along is px else b_)
+                    sy.append(b_ if along is px else a_)
+        # two lines meeting inside the cell: a point in each of the four angles
+        a_, b_, c_ = la[pl], lb[pl], lc[pl]
+        for off in range(1, MAX_LINES):
+            i = np.flatnonzero(pt[:-off] == pt[off:]) if len(pt) > off else np.zeros(0, int)
+            j = i + off
+            den = a_[i] * b_[j] - a_[j] * b_[i]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                vx = (b_[i] * c_[j] - b_[j] * c_[i]) / den
+                vy = (a_[j] * c_[i] - a_[i] * c_[j]) / den
+            ok = (vx > X0[i]) & (vx < X0[i] + hf) & (vy > Y0[i]) & (vy < Y0[i] + hf)
+            i, j, vx, vy = i[ok], j[ok], vx[ok], vy[ok]
+            for s1 in (-d, d):
+                for s2 in (-d, d):
+                    st.append(pt[i])
+                    sx.append(vx + s1 * ux[i] + s2 * ux[j])
+                    sy.append(vy + s1 * uy[i] + s2 * uy[j])
+        # -- each face's first sample
+        more = signs(st or [np.zeros(0, np.int64)], sx or [np.zeros(0)], sy or [np.zeros(0)])
+        st, sx, sy, code = (np.concatenate([u, v]) for u, v in zip(corners, more, strict=True))
+        fkey, pick = np.unique(st * (1 << MAX_LINES) + code, return_index=True)
+        ft, fcode = np.divmod(fkey, 1 << MAX_LINES)
+        fx, fy = sx[pick], sy[pick]
+        # -- the zones covering each face: the base, and the candidates shapely finds inside
+        cand_len = np.array([len(cc) for cc in self.cls_cand], np.int64)
+        cand_ptr = np.r_[0, np.cumsum(cand_len)[:-1]] if len(cand_len) else cand_len
+        cand = np.array([r for cc in self.cls_cand for r in cc], np.int64)
+        fc = t_cls[ft]
+        face, q = ranges(cand_ptr[fc] if len(fc) else fc, cand_len[fc] if len(fc) else fc)
+        rk = cand[q] if len(q) else q
+        inside = shapely.intersects_xy(self.geoms_arr[rk], fx[face], fy[face]) if len(rk) else q
+        frows = base_rows[fc].copy()
+        hit = np.flatnonzero(inside)
+        np.bitwise_or.at(
+            frows,
+            (face[hit], rk[hit] // 64),
+            np.left_shift(np.uint64(1), (rk[hit] % 64).astype(np.uint64)),
+        )
+        known = {row.tobytes(): i for i, row in enumerate(set_rows)}
+        funiq, finv = _unique_rows(frows) if len(frows) else (frows, np.zeros(0, np.int64))
+        fid = []
+        for row in funiq:
+            i = known.setdefault(row.tobytes(), len(known))
+            if i == len(self.set_ranks):
+                self.set_ranks.append(tuple(_bits_to_ranks(row)))
+            fid.append(i)
+        unknown = len(self.set_ranks)  # the table value of a face no sample found
+        # -- per sub-cell: (class, lines, table) as one row; equal rows share a pattern
+        width = 2 + MAX_LINES + (1 << MAX_LINES)
+        rows = np.full((T, width), -1, np.int64)
+        rows[:, 0], rows[:, 1] = t_cls, nlin
+        rows[pt, 2 + within] = pl
+        tab = np.full((T, 1 << MAX_LINES), -1, np.int64)
+        tab[np.arange(1 << MAX_LINES)[None, :] < (1 << nlin)[:, None]] = unknown
+        tab[ft, fcode] = np.array(fid, np.int64)[finv] if len(fid) else 0
+        rows[:, 2 + MAX_LINES :] = tab
+        # equal rows share a pattern: rows hashed to one word, then checked (a collision
+        # falls back to the rows' bytes)
+        mix = np.uint64(0x9E3779B97F4A7C15)
+        hsh = np.zeros(T, np.uint64)
+        with np.errstate(over="ignore"):
+            for col in rows.T.astype(np.uint64):
+                hsh = (hsh ^ col) * mix
+                hsh ^= hsh >> np.uint64(29)
+        _, firsts, tpat = np.unique(hsh, return_index=True, return_inverse=True)
+        tpat = tpat.ravel()
+        if not (rows[firsts][tpat] == rows).all():
+            seen: dict[bytes, int] = {}
+            view = rows.view(f"V{8 * width}").ravel().tolist()
+            tpat = np.array([seen.setdefault(r, len(seen)) for r in view], np.int64)
+        prow = rows[np.unique(tpat, return_index=True)[1]] if T else rows
+        self.tpat = tpat.astype(np.uint16 if len(prow) <= 1 << 16 else np.int32)
+        self.tbase = np.searchsorted(t_sel, np.arange(len(bxc)) * (B * B)).astype(np.int32)
+        self.pat_cls = prow[:, 0].astype(np.int32)
+        pn = prow[:, 1]
+        self.pat_lptr = np.r_[0, np.cumsum(pn)].astype(np.int32)
+        self.pat_lines = prow[:, 2 : 2 + MAX_LINES][
+            np.arange(MAX_LINES)[None, :] < pn[:, None]
+        ].astype(np.int32)
+        self.pat_tptr = np.r_[0, np.cumsum(1 << pn)].astype(np.int32)
+        ptab = prow[:, 2 + MAX_LINES :][np.arange(1 << MAX_LINES)[None, :] < (1 << pn)[:, None]]
+        self.pat_tab = ptab.astype(np.uint16 if unknown < 1 << 16 else np.int32)
 
     def _raster_zone(self, r, geom, state, touch, x0, y0, hf, nfx, nfy):
-        """Fill zone ``r`` into the bit planes; return its edges (ax, ay, bx, by) and the
-        (coarse cell, edge) pairs of the cells its border comes within eps of."""
-        eps, B, s = self.eps, self.block, self.shift
+        """Fill zone ``r`` into the bit planes; return its edges (rows ax, ay, bx, by)."""
+        eps = self.eps
         word, bit = r // 64, np.uint64(1) << np.uint64(r % 64)
         gx0, gy0, gx1, gy1 = geom.bounds
         c0 = max(math.floor((gx0 - eps - x0) / hf) - 1, 0)
@@ -263,31 +434,13 @@ class _Builder:
             c = shapely.get_coordinates(ring)
             segs.append(np.hstack([c[:-1], c[1:]]))
         seg = np.vstack(segs)
-        self._seg_counts.append(len(seg))
         ax, ay, bx, by = seg.T
-        # -- cells a border passes within eps of: split edges into pieces <= hf / 2 long
-        length = np.hypot(bx - ax, by - ay)
-        n = np.maximum(np.ceil(length / (hf / 2)).astype(np.int64), 1)
-        idx = np.repeat(np.arange(len(seg)), n)
-        j = np.arange(len(idx)) - np.repeat(np.cumsum(n) - n, n)
-        t0 = j / n[idx]
-        t1 = (j + 1) / n[idx]
-        px0 = ax[idx] + (bx - ax)[idx] * t0
-        py0 = ay[idx] + (by - ay)[idx] * t0
-        px1 = np.where(j + 1 == n[idx], bx[idx], ax[idx] + (bx - ax)[idx] * t1)
-        py1 = np.where(j + 1 == n[idx], by[idx], ay[idx] + (by - ay)[idx] * t1)
-        lo_x = np.floor((np.minimum(px0, px1) - eps - x0) / hf).astype(np.int64) - c0
-        hi_x = np.floor((np.maximum(px0, px1) + eps - x0) / hf).astype(np.int64) - c0
-        lo_y = np.floor((np.minimum(py0, py1) - eps - y0) / hf).astype(np.int64) - r0
-        hi_y = np.floor((np.maximum(py0, py1) + eps - y0) / hf).astype(np.int64) - r0
+        # -- cells a border passes within eps of
         tw = np.zeros((wy, wx), bool)
-        cells, which = [], []
-        for cy in (lo_y, hi_y):
-            for cx in (lo_x, hi_x):
+        lo_x, hi_x, lo_y, hi_y, _ = _piece_cells(seg, eps, x0, y0, hf)
+        for cy in (lo_y - r0, hi_y - r0):
+            for cx in (lo_x - c0, hi_x - c0):
                 tw[cy, cx] = True
-                cells.append(((cy + r0) >> s) * (nfx // B) + ((cx + c0) >> s))
-                which.append(idx)
-        pair = np.unique(np.concatenate(cells) * len(seg) + np.concatenate(which))
         # -- even-odd scanline fill at cell centres (half-open rule at vertices)
         yc = y0 + (np.arange(r0, r1 + 1) + 0.5) * hf
         ylo, yhi = np.minimum(ay, by), np.maximum(ay, by)
@@ -309,4 +462,4 @@ class _Builder:
         np.bitwise_or(view, bit, out=view, where=inside)
         view = touch[r0 : r1 + 1, c0 : c1 + 1, word]
         np.bitwise_or(view, bit, out=view, where=tw)
-        return seg, pair // len(seg), pair % len(seg)
+        return seg

@@ -6,14 +6,19 @@ cell size, ``k`` sub-cells per mm, ``ncx`` x ``ncy`` coarse cells, ``block`` x `
 sub-cells per border coarse cell):
 
 * ``coarse_codes[cy * ncx + cx]``: a set id (< ``nsets``) or ``nsets`` + a border block number;
-* ``blocks[(block << 2 s) + (sy << s) + sx]``: a set id, or ``nsets`` + an exact class;
-* ``lut`` / ``sub_lut``: per code, the primary zone's global index (-2: a block, -3 - c: the
-  exact class c);
-* ``set_ranks``: the zones (ranks, ascending) of each set; ``cls_base`` / ``cls_cand``: per
-  exact class, the zones covering all of the sub-cell and those whose border touches it;
-* per border block a reference point ``ref``, its entries ``ent[blk_ptr[b]:blk_ptr[b + 1]]``
-  (``rank * 2 + R inside``), each entry's edges ``edges[ent_ptr[j]:ent_ptr[j + 1]]``
-  (``edge * 2 + R's side``) and the edges' ``segs`` (rows ax, ay, bx, by, dx, dy).
+* ``blocks[(block << 2 s) + (sy << s) + sx]``: a set id, or ``nsets`` + the sub-cell's number
+  among the block's touched sub-cells (those a zone border comes within ``eps`` of);
+* ``lut`` / ``sub_lut``: per code, the primary zone's global index (-2: a block, -3: touched);
+* ``set_ranks``: the zones (ranks, ascending) of each set: first the ``nsets`` sets of cells,
+  then the sets only faces of touched sub-cells have; ``cls_base`` / ``cls_cand``: per exact
+  class, the zones covering all of a touched sub-cell and those whose border comes near it;
+* touched sub-cell ``t = tbase[block] + number`` has the pattern ``tpat[t]``; a pattern has an
+  exact class ``pat_cls``, the edge lines near the sub-cell
+  ``pat_lines[pat_lptr[p]:pat_lptr[p + 1]]`` (n of them) and a face table
+  ``pat_tab[pat_tptr[p]:pat_tptr[p + 1]]`` of 2**n set ids, indexed by the point's sign
+  vector (bit i: ``a x + b y + c > 0`` for line i), ``len(set_ranks)`` for a face without a
+  known set; ``lines`` holds a row per line: a, b, c and its rounding bound (see
+  :data:`LINE_ERR`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ __all__ = [
     "MAX_COORDINATE",
     "ORIENT_ERR",
     "GridData",
+    "ranges",
 ]
 
 EPS = 1e-6  # mm: a cell counts as touched by a border that passes this close to it
@@ -37,11 +43,12 @@ EPS = 1e-6  # mm: a cell counts as touched by a border that passes this close to
 #: when ``|det| > ORIENT_ERR * (|left| + |right|)`` the sign of ``det`` is certain.
 ORIENT_ERR = 3.3306690738754716e-16
 
-#: Error bound of a point's side of a line stored as float32 coefficients (a, b, c) of
-#: ``a x + b y + c``: each coefficient is off by at most 2**-24 of itself and |c| is at most
-#: ``(|a| + |b|) m`` (m = |ax| + |ay| of the edge's first vertex), so the value is off by less
-#: than ``6e-8 (|a| + |b|) (|x| + |y| + m)``; a larger value has a certain sign.
-LINE_ERR = 1e-6
+#: Error bound of a point's side of an edge line (ax, ay)-(bx, by) evaluated as
+#: ``a x + b y + c`` in double precision with a = -(by - ay), b = bx - ax, c = -(a ax + b ay)
+#: (each rounded): against the exact orientation the value is off by less than
+#: ``4.5e-16 (|a| + |b|) (|x| + |y| + |ax| + |ay|)``; a value beyond this bound (20 times
+#: that) has a certain sign.
+LINE_ERR = 1e-14
 
 #: Build memory bound: fine cells times 64-zone words of the two bit planes the build fills
 #: (each plane at most 32 MiB).  Past it the grid's cells grow (coarser resolution).
@@ -52,8 +59,8 @@ MAX_CELL_WORDS = 1 << 22
 MAX_COORDINATE = 1e12
 
 #: the arrays of a grid, by name (as stored in the cache)
-ARRAYS = ("coarse_codes", "blocks", "lut", "sub_lut", "ref", "blk_ptr", "ent", "ent_ptr")
-ARRAYS += ("edges", "segs")
+ARRAYS = ("coarse_codes", "blocks", "lut", "sub_lut", "tbase", "tpat", "pat_cls")
+ARRAYS += ("pat_lptr", "pat_lines", "pat_tptr", "pat_tab", "lines")
 
 
 class GridData:
@@ -71,12 +78,14 @@ class GridData:
     blocks: np.ndarray
     lut: np.ndarray
     sub_lut: np.ndarray
-    ref: np.ndarray
-    blk_ptr: np.ndarray
-    ent: np.ndarray
-    ent_ptr: np.ndarray
-    edges: np.ndarray
-    segs: np.ndarray
+    tbase: np.ndarray
+    tpat: np.ndarray
+    pat_cls: np.ndarray
+    pat_lptr: np.ndarray
+    pat_lines: np.ndarray
+    pat_tptr: np.ndarray
+    pat_tab: np.ndarray
+    lines: np.ndarray
     set_ranks: list[tuple[int, ...]]
     cls_base: list[tuple[int, ...]]
     cls_cand: list[tuple[int, ...]]
@@ -101,18 +110,20 @@ class GridData:
         d.blocks = np.zeros(0, np.uint8)
         d.lut = np.full(1, -1, np.int32)
         d.sub_lut = np.full(1, -1, np.int32)
-        d.ref = np.zeros((0, 2))
-        d.blk_ptr = np.zeros(1, np.int32)
-        d.ent = np.zeros(0, np.int32)
-        d.ent_ptr = np.zeros(1, np.int32)
-        d.edges = np.zeros(0, np.int32)
-        d.segs = np.zeros((6, 0))
+        d.tbase = np.zeros(0, np.int32)
+        d.tpat = np.zeros(0, np.uint16)
+        d.pat_cls = np.zeros(0, np.int32)
+        d.pat_lptr = np.zeros(1, np.int32)
+        d.pat_lines = np.zeros(0, np.int32)
+        d.pat_tptr = np.zeros(1, np.int32)
+        d.pat_tab = np.zeros(0, np.uint16)
+        d.lines = np.zeros((0, 4))
         d.set_ranks, d.cls_base, d.cls_cand = [()], [], []
         return d
 
     @property
     def nblocks(self) -> int:
-        return len(self.blk_ptr) - 1
+        return len(self.tbase)
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         """Every field as a numpy array (variable-length lists as CSR: values and lengths)."""
@@ -144,45 +155,71 @@ class GridData:
 
     def _fits(self, nz: int) -> bool:
         codes, blocks, lut, sub_lut = self.coarse_codes, self.blocks, self.lut, self.sub_lut
-        ref, blk_ptr, ent, ent_ptr = self.ref, self.blk_ptr, self.ent, self.ent_ptr
-        edges, segs, B = self.edges, self.segs, self.block
+        tbase, tpat, pat_cls, lines = self.tbase, self.tpat, self.pat_cls, self.lines
+        lptr, plines, tptr, tab = self.pat_lptr, self.pat_lines, self.pat_tptr, self.pat_tab
+        B, nsets = self.block, self.nsets
         nblocks = len(blocks) >> (2 * self.shift)
         ranks = self.set_ranks + self.cls_base + self.cls_cand
+        npat = len(pat_cls)
+        ints = (tbase, pat_cls, lptr, plines, tptr)
         return (
-            len(self.set_ranks) == self.nsets
+            1 <= nsets <= len(self.set_ranks)
             and len(self.cls_base) == len(self.cls_cand)
-            and codes.ndim == blocks.ndim == 1
+            and codes.ndim == blocks.ndim == tpat.ndim == tab.ndim == 1
             and codes.dtype.kind == "i"
             and blocks.dtype.kind in "ui"
+            and tpat.dtype.kind in "ui"
+            and tab.dtype.kind in "ui"
             and len(codes) == self.ncx * self.ncy
             and nblocks * B * B == len(blocks)
             and lut.dtype == sub_lut.dtype == np.int32
-            and len(lut) == self.nsets + nblocks
-            and len(sub_lut) == self.nsets + len(self.cls_base)
+            and all(a.dtype == np.int32 and a.ndim == 1 for a in ints)
+            and len(lut) == nsets + nblocks
+            and len(sub_lut) == nsets + B * B
             and 0 <= int(codes.min())
             and int(codes.max()) < len(lut)
             and (len(blocks) == 0 or 0 <= int(blocks.min()))
             and (len(blocks) == 0 or int(blocks.max()) < len(sub_lut))
             and all(0 <= r < nz for m in ranks for r in m)
-            and ref.shape == (nblocks, 2)
-            and ref.dtype == segs.dtype == np.float64
-            and segs.ndim == 2
-            and segs.shape[0] == 6
-            and blk_ptr.dtype == ent.dtype == ent_ptr.dtype == edges.dtype == np.int32
-            and len(blk_ptr) == nblocks + 1
-            and len(ent_ptr) == len(ent) + 1
-            and int(blk_ptr[0]) == 0
-            and int(blk_ptr[-1]) == len(ent)
-            and bool((np.diff(blk_ptr) >= 0).all())
-            and int(ent_ptr[0]) == 0
-            and int(ent_ptr[-1]) == len(edges)
-            and bool((np.diff(ent_ptr) >= 1).all())
-            and (len(ent) == 0 or (0 <= int(ent.min()) and int(ent.max()) < 2 * nz))
-            and (len(edges) == 0 or 0 <= int(edges.min()))
-            and (len(edges) == 0 or int(edges.max()) < 2 * segs.shape[1])
+            and len(tbase) == nblocks
+            and (nblocks == 0 or (int(tbase[0]) == 0 and bool((np.diff(tbase) >= 0).all())))
+            and (nblocks == 0 or int(tbase[-1]) <= len(tpat))
+            and (len(tpat) == 0 or (0 <= int(tpat.min()) and int(tpat.max()) < npat))
+            and (npat == 0 or (0 <= int(pat_cls.min()) and int(pat_cls.max()) < len(self.cls_base)))
+            and len(lptr) == len(tptr) == npat + 1
+            and int(lptr[0]) == int(tptr[0]) == 0
+            and int(lptr[-1]) == len(plines)
+            and int(tptr[-1]) == len(tab)
+            and bool((np.diff(tptr) == 1 << np.diff(lptr).astype(np.int64)).all())
+            and (len(plines) == 0 or (0 <= int(plines.min()) and int(plines.max()) < len(lines)))
+            and (len(tab) == 0 or int(tab.max()) <= len(self.set_ranks))
+            and self._touched_fit(nblocks)
+            and lines.dtype == np.float64
+            and lines.ndim == 2
+            and lines.shape[1] == 4
             and self.k > 0
             and self.h > 0
         )
+
+    def _touched_fit(self, nblocks: int) -> bool:
+        """Each block's touched sub-cells are numbered 0, 1, ... and ``tbase`` counts them."""
+        if not nblocks:
+            return len(self.tpat) == 0
+        codes = self.blocks.reshape(nblocks, -1)
+        count = np.count_nonzero(codes >= self.nsets, axis=1)
+        # a block's largest code is nsets + its last number (or a set id when none is touched)
+        return bool(
+            np.array_equal(np.diff(np.r_[self.tbase, len(self.tpat)]), count)
+            and (codes.max(axis=1) < self.nsets + count).all()
+        )
+
+
+def ranges(starts: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For CSR rows given by ``starts`` and ``counts``: (row of each item, flat item index)."""
+    total = int(counts.sum())
+    row = np.repeat(np.arange(len(counts)), counts)
+    within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    return row, np.repeat(starts, counts) + within
 
 
 def split(flat: np.ndarray, sizes: np.ndarray) -> list[tuple[int, ...]]:

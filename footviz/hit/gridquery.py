@@ -3,11 +3,11 @@
 A :class:`Grid` holds one (foot, aspect)'s zones in rank order (smallest area first, ties by
 atlas order) and, once :meth:`Grid.attach` gives it its :class:`~.griddata.GridData`, the
 lookup tables derived from it.  A point in a cell no border touches is answered by one table
-lookup.  A point in a border sub-cell is decided against the few edges near it: the block's
-reference point R is known to be inside or outside each candidate zone, and the point is
-inside exactly when R is and segment RP crosses an even number of the zone's edges near the
-block (with one edge: the point's side of its line).  Each orientation is either certain
-(Shewchuk's error bound) or the point goes to shapely's predicate.
+lookup.  A point in a touched border sub-cell is decided by its sides of the few edge lines
+near the sub-cell: the zones covering each face those lines cut the sub-cell into were found
+at build time, so the sign vector picks the answer from the sub-cell's face table.  Each side
+is either certain (a rounding bound, :data:`~.griddata.LINE_ERR`) or, for points on or within
+rounding of a line (and faces no build sample reached), shapely's predicate decides.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import numpy as np
 import shapely
 
 from ..atlas.model import ZoneShape
-from .griddata import ARRAYS, LINE_ERR, ORIENT_ERR, GridData
+from .griddata import ARRAYS, GridData, ranges
 from .results import HitResult, Overlap, SharedResults
 
 __all__ = ["Grid"]
@@ -29,15 +29,10 @@ __all__ = ["Grid"]
 CHUNK = 1 << 15  # points per chunk of the vectorised path (keeps temporaries in cache)
 PARALLEL_MIN = 1 << 17  # from this many points, chunks run on a thread pool
 SMALL = 96  # up to this many points, a loop over the single-point path
-SMALL_EXACT = 48  # up to this many border points, a loop over the plain-Python exact test
+SMALL_EXACT = 48  # up to this many border points, a loop over the plain-Python face test
+UNKNOWN = -4  # the batch path's primary for a face without a known set: shapely decides
 
-
-def _ranges(starts: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For CSR rows given by ``starts`` and ``counts``: (row of each item, flat item index)."""
-    total = int(counts.sum())
-    row = np.repeat(np.arange(len(counts)), counts)
-    within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    return row, np.repeat(starts, counts) + within
+_MISS = object()  # the single touch's face-table entry for a face without a known set
 
 
 class Grid:
@@ -81,9 +76,8 @@ class Grid:
         self.data = data
         for name in ("x0", "y0", "h", "k", "eps", "ncx", "ncy", "nsets", "block", "shift"):
             setattr(self, name, getattr(data, name))
-        for name in ("coarse_codes", "blocks", "lut", "sub_lut", "ref", "blk_ptr", "ent"):
+        for name in ARRAYS:
             setattr(self, name, getattr(data, name))
-        self.ent_ptr, self.edges, self.segs = data.ent_ptr, data.edges, data.segs
         self._sets(data.set_ranks)
         self._classes(data.cls_base, data.cls_cand)
         self._views()
@@ -117,6 +111,8 @@ class Grid:
         self.set_ranks = [tuple(m) for m in members]
         self.set_shapes = [tuple(self.shapes[r] for r in m) for m in members]
         self.set_best = np.array([m[0] if m else nz for m in members], np.int32)
+        # each set's primary (global index), then UNKNOWN for a face table's unknown face
+        self.set_glob = np.r_[self.rank_to_global[self.set_best], UNKNOWN].astype(np.int32)
 
     def _classes(self, base: list[list[int]], cand: list[list[int]]) -> None:
         """Tables of the exact classes (border sub-cells with the same base and candidates)."""
@@ -137,44 +133,33 @@ class Grid:
         self.coarse_mv = memoryview(self.coarse_codes)
         self.blocks_mv = memoryview(self.blocks)
         self.bmask = self.block - 1
-        # ent_at[block * nz + rank]: which entry of the block is that zone's (255: none)
-        nb, nz = len(self.blk_ptr) - 1, max(self.nz, 1)
-        per_block = np.diff(self.blk_ptr)
-        block_of_ent = np.repeat(np.arange(nb, dtype=np.int64), per_block)
-        local = np.arange(len(self.ent)) - np.repeat(self.blk_ptr[:-1], per_block)
-        wide = len(per_block) and int(per_block.max()) >= 255
-        self.ent_at = np.full(nb * nz, -1 if wide else 255, np.int32 if wide else np.uint8)
-        self.ent_at[block_of_ent * nz + (self.ent >> 1)] = local
-        self._no_ent = int(self.ent_at.dtype.type(-1 if wide else 255))
-        # the batch path's shortcut for entries with one straight edge across the block:
-        # det(P) = a x + b y + c, the side of P; kind 0/1: one edge (1: inside where det > 0
-        # is the other side from R's membership), 2: several edges, 3: no reference point
-        ne = np.diff(self.ent_ptr)
-        one = np.flatnonzero(ne == 1)
-        e = self.edges[self.ent_ptr[:-1][one]] if len(one) else np.zeros(0, np.int32)
-        i = e >> 1
-        ax, ay, dx, dy = self.segs[0][i], self.segs[1][i], self.segs[4][i], self.segs[5][i]
-        line = np.zeros((len(self.ent), 4), np.float32)  # see LINE_ERR
-        line[one] = np.column_stack([-dy, dx, dy * ax - dx * ay, np.abs(ax) + np.abs(ay)])
-        kind = np.full(len(self.ent), 2, np.uint8)
-        kind[one] = ((self.ent[one] & 1) ^ (e & 1)).astype(np.uint8)
-        if len(self.ref):
-            kind[np.isnan(self.ref[block_of_ent, 0])] = 3
-        self.ent_line, self.ent_kind = line, kind
+        # the batch path's tables: per pattern its first line (a, b, c, bound) and its face
+        # table as primary zones (a pattern without lines: the one line 0 x + 0 y + 1 > 0,
+        # and its one entry twice)
+        n = np.diff(self.pat_lptr)
+        self.pat_n = n.astype(np.int8)  # lines per pattern
+        first = np.zeros((len(n), 4))
+        first[:, 2] = 1.0
+        has = np.flatnonzero(n)
+        first[has] = self.lines[self.pat_lines[self.pat_lptr[has]]]
+        self.first_line = first
+        size = np.maximum(1 << n.astype(np.int64), 2)
+        self.glob_ptr = np.r_[0, np.cumsum(size)[:-1]].astype(np.int32)
+        row, flat = ranges(self.pat_tptr[:-1].astype(np.int64), 1 << n.astype(np.int64))
+        sid = np.empty(int(size.sum()), self.pat_tab.dtype)  # set ids
+        sid[self.glob_ptr[row] + flat - self.pat_tptr[row]] = self.pat_tab[flat]
+        none = np.flatnonzero(n == 0)
+        sid[self.glob_ptr[none] + 1] = sid[self.glob_ptr[none]]
+        small = len(self.set_glob) and int(self.set_glob.max()) < 1 << 15
+        self.glob_tab = self.set_glob[sid].astype(np.int16 if small else np.int32)
         self._single()
 
     # -------------------------------------------------------------- facts
     @property
     def nbytes(self) -> int:
         arrays = [getattr(self.data, name) for name in ARRAYS]
-        arrays += [
-            self.set_best,
-            self.rank_to_global,
-            self.cls_best,
-            self.ent_at,
-            self.ent_line,
-            self.ent_kind,
-        ]
+        arrays += [self.set_best, self.set_glob, self.rank_to_global, self.cls_best, self.pat_n]
+        arrays += [self.first_line, self.glob_ptr, self.glob_tab]
         arrays += [self.cls_tcount, self.cls_tptr, self.cls_tranks]
         tables = sum(8 * (len(t) + 4) for t in self.set_shapes)
         tables += sum(
@@ -192,26 +177,65 @@ class Grid:
 
     # -------------------------------------------------------------- single point
     def _single(self) -> None:
-        """Bind the single-touch functions (:meth:`locate`, :meth:`hit1`) to closures over the
-        grid's constants: no attribute lookups per touch."""
+        """Bind the single-touch functions (:meth:`locate`, :meth:`hit1`, :attr:`border_hit`)
+        to closures over the grid's constants: no attribute lookups per touch."""
         k, nfx, nfy = self.k, float(self.ncx * self.block), float(self.ncy * self.block)
         cxf, cyf = -self.x0 * k, -self.y0 * k
         ncx, nsets = self.ncx, self.nsets
         s, s2, m = self.shift, 2 * self.shift, self.bmask
         coarse, blocks = self.coarse_mv, self.blocks_mv
+        tbase, tpat = memoryview(self.tbase), memoryview(self.tpat)
         # one shared immutable result per set of zones (None for no zone): a plain touch
-        # allocates nothing; the exact border test answers with ranks, and the same sets
-        # share the same results
+        # allocates nothing, and a face's set is one of these
         self.results = shared = SharedResults(self.shapes, self.foot, self.aspect, self.set_ranks)
         results = shared.by_set
-        border = self._border = [None]  # the plain-Python exact test, made on first use
-        # (block, class) -> (a, b, c, |a| + |b|, m, flip, inside, outside) for border sub-cells
-        # with one candidate zone and one straight edge, or the two lines and the four results
-        # for two such zones (filled by the exact test's plans): the sides of the edges' lines
-        # pick a shared result, no call; a side within rounding goes to the full test
-        simple = self._simple = {}
-        ncls = max(len(self.cls_base), 1)
-        make_border = self._border_function
+        result_of = shared.of
+        nall = len(results)
+        lptr, tptr = memoryview(self.pat_lptr), memoryview(self.pat_tptr)
+        pat_lines, pat_tab, pat_cls, lines = self.pat_lines, self.pat_tab, self.pat_cls, self.lines
+        cls_base, cls_cand = self.cls_base, self.cls_cand
+        # per pattern, made on first use (memory grows with the patterns touched): the lines
+        # (a, b, c, bound) and the face table's results (_MISS: shapely decides); and the
+        # touch function's form of one line (a, b, c, bound, result where a x + b y + c < 0,
+        # result where > 0) or two (both lines, the four results); else (and until made) a
+        # line no point is certainly off, so the touch asks border()
+        npat = len(self.pat_cls)
+        miss = _MISS
+        plans: list[tuple | None] = [None] * npat
+        quick: list[tuple] = [(0.0, 0.0, 0.0, 1.0, miss, miss)] * npat  # not made: border()
+
+        def plan(p: int) -> tuple:
+            ids = pat_lines[lptr[p] : lptr[p + 1]].tolist()
+            res = tuple(results[i] if i < nall else _MISS for i in pat_tab[tptr[p] : tptr[p + 1]])
+            rows = tuple(tuple(lines[i].tolist()) for i in ids)
+            if len(rows) == 0:
+                quick[p] = (0.0, 0.0, 1.0, 0.0, res[0], res[0])  # 1 > 0: always the one face
+            elif len(rows) <= 2:
+                quick[p] = (*(v for r in rows for v in r), *res)
+            made = plans[p] = (rows, res)
+            return made
+
+        def slow(p: int, x: float, y: float) -> HitResult | None:
+            """shapely decides each candidate zone (a point on or next to a line)."""
+            c = int(pat_cls[p])
+            found = [r for r in cls_cand[c] if self._exact_zone(r, x, y)]
+            return result_of(tuple(sorted(cls_base[c] + tuple(found))))
+
+        def border(b: int, o: int, x: float, y: float) -> HitResult | None:
+            """The shared plain result at (x, y) in touched sub-cell ``o`` of block ``b``."""
+            p = tpat[tbase[b] + o]
+            rows, res_of = plans[p] or plan(p)
+            code = 0
+            bit = 1
+            for a, bb, c, bound in rows:  # the sign vector picks the face
+                det = a * x + bb * y + c
+                if det > bound:
+                    code |= bit
+                elif det >= -bound:
+                    return slow(p, x, y)
+                bit <<= 1
+            res = res_of[code]
+            return slow(p, x, y) if res is _MISS else res
 
         def hit1(x: float, y: float) -> HitResult | None:
             """The plain touch (no tolerance) at Python floats (x, y): the shared result."""
@@ -227,20 +251,25 @@ class Grid:
                 sid = blocks[(b << s2) + ((iy & m) << s) + (ix & m)]
                 if sid < nsets:
                     return results[sid]
-                one = simple.get(b * ncls + sid - nsets)
-                if one is not None:
-                    axy = abs(x) + abs(y)
-                    det = one[0] * x + one[1] * y + one[2]
-                    if abs(det) > one[3] * (axy + one[4]) * LINE_ERR:
-                        if len(one) == 8:  # one candidate zone
-                            return one[6] if (det > 0.0) ^ one[5] else one[7]
-                        det2 = one[6] * x + one[7] * y + one[8]
-                        if abs(det2) > one[9] * (axy + one[10]) * LINE_ERR:
-                            return one[12][((det > 0.0) ^ one[5]) | ((det2 > 0.0) ^ one[11]) << 1]
-                f = border[0]
-                if f is None:
-                    f = border[0] = make_border()
-                return f(b, sid - nsets, x, y)
+                # a touched sub-cell: one or two lines decided here, the rest by border()
+                pl = quick[tpat[tbase[b] + sid - nsets]]
+                if len(pl) == 6:
+                    a, bb, c, bound, neg, pos = pl
+                    det = a * x + bb * y + c
+                    if det > bound:
+                        if pos is not miss:
+                            return pos
+                    elif det < -bound and neg is not miss:
+                        return neg
+                else:
+                    a, bb, c, bound, a2, b2, c2, bound2 = pl[:8]
+                    det = a * x + bb * y + c
+                    det2 = a2 * x + b2 * y + c2
+                    if (det > bound or det < -bound) and (det2 > bound2 or det2 < -bound2):
+                        res = pl[8 + (det > 0.0) + 2 * (det2 > 0.0)]
+                        if res is not miss:
+                            return res
+                return border(b, sid - nsets, x, y)
             return None
 
         def locate(x: float, y: float) -> tuple[ZoneShape, ...]:
@@ -250,139 +279,7 @@ class Grid:
 
         self.locate = locate
         self.hit1 = hit1
-
-    def _border_function(self):
-        """The exact test of one point in a border sub-cell, in plain Python: for each zone
-        whose border touches the sub-cell, the parity of crossings of segment RP (R the
-        block's reference point) with the zone's edges near the block; shapely decides only
-        when an orientation is too close to zero to be certain."""
-        cls_base, cls_cand = self.cls_base, self.cls_cand
-        # plain lists and dicts: indexing them is several times faster than numpy arrays
-        nz = max(self.nz, 1)
-        per_block = np.diff(self.blk_ptr)
-        block_of_ent = np.repeat(np.arange(len(per_block)), per_block)
-        usable = np.flatnonzero(self.ent_kind != 3)
-        keys = (block_of_ent * nz + (self.ent >> 1))[usable]
-        where = dict(zip(keys.tolist(), usable.tolist(), strict=True))
-        # per entry, made on first use (memory grows with the blocks touched, not the atlas):
-        # one straight edge: (a, b, c, |a| + |b|, m, flip) of det = a x + b y + c (see _views);
-        # several edges: (rin, rx, ry, rows), a row per edge (a, b, c, |a| + |b|, m, R's side,
-        # ax, ay, bx, by)
-        lines: list = [None] * len(self.ent)
-        kinds = self.ent_kind.tolist()
-        ent_line, ent, ent_ptr, edges = self.ent_line, self.ent, self.ent_ptr, self.edges
-        segs, ref = self.segs, self.ref
-
-        def entry(j: int, b: int) -> tuple:
-            if kinds[j] <= 1:
-                a, bb, c, m = ent_line[j].tolist()
-                t: tuple = (a, bb, c, abs(a) + abs(bb), m, kinds[j])
-            else:
-                rows = []
-                for e in edges[ent_ptr[j] : ent_ptr[j + 1]].tolist():
-                    ax, ay, bx, by, dx, dy = segs[:, e >> 1].tolist()
-                    line = (-dy, dx, dy * ax - dx * ay, abs(dx) + abs(dy), abs(ax) + abs(ay))
-                    rows.append((*line, bool(e & 1), ax, ay, bx, by))
-                rx, ry = ref[b].tolist()
-                t = (int(ent[j] & 1), rx, ry, tuple(rows))
-            lines[j] = t
-            return t
-
-        err = ORIENT_ERR
-        exact_zone = self._exact_zone
-
-        ncls = max(len(cls_base), 1)
-        result_of = self.results.of
-        simple = self._simple
-        # per (block, exact class), made on first use: the tests of its candidate zones (1: one
-        # straight edge, 2: several edges, 0: no reference point, shapely), its base and the
-        # shared result of each set of candidates found inside (a bit mask)
-        plans: dict[int, tuple] = {}
-
-        def plan(b: int, c: int) -> tuple:
-            tests = []
-            for r in cls_cand[c]:
-                j = where.get(b * nz + r)
-                if j is None:
-                    tests.append((r, 0, None))
-                else:
-                    t = lines[j] or entry(j, b)
-                    tests.append((r, 1 if len(t) == 6 else 2, t))
-            made = (tuple(tests), cls_base[c], {})
-            plans[b * ncls + c] = made
-            base = cls_base[c]
-            if len(tests) == 1 and tests[0][1] == 1:
-                r, ln = tests[0][0], tests[0][2]
-                inside = result_of(tuple(sorted((*base, r))))
-                simple[b * ncls + c] = (*ln, inside, result_of(base))
-            elif len(tests) == 2 and tests[0][1] == tests[1][1] == 1:
-                (r1, _, ln1), (r2, _, ln2) = tests
-                sets = ((), (r1,), (r2,), (r1, r2))  # by mask: bit 0 zone r1, bit 1 zone r2
-                by_mask = tuple(result_of(tuple(sorted((*base, *m)))) for m in sets)
-                simple[b * ncls + c] = (*ln1, *ln2, by_mask)
-            return made
-
-        def border_hit(b: int, c: int, x: float, y: float) -> HitResult | None:
-            """The shared plain result at (x, y) in a sub-cell of block b and exact class c."""
-            tests, base, found = plans.get(b * ncls + c) or plan(b, c)
-            mask = 0
-            bit = 1
-            axy = abs(x) + abs(y)
-            for r, kind, ln in tests:
-                if kind == 1:  # one edge: its side decides
-                    det = ln[0] * x + ln[1] * y + ln[2]
-                    if abs(det) > ln[3] * (axy + ln[4]) * LINE_ERR:
-                        inside = (det > 0.0) ^ ln[5]
-                    else:
-                        inside = exact_zone(r, x, y)
-                elif kind == 2:  # several edges: R's membership, flipped by each edge RP crosses
-                    inside, rx, ry, rows = ln
-                    for ea, eb, ec, eab, em, side, ax, ay, bx, by in rows:
-                        det = ea * x + eb * y + ec
-                        if abs(det) <= eab * (axy + em) * 1e-12:
-                            inside = -1  # on or next to the edge's line: shapely decides
-                            break
-                        if (det > 0.0) == side:
-                            continue  # the point is on R's side of this edge's line
-                        # on either side of the line: does segment RP cross the edge?
-                        ux = x - rx
-                        uy = y - ry
-                        left = ux * (ay - ry)
-                        right = uy * (ax - rx)
-                        d3 = left - right
-                        b3 = err * (abs(left) + abs(right))
-                        left = ux * (by - ry)
-                        right = uy * (bx - rx)
-                        d4 = left - right
-                        b4 = err * (abs(left) + abs(right))
-                        if -b3 <= d3 <= b3 or -b4 <= d4 <= b4:
-                            inside = -1
-                            break
-                        if (d3 > 0.0) != (d4 > 0.0):
-                            inside ^= 1
-                    if inside < 0:
-                        inside = exact_zone(r, x, y)
-                else:  # no reference point for this block: shapely
-                    inside = exact_zone(r, x, y)
-                if inside:
-                    mask |= bit
-                bit <<= 1
-            res = found.get(mask, found)  # the dict itself: not made yet (a result may be None)
-            if res is found:
-                more = tuple(t[0] for i, t in enumerate(tests) if mask >> i & 1)
-                res = found[mask] = result_of(tuple(sorted(base + more)))
-            return res
-
-        return border_hit
-
-    @property
-    def border_hit(self):
-        """``border_hit(block, cls, x, y)``: the shared plain result at a point of a border
-        sub-cell (the plain-Python exact test)."""
-        f = self._border[0]
-        if f is None:
-            f = self._border[0] = self._border_function()
-        return f
+        self.border_hit = border
 
     def _exact_zone(self, r: int, x: float, y: float) -> bool:
         """shapely's answer for one point and one zone (the degenerate cases)."""
@@ -443,8 +340,8 @@ class Grid:
     def grid_pass(
         self, x: np.ndarray, y: np.ndarray, out: np.ndarray, a: int, b: int
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Grid pass over points a:b; returns (positions, blocks, exact classes) of the points
-        that need the exact test."""
+        """Grid pass over points a:b; returns (positions, blocks, touched sub-cell numbers in
+        their block) of the points that need the face test."""
         # sub-cell indices with one multiply-add per axis, as the single touch computes them
         k, s, m = self.k, self.shift, self.bmask
         with np.errstate(over="ignore"):  # beyond 1e307 mm: inf, clamped below like inf
@@ -478,116 +375,67 @@ class Grid:
         sx = ix.take(blk)
         sx &= m
         key += sx
-        sub = self.sub_lut.take(self.blocks.take(key))
-        res[blk] = sub
-        exact = np.flatnonzero(sub <= -3)
-        cls = sub[exact]
-        np.negative(cls, out=cls)
-        cls -= 3
-        return blk[exact] + a, bn[exact], cls
+        sub = self.blocks.take(key)
+        res[blk] = self.sub_lut.take(sub)
+        exact = np.flatnonzero(sub >= self.nsets)
+        o = sub.take(exact).astype(np.intp)
+        o -= self.nsets
+        return blk.take(exact) + a, bn.take(exact), o
 
-    def _exact(
-        self, px: np.ndarray, py: np.ndarray, blk: np.ndarray, cls: np.ndarray
-    ) -> np.ndarray:
-        """Primary zones of points in border sub-cells (their blocks and exact classes).
+    def _exact(self, px: np.ndarray, py: np.ndarray, blk: np.ndarray, o: np.ndarray) -> np.ndarray:
+        """Primary zones of points in touched sub-cells (their blocks and numbers there).
 
-        One (point, zone) pair per zone the point must be tested against (candidates below
-        the base's best).  A pair whose zone has one straight edge across the block is decided
-        by the point's side of that edge's line; a pair with several edges by the crossings
-        of the segment from the block's reference point; shapely decides the pairs whose
-        orientations are not certain (points on or within rounding of an edge line).
+        Each point's sides of its sub-cell's lines make a sign vector, and the sub-cell's face
+        table gives the primary zone of that face; shapely decides points on or within
+        rounding of a line and faces without a known set.
         """
-        best = self.cls_best.take(cls).astype(np.int64)
-        cnt = self.cls_tcount.take(cls)
-        if not cnt.any():
-            return self.rank_to_global.take(best)
-        if int(cnt.max()) == 1:  # the common case: one zone to test per point
-            pt = np.flatnonzero(cnt)
-            r = self.cls_tranks.take(self.cls_tptr.take(cls.take(pt)))
-        else:
-            pt, flat = _ranges(self.cls_tptr.take(cls), cnt)
-            r = self.cls_tranks.take(flat)
-        bp = blk.take(pt)
-        X, Y = px.take(pt), py.take(pt)
-        inside = np.zeros(len(r), bool)
-        todo = np.ones(len(r), bool)
-        if len(self.ent):
-            key = bp * max(self.nz, 1)
-            key += r
-            local = self.ent_at.take(key)
-            found = local != self._no_ent
-            j = self.blk_ptr.take(bp) + local
-            j[~found] = 0
-            kind = np.where(found, self.ent_kind.take(j), 3)
-            # one straight edge: the side of its line (certain far beyond rounding)
-            s1 = np.flatnonzero(kind <= 1)
-            a, b, c, m = self.ent_line.take(j.take(s1), axis=0).T
-            xs, ys = X.take(s1), Y.take(s1)
-            with np.errstate(all="ignore"):
-                det = a * xs
-                det += b * ys
+        t = self.tbase.take(blk)
+        t += o
+        p = self.tpat.take(t)
+        # the first line (a sub-cell without lines: 0 x + 0 y + 1, always > 0)
+        a, b, c, bound = self.first_line.take(p, axis=0).T
+        det = a * px
+        det += b * py
+        det += c
+        unsure = np.abs(det) <= bound
+        code = (det > bound).view(np.int8).astype(np.intp)
+        more = np.flatnonzero(self.pat_n.take(p) > 1)
+        if len(more):  # the other lines of the sub-cells with several
+            pm = p.take(more)
+            n, lp = self.pat_n.take(pm), self.pat_lptr.take(pm)
+            xs, ys = px.take(more), py.take(more)
+            cm, um = code.take(more), unsure.take(more)
+            rows = np.arange(len(more))
+            for i in range(1, int(n.max())):
+                if i > 1:
+                    rows = rows[n.take(rows) > i]
+                ln = self.pat_lines.take(lp.take(rows) + i)
+                a, b, c, bound = self.lines.take(ln, axis=0).T
+                det = a * xs.take(rows)
+                det += b * ys.take(rows)
                 det += c
-                bound = np.abs(a, dtype=np.float64) + np.abs(b)
-                bound *= np.abs(xs) + np.abs(ys) + m
-                bound *= LINE_ERR
-            sure = np.abs(det) > bound
-            inside[s1] = (det > 0) ^ kind.take(s1).astype(bool)
-            todo[s1[sure]] = False
-            # several edges: count the crossings of segment RP
-            sm = np.flatnonzero(kind == 2)
-            if len(sm):
-                done, ins = self._crossings(X.take(sm), Y.take(sm), bp.take(sm), j.take(sm))
-                inside[sm] = ins
-                todo[sm[done]] = False
-        d = np.flatnonzero(todo)
+                um[rows] |= np.abs(det) <= bound
+                cm[rows] += (det > bound).view(np.int8).astype(np.intp) << i
+            code[more] = cm
+            unsure[more] = um
+        code += self.glob_ptr.take(p)
+        found = self.glob_tab.take(code)
+        unsure |= found == UNKNOWN
+        d = np.flatnonzero(unsure)
         if len(d):
-            geoms = self.geoms_arr
-            inside[d] = shapely.intersects_xy(geoms.take(r.take(d)), X.take(d), Y.take(d))
+            found[d] = self._shapely(px.take(d), py.take(d), self.pat_cls.take(p.take(d)))
+        return found
+
+    def _shapely(self, px: np.ndarray, py: np.ndarray, cls: np.ndarray) -> np.ndarray:
+        """Primary zones of points in touched sub-cells of exact classes ``cls``, by shapely
+        (the base's best, or a candidate below it that covers the point)."""
+        best = self.cls_best.take(cls).astype(np.int64)
+        pt, flat = ranges(self.cls_tptr.take(cls), self.cls_tcount.take(cls))
+        r = self.cls_tranks.take(flat)
+        inside = shapely.intersects_xy(self.geoms_arr.take(r), px.take(pt), py.take(pt))
         hit = np.flatnonzero(inside)
         np.minimum.at(best, pt.take(hit), r.take(hit))
         return self.rank_to_global.take(best)
-
-    def _crossings(
-        self, X: np.ndarray, Y: np.ndarray, bp: np.ndarray, j: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(certain, inside) of points against entries ``j`` with several edges: R's
-        membership flipped by each edge the segment from R to the point crosses."""
-        inside = (self.ent.take(j) & 1).astype(bool)
-        e0 = self.ent_ptr.take(j)
-        pe, q = _ranges(e0, self.ent_ptr.take(j + 1) - e0)  # (pair, edge) rows
-        e = self.edges.take(q)
-        i = e >> 1
-        segs = self.segs
-        ax, ay = segs[0].take(i), segs[1].take(i)
-        xe, ye = X.take(pe), Y.take(pe)
-        with np.errstate(all="ignore"):
-            left = segs[4].take(i) * (ye - ay)
-            right = segs[5].take(i) * (xe - ax)
-            det = left - right
-            bound = np.abs(left)
-            bound += np.abs(right)
-            bound *= ORIENT_ERR
-            sure = np.abs(det) > bound
-            # edges with the point on the other side than R: does segment RP cross them?
-            f = np.flatnonzero(sure & ((det > 0) != (e & 1).astype(bool)))
-            pf = pe.take(f)
-            rx, ry = self.ref[:, 0].take(bp.take(pf)), self.ref[:, 1].take(bp.take(pf))
-            ux, uy = xe.take(f) - rx, ye.take(f) - ry
-            left = ux * (ay.take(f) - ry)
-            right = uy * (ax.take(f) - rx)
-            d3 = left - right
-            s3 = np.abs(d3) > ORIENT_ERR * (np.abs(left) + np.abs(right))
-            left = ux * (segs[3].take(i.take(f)) - ry)
-            right = uy * (segs[2].take(i.take(f)) - rx)
-            d4 = left - right
-            s4 = np.abs(d4) > ORIENT_ERR * (np.abs(left) + np.abs(right))
-        unsure = ~sure
-        unsure[f] = ~(s3 & s4)
-        crossed = pf[(d3 > 0) != (d4 > 0)]
-        inside ^= (np.bincount(crossed, minlength=len(j)) & 1).astype(bool)
-        certain = np.ones(len(j), bool)
-        certain[pe[unsure]] = False
-        return certain, inside
 
     # -------------------------------------------------------------- tolerance
     def nearest(self, x: float, y: float, tolerance: float) -> tuple[ZoneShape, float] | None:

@@ -23,12 +23,13 @@ two-level grid over the bounding box of its zones: coarse cells of ``coarse`` mm
 coarse cells a zone border crosses, ``block`` x ``block`` sub-cells.  A cell (grown by ``eps``,
 1e-6 mm for the built-in atlas, on each side) that no border touches has one fixed set of
 covering zones, found once at build time with an even-odd scanline fill.  A point in a sub-cell
-touched by a border is decided against the few edges near it: each border block keeps a
-reference point R whose side of every nearby edge is known, and the point is inside a zone
-exactly when R is and the segment from R to the point crosses an even number of the zone's
-edges.  Every orientation is either certain (Shewchuk's error bound) or, for points on or
-within rounding of an edge, the answer comes from shapely's predicate.  The index is built
-lazily, per (foot, aspect), on first use; it holds numpy arrays only (see
+touched by a border is decided by its sides of the few edge lines near the sub-cell (at most
+four; a border two zones share is one line): those lines cut the sub-cell into faces, and the
+zones covering each face were found at build time (shapely, at one sample point per face), so
+the point's sign vector picks its answer from the sub-cell's face table.  Every side is either
+certain (a rounding bound on the line's value) or, for points on or within rounding of a line
+and for the rare face no sample reached, the answer comes from shapely's predicate.  The index
+is built lazily, per (foot, aspect), on first use; it holds numpy arrays only (see
 :attr:`HitIndex.nbytes`), and a grid's build memory is bounded (see :data:`MAX_CELL_WORDS`):
 zones spread over a huge area get coarser cells.  Zones with NaN, infinite or far too large
 vertices are refused with a :class:`HitIndexError` naming the zone.

@@ -1,4 +1,4 @@
-"""Building grids: memory bound, adapted resolution, refused geometry, reference points."""
+"""Building grids: face tables, memory bound, adapted resolution, refused geometry."""
 
 from __future__ import annotations
 
@@ -14,16 +14,54 @@ from footviz.hit.inputs import HitIndexError
 from .reference import border_points, reference
 
 
-def test_reference_points_lie_clear_of_every_edge_near_their_block(atlas):
+def _touched_boxes(g):
+    """(x0, y0) of each touched sub-cell, in the grid's order (block, then number)."""
+    B, hf = g.block, g.h / g.block
+    corner = np.flatnonzero(g.coarse_codes >= g.nsets)  # block b's coarse cell
+    sub = np.flatnonzero(g.blocks >= g.nsets)  # (block, local) in block order
+    b, local = np.divmod(sub, B * B)
+    cy, cx = np.divmod(corner[b], g.ncx)
+    x0 = g.x0 + (cx * B + local % B) * hf
+    y0 = g.y0 + (cy * B + local // B) * hf
+    assert len(sub) == len(g.tpat)
+    assert (g.tbase[b] + g.blocks[sub] - g.nsets == np.arange(len(sub))).all()
+    return x0, y0
+
+
+def test_face_tables_list_every_border_near_a_sub_cell(atlas):
+    """Each touched sub-cell lists the lines of every edge within eps of it (so its faces hold
+    one set of zones each), and each known face's set is the one shapely finds there."""
     g = atlas.hit_index().grid("left", "plantar")
-    assert not np.isnan(g.ref).any()
-    blocks = np.repeat(np.arange(len(g.blk_ptr) - 1), np.diff(g.blk_ptr))
-    for j in range(0, len(g.ent), 7):
-        b, r, rin = blocks[j], g.ent[j] >> 1, bool(g.ent[j] & 1)
-        rx, ry = g.ref[b]
-        geom = g.shapes[r].geometry
-        assert geom.covers(shapely.Point(rx, ry)) == rin
-        assert geom.boundary.distance(shapely.Point(rx, ry)) > 1e-9
+    hf = g.h / g.block
+    x0, y0 = _touched_boxes(g)
+    unknown = len(g.set_ranks)
+    rng = np.random.default_rng(8)
+    boundaries = [s.geometry.boundary for s in g.shapes]
+    checked = faces = 0
+    for t in rng.choice(len(g.tpat), 400, replace=False).tolist():
+        p = int(g.tpat[t])
+        ids = g.pat_lines[g.pat_lptr[p] : g.pat_lptr[p + 1]]
+        table = g.pat_tab[g.pat_tptr[p] : g.pat_tptr[p + 1]]
+        if len(ids) == 0 and table[0] == unknown:
+            continue  # too many lines: shapely decides every point
+        a, b, c, _ = g.lines[ids].T
+        box = (x0[t] - g.eps, y0[t] - g.eps, x0[t] + hf + g.eps, y0[t] + hf + g.eps)
+        for line in boundaries:
+            near = shapely.get_coordinates(shapely.clip_by_rect(line, *box))
+            if len(near):
+                off = np.abs(near[:, :1] * a + near[:, 1:] * b + c) / (np.abs(a) + np.abs(b))
+                assert (off.min(axis=1) < 1e-9).all(), (t, near)
+                checked += 1
+        # random points of the sub-cell: a known face gives the zones shapely finds
+        px = x0[t] + rng.uniform(0, hf, 20)
+        py = y0[t] + rng.uniform(0, hf, 20)
+        code = ((px[:, None] * a + py[:, None] * b + c) > 0) @ (1 << np.arange(len(ids)))
+        for x, y, k in zip(px.tolist(), py.tolist(), np.atleast_1d(code).tolist(), strict=True):
+            if table[k] < unknown:
+                want = {r for r, s in enumerate(g.shapes) if s.geometry.covers(shapely.Point(x, y))}
+                assert set(g.set_ranks[table[k]]) == want
+                faces += 1
+    assert checked > 300 and faces > 4000
 
 
 def _custom(atlas, move=None, scale=None):

@@ -37,6 +37,14 @@ def test_arrays_round_trip_to_the_same_grid(atlas):
     )
 
 
+def _renumbered(d):
+    """A touched sub-cell numbered past its block's count (the codes stay in range)."""
+    blocks, nsets = d["blocks"].copy(), int(d["dims"][2])
+    first = int(np.flatnonzero(blocks >= nsets)[0])
+    blocks[first] = nsets + 63
+    d["blocks"] = blocks
+
+
 def test_arrays_that_do_not_fit_are_refused(atlas):
     data = _built(atlas)
     nz = len(atlas.shapes("left", "plantar"))
@@ -44,11 +52,14 @@ def test_arrays_that_do_not_fit_are_refused(atlas):
     assert GridData.from_arrays(arrays, nz - 1, data.block) is None  # a rank past the zones
     assert GridData.from_arrays(arrays, nz, data.block * 2) is None  # other sub-cells
     for damage in (
-        lambda d: d.pop("edges"),
+        lambda d: d.pop("pat_tab"),
         lambda d: d.__setitem__("blocks", d["blocks"][:-1]),
         lambda d: d.__setitem__("lut", d["lut"].astype(np.int64)),
         lambda d: d.__setitem__("set_len", d["set_len"] + 1),
-        lambda d: d.__setitem__("ent_ptr", d["ent_ptr"][::-1].copy()),
+        lambda d: d.__setitem__("pat_lptr", d["pat_lptr"][::-1].copy()),
+        lambda d: d.__setitem__("tpat", d["tpat"] + len(d["pat_cls"])),
+        lambda d: d.__setitem__("tbase", d["tbase"] + (np.arange(len(d["tbase"])) > 0)),
+        _renumbered,
         lambda d: d.__setitem__("geo", d["geo"][:3]),
     ):
         broken = dict(arrays)
