@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._version import __version__
 from ..atlas import Atlas
@@ -455,21 +455,23 @@ class Diagrams:
         return Diagrams(self.steps, self.lang, self.size)
 
 
+class Columns(NamedTuple):
+    """What the newspaper columns below the key hold."""
+
+    sections: tuple[str, ...] = SECTIONS
+    points: tuple[PointRow, ...] = ()  # the acupoints listed first
+    detail: str = "notes"  # how much of each point (POINT_DETAILS)
+    diagrams: Diagrams | None = None  # each step with its diagram at its left
+
+
 def _columns(
-    ops: Ops,
-    m: Measure,
-    boxes: list[Box],
-    words: Texts,
-    size: float,
-    sections: tuple[str, ...] = SECTIONS,
-    points: tuple[PointRow, ...] = (),
-    detail: str = "notes",
-    diagrams: Diagrams | None = None,
+    ops: Ops, m: Measure, boxes: list[Box], words: Texts, size: float, held: Columns
 ) -> None:
     """The acupoints (``points``, at ``detail``), steps, general rules and
     contraindications (those of ``sections``) flowed through ``boxes`` (newspaper columns);
     :class:`Overflow` when they do not fit.  With ``diagrams`` each step gets its diagram
     at its left (:func:`footviz.handouts.diagrams.step_para`; the slots are recorded)."""
+    sections, points, detail, diagrams = held
     head = size + 1.5
     keep = block_height(2, size) + 0.04
     label_w = m.width("8.", size, "bold") + 0.05
@@ -508,14 +510,7 @@ def _columns(
 
 
 def _columns_height(
-    m: Measure,
-    words: Texts,
-    width: float,
-    size: float,
-    sections: tuple[str, ...] = SECTIONS,
-    points: tuple[PointRow, ...] = (),
-    detail: str = "notes",
-    diagrams: Diagrams | None = None,
+    m: Measure, words: Texts, width: float, size: float, held: Columns
 ) -> tuple[int, float]:
     """The fewest inches the columns need, and how many columns (two or three) give it."""
     best: tuple[float, int] | None = None
@@ -525,8 +520,8 @@ def _columns_height(
             mid = (lo + hi) / 2.0
             try:
                 boxes = column_boxes(0.0, width, mid, mid, n)
-                trial = diagrams.fresh() if diagrams is not None else None
-                _columns(Ops.trial(), m, boxes, words, size, sections, points, detail, trial)
+                fresh = held.diagrams.fresh() if held.diagrams is not None else None
+                _columns(Ops.trial(), m, boxes, words, size, held._replace(diagrams=fresh))
             except Overflow:
                 lo = mid
             else:
@@ -581,27 +576,21 @@ class PagePlanner:
     def natural_map(self, size: float) -> float:
         """The height the map needs to fill the page width (at most :data:`MAP_MAX`)."""
         if size not in self._naturals:
-            plan = plan_map(
-                self.atlas,
-                self.subject.marks,
-                self.inner_w,
-                MAP_MAX,
-                size,
-                self.subject.lang,
-                points=self.subject.points,
-            )
-            self._naturals[size] = min(MAP_MAX, plan.height)
+            self._naturals[size] = min(MAP_MAX, self._map(MAP_MAX, size).height)
         return self._naturals[size]
+
+    def _map(self, height: float, size: float):
+        """The map's plan in the page width, at most ``height`` tall, labels at ``size``."""
+        s = self.subject
+        return plan_map(self.atlas, s.marks, self.inner_w, height, size, s.lang, points=s.points)
 
     def plan(self, size: float, short: bool, compact: bool) -> tuple[Plan, float]:
         """The plan at ``size`` with the map as tall as the page allows, and that height."""
         ops = Ops.trial()
         disclaimer = disclaimer_band(ops, self.m, self.words, self.w, size)
         if size not in self._columns:  # the same at every key and map height
-            self._columns[size] = _columns_height(
-                self.m, self.words, self.inner_w, size, self.sections, self.subject.point_rows,
-                self.detail, self.steps,
-            )  # fmt: skip
+            held = Columns(self.sections, self.subject.point_rows, self.detail, self.steps)
+            self._columns[size] = _columns_height(self.m, self.words, self.inner_w, size, held)
         columns, columns_h = self._columns[size]
         top = self.h - MARGIN - self.title_h
         avail = top - disclaimer.y1 - columns_h - 4 * GAP  # for the map and the key
@@ -626,15 +615,7 @@ class PagePlanner:
         """The width the map draws at ``map_h`` and the box beside it (if wide enough)."""
         key = (size, round(map_h, 4))
         if key not in self._widths:
-            mp = plan_map(
-                self.atlas,
-                self.subject.marks,
-                self.inner_w,
-                map_h,
-                size,
-                self.subject.lang,
-                points=self.subject.points,
-            )
+            mp = self._map(map_h, size)
             self._widths[key] = min(self.inner_w, mp.total_w * mp.scale + 0.05)
         map_w = self._widths[key]
         x0 = MARGIN + map_w + GUTTER
@@ -821,7 +802,8 @@ def _layout(
             raise Overflow(box.name)
         ops.boxes[box.name] = box
     diagrams = Diagrams.of(subject.lang, atlas=atlas) if plan.diagrams else None
-    _columns(ops, m, boxes, words, size, plan.sections, subject.point_rows, plan.points, diagrams)
+    held = Columns(plan.sections, subject.point_rows, plan.points, diagrams)
+    _columns(ops, m, boxes, words, size, held)
     return ops, (diagrams.slots if diagrams is not None else [])
 
 
@@ -943,9 +925,8 @@ def compose_continuation(
         disclaimer = disclaimer_band(ops, m, words, w, size)
         top = title.y0 - GAP
         room = top - disclaimer.y1 - GAP
-        columns, height = _columns_height(
-            m, words, w - 2 * MARGIN, size, SECTIONS, (), "notes", diagrams
-        )
+        held = Columns(diagrams=diagrams)
+        columns, height = _columns_height(m, words, w - 2 * MARGIN, size, held)
         if height <= room:
             break
     else:
@@ -954,7 +935,7 @@ def compose_continuation(
     ops.boxes["footer"] = footer_box(w)
     boxes = column_boxes(MARGIN, w - MARGIN, top, height + 0.01, columns)
     ops.boxes.update((b.name, b) for b in boxes)
-    _columns(ops, m, boxes, words, size, SECTIONS, (), "notes", diagrams)
+    _columns(ops, m, boxes, words, size, held)
     fig = new_figure(page)
     plan = Plan(size, 0.0, columns, height, diagrams=diagrams is not None)
     result = HandoutPage(fig, page, subject.lang, size, ops.boxes, plan=plan)
