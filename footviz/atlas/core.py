@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import os
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -55,7 +54,10 @@ class Atlas:
                 document,
                 "a parsed atlas document (a dict); load a file with footviz.load_atlas(path)",
             )
-        doc = read_document(document)
+        self._assemble(read_document(document))
+
+    def _assemble(self, doc: dict[str, Any]) -> None:
+        """Build the atlas from a document :func:`read_document` has read and checked."""
         meta = doc["footviz"]
         self._doc = doc
         parts = parse_records(doc)
@@ -508,6 +510,8 @@ class Atlas:
 
         length, width = check_foot_size(length, width)
         sx, sy = ReferenceFoot.from_atlas(self).scale_factors(length, width)
+        import copy
+
         doc = copy.deepcopy(self._doc)
         for feature in doc["features"]:
             across = sy if feature["properties"].get("aspect") in PROFILE_ASPECTS else sx
@@ -522,6 +526,8 @@ class Atlas:
 
     def to_document(self) -> dict[str, Any]:
         """The atlas as a GeoJSON-compatible dict (a deep copy)."""
+        import copy
+
         return copy.deepcopy(self._doc)
 
     @property
@@ -708,6 +714,14 @@ def load_atlas(source: str | os.PathLike[str] = "reflexology") -> Atlas:
     is_name = isinstance(source, str) and not source.endswith((".json", ".geojson"))
     if is_name and os.sep not in source:
         if source not in _CACHE:
-            _CACHE[source] = Atlas(read_document(builtin_file(source)))
+            _CACHE[source] = _read_atlas(builtin_file(source))
         return _CACHE[source]
-    return Atlas(read_document(source))
+    return _read_atlas(source)
+
+
+def _read_atlas(source: str | os.PathLike[str]) -> Atlas:
+    """The atlas of a file, its document read and checked once (``Atlas(document)`` checks
+    a document it is handed)."""
+    atlas = Atlas.__new__(Atlas)
+    atlas._assemble(read_document(source))
+    return atlas
