@@ -133,6 +133,12 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         module, attr = _LAZY[name]
+        if module != "footviz.atlas.vocabulary":
+            # shapely (and numpy) first, from here: imported from deep inside the chain of
+            # footviz's own imports, numpy's import runs some 40 frames deep, where CPython
+            # 3.11 crosses the edge of a 16 KiB frame-stack chunk hundreds of times (one mmap
+            # and munmap each) -- a slower start-up (issue 14)
+            importlib.import_module("shapely")
         value = getattr(importlib.import_module(module), attr)
         globals()[name] = value
         return value

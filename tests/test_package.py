@@ -104,6 +104,26 @@ def test_the_first_touch_compiles_no_dataclass_methods(tmp_path):
     assert out == "[]"
 
 
+def test_numpy_and_shapely_load_before_the_atlas_modules(tmp_path):
+    # start-up (issue 14): from the shallow call stack of footviz's lazy names, not from inside
+    # the atlas's chain of imports (see footviz.__getattr__)
+    out = run_python(
+        """
+        import sys
+        import footviz
+        started = []  # modules in the order their imports start
+        class Record:
+            def find_spec(self, name, path=None, target=None):
+                started.append(name)
+        sys.meta_path.insert(0, Record())
+        footviz.load_atlas
+        print(started.index("shapely") < started.index("numpy") < started.index("footviz.atlas"))
+        """,
+        tmp_path,
+    )
+    assert out == "True"
+
+
 def test_unknown_attribute_is_an_attribute_error():
     import footviz
 
