@@ -68,10 +68,11 @@ def read_document(source: str | os.PathLike[str] | Mapping[str, Any]) -> dict[st
         path = os.fspath(source)
         where = path
         doc = _parse(_read_text(path), path)
-    from .plain import is_plain, rebuild_metadata
+    if isinstance(doc, dict) and "footviz" not in doc:  # (its module loads only then)
+        from .plain import is_plain, rebuild_metadata
 
-    if is_plain(doc):  # written back by a GIS tool: the metadata comes from the properties
-        doc = rebuild_metadata(doc, where)
+        if is_plain(doc):  # written back by a GIS tool: the metadata comes from the properties
+            doc = rebuild_metadata(doc, where)
     check_document(doc, where)
     return doc
 

@@ -224,8 +224,10 @@ def _pairs(vertices: list[Any]) -> np.ndarray:
 
 
 def _sound(xy: np.ndarray) -> bool:
-    """Whether every coordinate passes :func:`check_coordinates` (finite, not too far)."""
-    return not xy.size or bool(np.abs(xy).max() <= MAX_COORDINATE)
+    """Whether every coordinate passes :func:`check_coordinates` (finite, not too far).
+
+    Two reductions, no temporary array (NaN fails both comparisons)."""
+    return not xy.size or bool(xy.max() <= MAX_COORDINATE and xy.min() >= -MAX_COORDINATE)
 
 
 def _runs(sizes: list[int]) -> np.ndarray:
