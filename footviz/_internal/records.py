@@ -7,9 +7,8 @@ largest part of footviz's own start-up (issue 14).  A record class here is decor
 ``@dataclass(init=False, repr=False, eq=False)`` (so that ``dataclasses.fields``, ``replace``,
 ``asdict`` and ``match`` work as on any dataclass) and derives from :class:`Record` or
 :class:`ValueRecord`; its ``__init__`` is written out in the class (compiled into the module's
-bytecode like any method) and stores the fields with :func:`init_fields` (a field with a
-``default_factory`` takes ``None`` there for a fresh default).  What it then behaves like,
-exactly as the generated methods do:
+bytecode like any method) and stores the fields with :func:`init_fields`.  What it then behaves
+like, exactly as the generated methods do:
 
 * :class:`Record`, a ``@dataclass(frozen=True, eq=False)``: assigning or deleting an attribute
   raises :class:`dataclasses.FrozenInstanceError`; ``repr`` lists the fields with ``repr=True``;
