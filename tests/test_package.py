@@ -77,33 +77,6 @@ def test_public_functions_stay_functions_whatever_was_imported_first(tmp_path):
     assert out == "True True True"
 
 
-def test_the_first_touch_compiles_no_dataclass_methods(tmp_path):
-    # start-up (issue 14): a dataclass's generated methods are compiled when its module is
-    # imported, about 1 ms a class; the records the first touch needs are written out
-    # (footviz._internal.records), and so is every dataclass on its way
-    out = run_python(
-        """
-        import sys
-        import footviz
-        footviz.load_atlas().hit(10.0, 100.0, "left", "plantar")
-        made = []
-        for name, module in list(sys.modules.items()):
-            if not name.startswith("footviz"):
-                continue
-            for obj in vars(module).values():
-                params = getattr(obj, "__dataclass_params__", None)
-                if params is None or getattr(obj, "__module__", None) != name:
-                    continue
-                if params.init or params.repr or params.eq or params.frozen or params.order:
-                    made.append(f"{name}.{obj.__qualname__}")
-        print(sorted(set(made)))
-        """,
-        tmp_path,
-        env=dict(os.environ, XDG_CACHE_HOME=str(tmp_path)),
-    )
-    assert out == "[]"
-
-
 def test_numpy_and_shapely_load_before_the_atlas_modules(tmp_path):
     # start-up (issue 14): from the shallow call stack of footviz's lazy names, not from inside
     # the atlas's chain of imports (see footviz.__getattr__)

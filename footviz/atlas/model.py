@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from shapely.geometry import MultiPolygon
 
-from .._internal.records import Record, ValueRecord, init_fields
 from .vocabulary import ASPECTS, FEET, LANGUAGES
 
 
@@ -28,8 +27,8 @@ def check_place(foot: object, aspect: object) -> tuple[str | None, str | None]:
     )
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class Zone(ValueRecord):
+@dataclass(frozen=True)
+class Zone:
     """Metadata of one reflex zone (its geometry lives in :class:`ZoneShape`).
 
     Attributes
@@ -71,35 +70,6 @@ class Zone(ValueRecord):
     notes: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     provenance: str = ""
 
-    def __init__(
-        self,
-        id: str,
-        names: dict[str, str],
-        organs: tuple[str, ...],
-        system: str,
-        feet: tuple[str, ...],
-        aspects: tuple[str, ...],
-        groups: tuple[str, ...] = (),
-        parent: str | None = None,
-        symmetric: bool = False,
-        notes: dict[str, str] | None = None,
-        provenance: str = "",
-    ) -> None:
-        init_fields(
-            self,
-            id=id,
-            names=names,
-            organs=organs,
-            system=system,
-            feet=feet,
-            aspects=aspects,
-            groups=groups,
-            parent=parent,
-            symmetric=symmetric,
-            notes={} if notes is None else notes,
-            provenance=provenance,
-        )
-
     def name(self, lang: str = "en") -> str:
         """Display name in ``lang`` ("en" or "ru")."""
         return self.names[check_choice("language", lang, LANGUAGES)]
@@ -130,17 +100,14 @@ class Placed:
         return "/".join(self.key)
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class ZoneShape(Record, Placed):
+@dataclass(frozen=True, eq=False)
+class ZoneShape(Placed):
     """The geometry of one zone on one foot and aspect (a MultiPolygon, in mm)."""
 
     zone: Zone
     foot: str
     aspect: str
     geometry: MultiPolygon
-
-    def __init__(self, zone: Zone, foot: str, aspect: str, geometry: MultiPolygon) -> None:
-        init_fields(self, zone=zone, foot=foot, aspect=aspect, geometry=geometry)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -163,8 +130,8 @@ class ZoneShape(Record, Placed):
         return f"ZoneShape({self.id!r}, area={self.area:.1f} mm²)"
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class _NamedRecord(ValueRecord):
+@dataclass(frozen=True)
+class _NamedRecord:
     """The fields an organ, a group and a condition share: an id, names and synonyms."""
 
     id: str
@@ -176,86 +143,50 @@ class _NamedRecord(ValueRecord):
         return self.names[check_choice("language", lang, LANGUAGES)]
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
+@dataclass(frozen=True)
 class Organ(_NamedRecord):
     """An organ the atlas knows by name, whether or not a zone covers it yet."""
 
     side: str | None = None
 
-    def __init__(
-        self,
-        id: str,
-        names: dict[str, str],
-        synonyms: tuple[str, ...] = (),
-        side: str | None = None,
-    ) -> None:
-        init_fields(self, id=id, names=names, synonyms=synonyms, side=side)
 
-
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
+@dataclass(frozen=True)
 class Group(_NamedRecord):
     """A named set of organs (``"head"``, ``"genital areas"``, ``"intestines"`` ...)."""
 
     organs: tuple[str, ...] = ()
 
-    def __init__(
-        self,
-        id: str,
-        names: dict[str, str],
-        synonyms: tuple[str, ...] = (),
-        organs: tuple[str, ...] = (),
-    ) -> None:
-        init_fields(self, id=id, names=names, synonyms=synonyms, organs=organs)
 
-
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class Term(ValueRecord):
+@dataclass(frozen=True)
+class Term:
     """One entry of a condition row: an organ or a group."""
 
     kind: str  # "organ" or "group"
     id: str
 
-    def __init__(self, kind: str, id: str) -> None:
-        init_fields(self, kind=kind, id=id)
 
-
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
+@dataclass(frozen=True)
 class Condition(_NamedRecord):
     """A row of the condition table: a condition and the organs or groups worked for it."""
 
     terms: tuple[Term, ...] = ()
     source_text: str = ""
 
-    def __init__(
-        self,
-        id: str,
-        names: dict[str, str],
-        synonyms: tuple[str, ...] = (),
-        terms: tuple[Term, ...] = (),
-        source_text: str = "",
-    ) -> None:
-        init_fields(
-            self, id=id, names=names, synonyms=synonyms, terms=terms, source_text=source_text
-        )
 
-
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class Unresolved(ValueRecord):
+@dataclass(frozen=True)
+class Unresolved:
     """A (condition, organ) pair whose organ has no zone in this atlas yet."""
 
     condition: str
     organ: str
     reason: str = "not yet in this atlas"
 
-    def __init__(self, condition: str, organ: str, reason: str = "not yet in this atlas") -> None:
-        init_fields(self, condition=condition, organ=organ, reason=reason)
-
     def __str__(self) -> str:
         return f"{self.condition}: {self.organ} ({self.reason})"
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class ConditionZones(ValueRecord):
+@dataclass(frozen=True)
+class ConditionZones:
     """What :meth:`Atlas.for_condition` returns.
 
     Attributes
@@ -270,14 +201,6 @@ class ConditionZones(ValueRecord):
     condition: Condition
     shapes: tuple[ZoneShape, ...]
     unresolved: tuple[Unresolved, ...]
-
-    def __init__(
-        self,
-        condition: Condition,
-        shapes: tuple[ZoneShape, ...],
-        unresolved: tuple[Unresolved, ...],
-    ) -> None:
-        init_fields(self, condition=condition, shapes=shapes, unresolved=unresolved)
 
     @property
     def zones(self) -> tuple[Zone, ...]:

@@ -9,6 +9,7 @@ feature gives an :class:`~footviz.errors.AtlasFormatError` naming it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
@@ -45,38 +46,25 @@ KINDS = ("zone", "outline", "point", "region")
 PointSink = Callable[[str, Mapping[str, Any], Any, list], None]
 
 
+@dataclass
 class AtlasParts:
-    """What :func:`parse_document` makes of a document: records, shapes and load problems.
+    """What :func:`parse_document` makes of a document: records, shapes and load problems."""
 
-    A plain class, not a dataclass: defining one costs start-up time (see
-    :mod:`footviz._internal.records`).
-    """
-
-    def __init__(
-        self,
-        info: dict[str, Any],
-        systems: dict[str, dict[str, str]],
-        organs: dict[str, Organ],
-        groups: dict[str, Group],
-        zone_records: dict[str, dict[str, Any]],
-        zones: dict[str, Zone],
-        conditions: dict[str, Condition],
-    ) -> None:
-        self.info = info
-        self.systems = systems
-        self.organs = organs
-        self.groups = groups
-        self.zone_records = zone_records
-        self.zones = zones
-        self.conditions = conditions
-        self.shapes: dict[tuple[str, str, str], ZoneShape] = {}
-        self.outlines: dict[tuple[str, str], Polygon] = {}
-        #: (region, foot, aspect) -> geometry: what a correspondence atlas maps, if it says
-        self.regions: dict[tuple[str, str, str], Any] = {}
-        #: (where, properties, Point) of each point feature, for the acupoint set
-        self.points: list[tuple[str, Mapping[str, Any], Any]] = []
-        #: (where, message) found while loading
-        self.problems: list[tuple[str, str]] = []
+    info: dict[str, Any]
+    systems: dict[str, dict[str, str]]
+    organs: dict[str, Organ]
+    groups: dict[str, Group]
+    zone_records: dict[str, dict[str, Any]]
+    zones: dict[str, Zone]
+    conditions: dict[str, Condition]
+    shapes: dict[tuple[str, str, str], ZoneShape] = field(default_factory=dict)
+    outlines: dict[tuple[str, str], Polygon] = field(default_factory=dict)
+    #: (region, foot, aspect) -> geometry: what a correspondence atlas maps, if it says
+    regions: dict[tuple[str, str, str], Any] = field(default_factory=dict)
+    #: (where, properties, Point) of each point feature, for the acupoint set
+    points: list[tuple[str, Mapping[str, Any], Any]] = field(default_factory=list)
+    #: (where, message) found while loading
+    problems: list[tuple[str, str]] = field(default_factory=list)
 
 
 def as_tuple(value: Any) -> tuple[str, ...]:

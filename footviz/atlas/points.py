@@ -22,7 +22,6 @@ from shapely.geometry import Point
 from .._internal.checks import check_real
 from .._internal.members import member_object
 from .._internal.names import NameIndex
-from .._internal.records import Record, ValueRecord, init_fields
 from ..errors import AtlasFormatError, FootvizError, NotInAtlasError
 from .model import Placed, check_choice, check_place
 from .parse import as_tuple
@@ -93,8 +92,8 @@ def _text_map(value: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class AcuPoint(ValueRecord):
+@dataclass(frozen=True)
+class AcuPoint:
     """One acupoint: what it is, wherever it lies (its positions live in :class:`PointShape`).
 
     Attributes
@@ -136,37 +135,6 @@ class AcuPoint(ValueRecord):
     on_foot: bool = True
     where: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
-    def __init__(
-        self,
-        code: str,
-        names: dict[str, str],
-        meridian: str | None,
-        order: int,
-        feet: tuple[str, ...] = (),
-        aspects: tuple[str, ...] = (),
-        radius: float | None = None,
-        roles: tuple[str, ...] = (),
-        notes: dict[str, str] | None = None,
-        provenance: str = "",
-        on_foot: bool = True,
-        where: dict[str, str] | None = None,
-    ) -> None:
-        init_fields(
-            self,
-            code=code,
-            names=names,
-            meridian=meridian,
-            order=order,
-            feet=feet,
-            aspects=aspects,
-            radius=radius,
-            roles=roles,
-            notes={} if notes is None else notes,
-            provenance=provenance,
-            on_foot=on_foot,
-            where={} if where is None else where,
-        )
-
     def name(self, lang: str = "en") -> str:
         """The name in ``lang``: "en" (English), "ru" (Russian) or "pinyin"."""
         lang = check_choice("language", lang, POINT_LANGUAGES)
@@ -187,8 +155,8 @@ class AcuPoint(ValueRecord):
         return f"AcuPoint({self.code!r} {self.names.get('pinyin', '')}, roles: {roles}{where})"
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class PointShape(Record, Placed):
+@dataclass(frozen=True, eq=False)
+class PointShape(Placed):
     """An acupoint's position on one foot and aspect: a shapely Point and a radius (mm)."""
 
     point: AcuPoint
@@ -196,11 +164,6 @@ class PointShape(Record, Placed):
     aspect: str
     geometry: Point
     radius: float
-
-    def __init__(
-        self, point: AcuPoint, foot: str, aspect: str, geometry: Point, radius: float
-    ) -> None:
-        init_fields(self, point=point, foot=foot, aspect=aspect, geometry=geometry, radius=radius)
 
     @property
     def code(self) -> str:
@@ -250,8 +213,8 @@ class PointShape(Record, Placed):
         return f"PointShape({self.id!r}, x={g.x:.1f}, y={g.y:.1f}, radius={self.radius:.1f} mm)"
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class Meridian(ValueRecord):
+@dataclass(frozen=True)
+class Meridian:
     """A meridian and its points in order, including role points that lie off the foot.
 
     Attributes
@@ -280,31 +243,6 @@ class Meridian(ValueRecord):
     polarity: str = ""
     flow: str = ""
     provenance: str = ""
-
-    def __init__(
-        self,
-        id: str,
-        code: str,
-        names: dict[str, str],
-        points: tuple[AcuPoint, ...] = (),
-        roles: dict[str, tuple[str, ...]] | None = None,
-        element: str = "",
-        polarity: str = "",
-        flow: str = "",
-        provenance: str = "",
-    ) -> None:
-        init_fields(
-            self,
-            id=id,
-            code=code,
-            names=names,
-            points=points,
-            roles={} if roles is None else roles,
-            element=element,
-            polarity=polarity,
-            flow=flow,
-            provenance=provenance,
-        )
 
     def name(self, lang: str = "en") -> str:
         """The meridian's name in ``lang`` ("en", "ru" or "pinyin")."""

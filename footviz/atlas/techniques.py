@@ -20,7 +20,6 @@ from shapely.geometry import LineString, Point
 
 from .._internal.members import member_object
 from .._internal.names import NameIndex
-from .._internal.records import Record, ValueRecord, init_fields
 from ..errors import AtlasFormatError
 from .model import check_choice
 from .vocabulary import ASPECTS, FEET, LANGUAGES
@@ -64,8 +63,8 @@ def _num(value: Any) -> float | None:
     return float(value)
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class Dose(ValueRecord):
+@dataclass(frozen=True)
+class Dose:
     """How often or how long, as the source gives it.
 
     Attributes
@@ -81,11 +80,6 @@ class Dose(ValueRecord):
     max: float | None
     unit: str
     approx: bool = False
-
-    def __init__(
-        self, min: float | None, max: float | None, unit: str, approx: bool = False
-    ) -> None:
-        init_fields(self, min=min, max=max, unit=unit, approx=approx)
 
     @classmethod
     def from_record(cls, rec: Any) -> Dose | None:
@@ -148,8 +142,8 @@ _DOSE_WORDS = {
 }
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class Stroke(Record):
+@dataclass(frozen=True, eq=False)
+class Stroke:
     """One movement of the hand on one aspect.
 
     Attributes
@@ -173,17 +167,6 @@ class Stroke(Record):
     path: tuple[tuple[float, float], ...]
     direction: dict[str, str] = field(default_factory=dict)
     dose: Dose | None = None
-
-    def __init__(
-        self,
-        kind: str,
-        aspect: str,
-        path: tuple[tuple[float, float], ...],
-        direction: dict[str, str] | None = None,
-        dose: Dose | None = None,
-    ) -> None:
-        direction = {} if direction is None else direction
-        init_fields(self, kind=kind, aspect=aspect, path=path, direction=direction, dose=dose)
 
     @property
     def geometry(self) -> LineString | Point:
@@ -217,8 +200,8 @@ class Stroke(Record):
         return f"Stroke({self.kind!r} on {self.aspect}, {len(self.path)} vertices{dose})"
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class Step(Record):
+@dataclass(frozen=True, eq=False)
+class Step:
     """One step of a technique.
 
     Attributes
@@ -249,29 +232,6 @@ class Step(Record):
     dose: Dose | None = None
     exercise: bool = False
 
-    def __init__(
-        self,
-        number: int,
-        texts: dict[str, str],
-        aspects: tuple[str, ...] = (),
-        zones: tuple[str, ...] = (),
-        points: tuple[str, ...] = (),
-        strokes: tuple[Stroke, ...] = (),
-        dose: Dose | None = None,
-        exercise: bool = False,
-    ) -> None:
-        init_fields(
-            self,
-            number=number,
-            texts=texts,
-            aspects=aspects,
-            zones=zones,
-            points=points,
-            strokes=strokes,
-            dose=dose,
-            exercise=exercise,
-        )
-
     def text(self, lang: str = "en") -> str:
         """What to do, in ``lang`` ("en" or "ru")."""
         return self.texts.get(check_choice("language", lang, LANGUAGES), "")
@@ -285,8 +245,8 @@ class Step(Record):
         return f"Step({self.number}, {len(self.strokes)} strokes on {', '.join(self.aspects)})"
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class Technique(Record):
+@dataclass(frozen=True, eq=False)
+class Technique:
     """A massage technique of the source: names, intro, contraindications and its steps.
 
     Attributes
@@ -315,35 +275,6 @@ class Technique(Record):
     synonyms: tuple[str, ...] = ()
     source_section: str = ""
     provenance: str = ""
-
-    def __init__(
-        self,
-        id: str,
-        names: dict[str, str],
-        intros: dict[str, str] | None = None,
-        afters: dict[str, str] | None = None,
-        contraindications: dict[str, tuple[str, ...]] | None = None,
-        feet: tuple[str, ...] = FEET,
-        steps: tuple[Step, ...] = (),
-        dose: Dose | None = None,
-        synonyms: tuple[str, ...] = (),
-        source_section: str = "",
-        provenance: str = "",
-    ) -> None:
-        init_fields(
-            self,
-            id=id,
-            names=names,
-            intros={} if intros is None else intros,
-            afters={} if afters is None else afters,
-            contraindications={} if contraindications is None else contraindications,
-            feet=feet,
-            steps=steps,
-            dose=dose,
-            synonyms=synonyms,
-            source_section=source_section,
-            provenance=provenance,
-        )
 
     def name(self, lang: str = "en") -> str:
         return self.names.get(check_choice("language", lang, LANGUAGES)) or self.id

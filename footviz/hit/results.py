@@ -11,7 +11,6 @@ from operator import itemgetter
 
 import numpy as np
 
-from .._internal.records import ValueRecord, init_fields
 from ..atlas.model import ZoneShape
 
 __all__ = ["HitArray", "HitResult", "Overlap", "SharedResults"]
@@ -108,15 +107,12 @@ class HitResult(tuple):
         return f"HitResult({self.foot} {self.aspect}: {ids}{dist})"
 
 
-@dataclass(init=False, repr=False, eq=False)  # frozen: see footviz._internal.records
-class Overlap(ValueRecord):
+@dataclass(frozen=True)
+class Overlap:
     """A zone under a fingertip disc and the fraction of the disc's area it covers."""
 
     shape: ZoneShape
     fraction: float
-
-    def __init__(self, shape: ZoneShape, fraction: float) -> None:
-        init_fields(self, shape=shape, fraction=fraction)
 
     @property
     def zone(self):
