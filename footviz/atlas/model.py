@@ -100,7 +100,7 @@ class Placed:
         return "/".join(self.key)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class ZoneShape(Placed):
     """The geometry of one zone on one foot and aspect (a MultiPolygon, in mm)."""
 
