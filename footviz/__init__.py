@@ -82,10 +82,10 @@ _LAZY = {
     "ASPECTS": ("footviz.atlas.vocabulary", "ASPECTS"),
     "FEET": ("footviz.atlas.vocabulary", "FEET"),
     "Condition": ("footviz.atlas.model", "Condition"),
-    "ConditionZones": ("footviz.atlas.model", "ConditionZones"),
+    "ConditionZones": ("footviz.atlas.answers", "ConditionZones"),
     "Group": ("footviz.atlas.model", "Group"),
     "Organ": ("footviz.atlas.model", "Organ"),
-    "Unresolved": ("footviz.atlas.model", "Unresolved"),
+    "Unresolved": ("footviz.atlas.answers", "Unresolved"),
     "Zone": ("footviz.atlas.model", "Zone"),
     "ZoneShape": ("footviz.atlas.model", "ZoneShape"),
     "Problem": ("footviz.atlas.validation", "Problem"),
@@ -106,17 +106,10 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .atlas.answers import ConditionZones, Unresolved
     from .atlas.core import Atlas, load_atlas
     from .atlas.frame import ReferenceFoot
-    from .atlas.model import (
-        Condition,
-        ConditionZones,
-        Group,
-        Organ,
-        Unresolved,
-        Zone,
-        ZoneShape,
-    )
+    from .atlas.model import Condition, Group, Organ, Zone, ZoneShape
     from .atlas.techniques import Technique, technique, techniques
     from .atlas.validation import Problem, ValidationReport, validate
     from .atlas.vocabulary import ASPECTS, FEET

@@ -15,7 +15,7 @@ from .._internal.checks import check_choice, check_name, check_source
 from .._internal.names import NameIndex
 from ..errors import BadTypeError, NotInAtlasError, UnknownNameError
 from .io import builtin_file, read_document, write_document
-from .model import Condition, ConditionZones, Group, Organ, Unresolved, Zone, ZoneShape, check_place
+from .model import Condition, Group, Organ, Zone, ZoneShape, check_place
 from .parse import MAX_COORDINATE, parse_features, parse_records
 from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape
 from .techniques import Technique, TechniqueSet, scale_member
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import ArrayLike
 
     from ..hit.index import HitArray, HitIndex, HitResult
+    from .answers import ConditionZones, Unresolved
     from .layout import Layout
 
 __all__ = ["MAX_COORDINATE", "Atlas", "load_atlas"]
@@ -362,6 +363,8 @@ class Atlas:
         lies, plus an explicit :class:`Unresolved` marker for each organ of the row (or of a
         group the row names) that no zone of this atlas covers yet.
         """
+        from .answers import ConditionZones, Unresolved
+
         cond = self.condition(name)
         keys: set[tuple[str, str, str]] = set()
         unresolved: list[Unresolved] = []
