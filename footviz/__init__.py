@@ -82,10 +82,10 @@ _LAZY = {
     "ASPECTS": ("footviz.atlas.vocabulary", "ASPECTS"),
     "FEET": ("footviz.atlas.vocabulary", "FEET"),
     "Condition": ("footviz.atlas.model", "Condition"),
-    "ConditionZones": ("footviz.atlas.model", "ConditionZones"),
+    "ConditionZones": ("footviz.atlas.answers", "ConditionZones"),
     "Group": ("footviz.atlas.model", "Group"),
     "Organ": ("footviz.atlas.model", "Organ"),
-    "Unresolved": ("footviz.atlas.model", "Unresolved"),
+    "Unresolved": ("footviz.atlas.answers", "Unresolved"),
     "Zone": ("footviz.atlas.model", "Zone"),
     "ZoneShape": ("footviz.atlas.model", "ZoneShape"),
     "Problem": ("footviz.atlas.validation", "Problem"),
@@ -106,17 +106,10 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .atlas.answers import ConditionZones, Unresolved
     from .atlas.core import Atlas, load_atlas
     from .atlas.frame import ReferenceFoot
-    from .atlas.model import (
-        Condition,
-        ConditionZones,
-        Group,
-        Organ,
-        Unresolved,
-        Zone,
-        ZoneShape,
-    )
+    from .atlas.model import Condition, Group, Organ, Zone, ZoneShape
     from .atlas.techniques import Technique, technique, techniques
     from .atlas.validation import Problem, ValidationReport, validate
     from .atlas.vocabulary import ASPECTS, FEET
@@ -133,6 +126,12 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         module, attr = _LAZY[name]
+        if module != "footviz.atlas.vocabulary":
+            # shapely (and numpy) first, from here: imported from deep inside the chain of
+            # footviz's own imports, numpy's import runs some 40 frames deep, where CPython
+            # 3.11 crosses the edge of a 16 KiB frame-stack chunk hundreds of times (one mmap
+            # and munmap each) -- a slower start-up (issue 14)
+            importlib.import_module("shapely")
         value = getattr(importlib.import_module(module), attr)
         globals()[name] = value
         return value

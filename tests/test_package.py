@@ -77,6 +77,46 @@ def test_public_functions_stay_functions_whatever_was_imported_first(tmp_path):
     assert out == "True True True"
 
 
+def test_numpy_and_shapely_load_before_the_atlas_modules(tmp_path):
+    # start-up (issue 14): from the shallow call stack of footviz's lazy names, not from inside
+    # the atlas's chain of imports (see footviz.__getattr__)
+    out = run_python(
+        """
+        import sys
+        import footviz
+        started = []  # modules in the order their imports start
+        class Record:
+            def find_spec(self, name, path=None, target=None):
+                started.append(name)
+        sys.meta_path.insert(0, Record())
+        footviz.load_atlas
+        print(started.index("shapely") < started.index("numpy") < started.index("footviz.atlas"))
+        """,
+        tmp_path,
+    )
+    assert out == "True"
+
+
+def test_the_first_touch_leaves_the_condition_answers_undefined(tmp_path):
+    # start-up (issue 14): ConditionZones and Unresolved load with the first condition lookup;
+    # the old import path still gives the very same classes
+    out = run_python(
+        """
+        import sys
+        import footviz
+        atlas = footviz.load_atlas()
+        atlas.hit(10.0, 100.0, "left", "plantar")
+        before = "footviz.atlas.answers" in sys.modules
+        found = atlas.for_condition("migraine")
+        from footviz.atlas.model import ConditionZones, Unresolved
+        print(before, type(found) is ConditionZones is footviz.ConditionZones,
+              Unresolved is footviz.Unresolved)
+        """,
+        tmp_path,
+    )
+    assert out == "False True True"
+
+
 def test_unknown_attribute_is_an_attribute_error():
     import footviz
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import os
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -17,7 +16,7 @@ from .._internal.checks import check_choice, check_name, check_source
 from .._internal.names import NameIndex
 from ..errors import BadTypeError, NotInAtlasError, UnknownNameError
 from .io import builtin_file, read_document, write_document
-from .model import Condition, ConditionZones, Group, Organ, Unresolved, Zone, ZoneShape, check_place
+from .model import Condition, Group, Organ, Zone, ZoneShape, check_place
 from .parse import MAX_COORDINATE, parse_features, parse_records
 from .points import AcuPoint, IndexArray, Meridian, PointSet, PointShape, resolve_role
 from .techniques import Technique, TechniqueSet, scale_member
@@ -27,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from numpy.typing import ArrayLike
 
     from ..hit.index import HitArray, HitIndex, HitResult
+    from .answers import ConditionZones, Unresolved
     from .layout import Layout
 
 __all__ = ["MAX_COORDINATE", "Atlas", "load_atlas"]
@@ -56,7 +56,10 @@ class Atlas:
                 document,
                 "a parsed atlas document (a dict); load a file with footviz.load_atlas(path)",
             )
-        doc = read_document(document)
+        self._assemble(read_document(document))
+
+    def _assemble(self, doc: dict[str, Any]) -> None:
+        """Build the atlas from a document :func:`read_document` has read and checked."""
         meta = doc["footviz"]
         self._doc = doc
         parts = parse_records(doc)
@@ -366,6 +369,8 @@ class Atlas:
         lies, plus an explicit :class:`Unresolved` marker for each organ of the row (or of a
         group the row names) that no zone of this atlas covers yet.
         """
+        from .answers import ConditionZones, Unresolved
+
         cond = self.condition(name)
         keys: set[tuple[str, str, str]] = set()
         unresolved: list[Unresolved] = []
@@ -517,6 +522,8 @@ class Atlas:
 
         length, width = check_foot_size(length, width)
         sx, sy = ReferenceFoot.from_atlas(self).scale_factors(length, width)
+        import copy
+
         doc = copy.deepcopy(self._doc)
         for feature in doc["features"]:
             across = sy if feature["properties"].get("aspect") in PROFILE_ASPECTS else sx
@@ -531,6 +538,8 @@ class Atlas:
 
     def to_document(self) -> dict[str, Any]:
         """The atlas as a GeoJSON-compatible dict (a deep copy)."""
+        import copy
+
         return copy.deepcopy(self._doc)
 
     @property
@@ -717,6 +726,14 @@ def load_atlas(source: str | os.PathLike[str] = "reflexology") -> Atlas:
     is_name = isinstance(source, str) and not source.endswith((".json", ".geojson"))
     if is_name and os.sep not in source:
         if source not in _CACHE:
-            _CACHE[source] = Atlas(read_document(builtin_file(source)))
+            _CACHE[source] = _read_atlas(builtin_file(source))
         return _CACHE[source]
-    return Atlas(read_document(source))
+    return _read_atlas(source)
+
+
+def _read_atlas(source: str | os.PathLike[str]) -> Atlas:
+    """The atlas of a file, its document read and checked once (``Atlas(document)`` checks
+    a document it is handed)."""
+    atlas = Atlas.__new__(Atlas)
+    atlas._assemble(read_document(source))
+    return atlas

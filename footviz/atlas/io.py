@@ -68,10 +68,11 @@ def read_document(source: str | os.PathLike[str] | Mapping[str, Any]) -> dict[st
         path = os.fspath(source)
         where = path
         doc = _parse(_read_text(path), path)
-    from .plain import is_plain, rebuild_metadata
+    if isinstance(doc, dict) and "footviz" not in doc:  # (its module loads only then)
+        from .plain import is_plain, rebuild_metadata
 
-    if is_plain(doc):  # written back by a GIS tool: the metadata comes from the properties
-        doc = rebuild_metadata(doc, where)
+        if is_plain(doc):  # written back by a GIS tool: the metadata comes from the properties
+            doc = rebuild_metadata(doc, where)
     check_document(doc, where)
     return doc
 
@@ -101,11 +102,13 @@ def _read_text(path: str) -> str:
                 f"{path} looks like UTF-16 text; atlas files must be UTF-8 (save it as UTF-8)"
             )
         raise AtlasFormatError(f"{path} holds NUL bytes: not a UTF-8 GeoJSON text file")
-    try:
-        return data.decode("utf-8-sig")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:  # not the "utf-8-sig" codec: its module is one more import at start-up
+        return (data[bom:] if bom else data).decode("utf-8")
     except UnicodeDecodeError as exc:
+        at = exc.start + bom
         raise AtlasFormatError(
-            f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}): "
+            f"{path} is not UTF-8 text (byte 0x{data[at]:02x} at offset {at}): "
             "an atlas file is UTF-8 encoded GeoJSON"
         ) from None
 

@@ -100,7 +100,7 @@ class Placed:
         return "/".join(self.key)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class ZoneShape(Placed):
     """The geometry of one zone on one foot and aspect (a MultiPolygon, in mm)."""
 
@@ -130,7 +130,7 @@ class ZoneShape(Placed):
         return f"ZoneShape({self.id!r}, area={self.area:.1f} mm²)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False, repr=False, eq=False)  # each subclass makes its own
 class _NamedRecord:
     """The fields an organ, a group and a condition share: an id, names and synonyms."""
 
@@ -173,50 +173,11 @@ class Condition(_NamedRecord):
     source_text: str = ""
 
 
-@dataclass(frozen=True)
-class Unresolved:
-    """A (condition, organ) pair whose organ has no zone in this atlas yet."""
+def __getattr__(name: str) -> type:
+    # Unresolved and ConditionZones, what condition lookups return, live in .answers: loading
+    # an atlas does not need them, and every dataclass costs start-up time (issue 14)
+    if name in ("Unresolved", "ConditionZones"):
+        from . import answers
 
-    condition: str
-    organ: str
-    reason: str = "not yet in this atlas"
-
-    def __str__(self) -> str:
-        return f"{self.condition}: {self.organ} ({self.reason})"
-
-
-@dataclass(frozen=True)
-class ConditionZones:
-    """What :meth:`Atlas.for_condition` returns.
-
-    Attributes
-    ----------
-    condition : Condition
-    shapes : tuple of ZoneShape
-        Every zone shape of every organ in the row, on each foot where it lies.
-    unresolved : tuple of Unresolved
-        Organs of the row with no zone in this atlas (explicit, never dropped).
-    """
-
-    condition: Condition
-    shapes: tuple[ZoneShape, ...]
-    unresolved: tuple[Unresolved, ...]
-
-    @property
-    def zones(self) -> tuple[Zone, ...]:
-        """The distinct zones, in atlas order."""
-        seen: dict[str, Zone] = {}
-        for shape in self.shapes:
-            seen.setdefault(shape.zone.id, shape.zone)
-        return tuple(seen.values())
-
-    @property
-    def complete(self) -> bool:
-        """True when every organ of the row has a zone in this atlas."""
-        return not self.unresolved
-
-    def __iter__(self):
-        return iter(self.shapes)
-
-    def __len__(self) -> int:
-        return len(self.shapes)
+        return getattr(answers, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -154,7 +155,12 @@ def feature_geometries(features: list[Any]) -> list[Any]:
     """The shapely geometry of each feature's plain 2-d Polygon, MultiPolygon or Point, built
     in bulk from one coordinate array; ``None`` for a feature to read on its own (other
     types, malformed or empty input: :func:`footviz.atlas.io.geometry` then gives the
-    error or the geometry exactly as for one feature)."""
+    error or the geometry exactly as for one feature).
+
+    Every vertex of the bulk geometry has passed :func:`check_coordinates` (finite, within
+    :data:`MAX_COORDINATE`); when one has not, every feature is read on its own, so that the
+    error names the first bad feature.
+    """
     out: list[Any] = [None] * len(features)
     coords: list[Any] = []  # every vertex of every ring, in order
     ring_sizes: list[int] = []  # vertices per ring
@@ -178,10 +184,13 @@ def feature_geometries(features: list[Any]) -> list[Any]:
             poly_sizes.append(len(poly))
         polys.append((i, len(parts), obj["type"] == "Polygon"))
     try:
-        with np.errstate(invalid="ignore", over="ignore"):  # NaN is refused by the caller
-            made = _bulk_polygons(coords, ring_sizes, poly_sizes, polys)
-            xy = np.array([p for _, p in points], dtype=np.float64).reshape(-1, 2)
-            dots = shapely.points(xy)
+        with np.errstate(invalid="ignore", over="ignore"):  # NaN is refused just below
+            xy = _pairs(coords)
+            dots = _pairs([p for _, p in points])
+            if not (_sound(xy) and _sound(dots)):
+                return out  # read one by one: the first bad feature is named
+            made = _bulk_polygons(xy, ring_sizes, poly_sizes, polys)
+            dots = shapely.points(dots)
     except Exception:  # anything off (shapely raises several types): read each on its own
         return out
     for (i, _, _), geom in zip(polys, made, strict=True):
@@ -191,23 +200,38 @@ def feature_geometries(features: list[Any]) -> list[Any]:
     return out
 
 
+def _pairs(vertices: list[Any]) -> np.ndarray:
+    """An (n, 2) float array of a list of ``[x, y]`` vertices (ValueError for anything else).
+
+    Flattened through one iterator (several times faster than ``np.array`` of the nested
+    list); each vertex must have exactly two members, so that none can shift the rest."""
+    if vertices and set(map(len, vertices)) != {2}:
+        raise ValueError("not pairs of numbers")
+    flat = np.fromiter(chain.from_iterable(vertices), np.float64, 2 * len(vertices))
+    return flat.reshape(-1, 2)
+
+
+def _sound(xy: np.ndarray) -> bool:
+    """Whether every coordinate passes :func:`check_coordinates` (finite, not too far).
+
+    Two reductions, no temporary array (NaN fails both comparisons)."""
+    return not xy.size or bool(xy.max() <= MAX_COORDINATE and xy.min() >= -MAX_COORDINATE)
+
+
 def _runs(sizes: list[int]) -> np.ndarray:
     """Group indices for shapely's ``indices=``: ``[2, 1]`` -> ``[0, 0, 1]``."""
     return np.repeat(np.arange(len(sizes)), sizes)
 
 
 def _bulk_polygons(
-    coords: list[Any],
+    xy: np.ndarray,
     ring_sizes: list[int],
     poly_sizes: list[int],
     polys: list[tuple[int, int, bool]],
 ) -> list[Any]:
-    """One Polygon or MultiPolygon per entry of ``polys``, from the flat vertex list."""
+    """One Polygon or MultiPolygon per entry of ``polys``, from the (n, 2) vertex array."""
     if not polys:
         return []
-    xy = np.array(coords, dtype=np.float64)
-    if xy.ndim != 2 or xy.shape[1] != 2:
-        raise ValueError("not pairs of numbers")
     rings = shapely.linearrings(xy, indices=_runs(ring_sizes))
     made = shapely.polygons(rings, indices=_runs(poly_sizes))
     multi = shapely.multipolygons(made, indices=_runs([n for _, n, _ in polys]))
@@ -234,9 +258,17 @@ def _zone_shape(parts: AtlasParts, where: str, geom: Any, key: tuple[str, str, s
 
 
 def add_feature(
-    parts: AtlasParts, i: int, feature: Any, geom: Any = None, on_point: PointSink | None = None
+    parts: AtlasParts,
+    i: int,
+    feature: Any,
+    geom: Any = None,
+    on_point: PointSink | None = None,
+    *,
+    checked: bool = False,
 ) -> None:
-    """Check feature ``i`` and add it to ``parts`` (``geom``: its geometry, if built).
+    """Check feature ``i`` and add it to ``parts`` (``geom``: its geometry, if built;
+    ``checked``: its coordinates have passed :func:`check_coordinates`, as those of
+    :func:`feature_geometries` have).
 
     A point feature goes to ``on_point(where, properties, geometry, parts.problems)`` (the
     acupoint set's ``add_feature``), else to ``parts.points``.
@@ -266,7 +298,8 @@ def add_feature(
                 geom = geometry(feature["geometry"])
         except Exception as exc:  # shapely raises several types for malformed GeoJSON
             raise AtlasFormatError(f"{where}: unreadable geometry ({shorten(str(exc))})") from None
-    check_coordinates(where, geom)
+    if not checked:
+        check_coordinates(where, geom)
     if kind == "outline":
         if not isinstance(geom, (Polygon, MultiPolygon)) or geom.is_empty:
             raise AtlasFormatError(f"{where}: outline must be a non-empty Polygon")
@@ -344,7 +377,7 @@ def parse_features(
         For the first malformed feature, naming it.
     """
     for i, (feature, geom) in enumerate(zip(features, feature_geometries(features), strict=True)):
-        add_feature(parts, i, feature, geom, on_point)
+        add_feature(parts, i, feature, geom, on_point, checked=geom is not None)
     return parts
 
 

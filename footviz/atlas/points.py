@@ -92,7 +92,7 @@ def _text_map(value: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class AcuPoint:
     """One acupoint: what it is, wherever it lies (its positions live in :class:`PointShape`).
 
@@ -155,7 +155,7 @@ class AcuPoint:
         return f"AcuPoint({self.code!r} {self.names.get('pinyin', '')}, roles: {roles}{where})"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class PointShape(Placed):
     """An acupoint's position on one foot and aspect: a shapely Point and a radius (mm)."""
 
@@ -213,7 +213,7 @@ class PointShape(Placed):
         return f"PointShape({self.id!r}, x={g.x:.1f}, y={g.y:.1f}, radius={self.radius:.1f} mm)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Meridian:
     """A meridian and its points in order, including role points that lie off the foot.
 

@@ -142,7 +142,7 @@ _DOSE_WORDS = {
 }
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Stroke:
     """One movement of the hand on one aspect.
 
@@ -200,7 +200,7 @@ class Stroke:
         return f"Stroke({self.kind!r} on {self.aspect}, {len(self.path)} vertices{dose})"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Step:
     """One step of a technique.
 
@@ -245,7 +245,7 @@ class Step:
         return f"Step({self.number}, {len(self.strokes)} strokes on {', '.join(self.aspects)})"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Technique:
     """A massage technique of the source: names, intro, contraindications and its steps.
 

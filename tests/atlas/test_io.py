@@ -102,6 +102,13 @@ def test_binary_file(tmp_path):
         footviz.load_atlas(path)
 
 
+def test_a_bad_byte_after_a_bom_is_named_at_its_file_offset(tmp_path):
+    path = tmp_path / "x.geojson"
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"a": "' + b"\xff" + b'"}')
+    with pytest.raises(AtlasFormatError, match=r"not UTF-8 text \(byte 0xff at offset 10\)"):
+        footviz.load_atlas(path)
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
 def test_utf16_and_utf32_files_name_the_encoding(tmp_path, atlas, encoding):
     path = tmp_path / "wide.geojson"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import numpy as np
 import pytest
@@ -74,6 +75,7 @@ def test_bulk_geometry_keeps_holes_parts_and_types():
     "coords",
     [
         [[[0, 0], [1, 0, 5], [1, 1], [0, 0]]],  # a triple among pairs
+        [[[0, 0], [1, 0, 5], [1], [1, 1], [0, 0]]],  # a triple and a single: 8 numbers
         [[[0, 0], [1, 0]]],  # too short a ring
         [[["a", 0], [1, 0], [1, 1], [0, 0]]],  # not a number
     ],
@@ -142,6 +144,26 @@ def test_bad_coordinates_are_refused():
         check_coordinates("here", Point(np.nan, 0))
     with pytest.raises(AtlasFormatError, match=r"coordinate 2e\+09 mm from the origin"):
         check_coordinates("here", Point(2e9, 0))
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"type": "Polygon", "coordinates": [[[0, 0], [None, 0], [1, 1], [0, 0]]]}, "NaN"),
+        ({"type": "MultiPolygon", "coordinates": [[[[0, 0], [2e9, 0], [1, 1], [0, 0]]]]}, "2e+09"),
+        ({"type": "Point", "coordinates": [float("inf"), 0]}, "NaN or infinite"),
+    ],
+)
+def test_the_bulk_path_checks_coordinates_and_names_the_first_bad_feature(bad, message):
+    heart = {"heart": zone_from_record("heart", {})}
+    good, later = _feature(), _feature(geom={"type": "Point", "coordinates": [1e10, 0]})
+    kind = "point" if bad["type"] == "Point" else "zone"
+    features = [good, _feature(kind, geom=bad, point="KI1"), later]
+    assert feature_geometries(features) == [None, None, None]  # each read on its own
+    assert feature_geometries([good])[0] is not None
+    expected = rf"^feature 1 \(.*\): geometry has .*{re.escape(message)}"
+    with pytest.raises(AtlasFormatError, match=expected):
+        parse_features(features, AtlasParts({}, {}, {}, {}, {}, heart, {}))
 
 
 def test_a_condition_row_without_terms_is_named(doc):
