@@ -21,7 +21,19 @@ from .page import (
     new_figure,
 )
 from .subject import Subject
-from .textflow import DESCENT, MUTED_COLOUR, PT, Box, Flow, Measure, Ops, Overflow, TextOp
+from .textflow import (
+    BOLD,
+    DESCENT,
+    MUTED,
+    MUTED_COLOUR,
+    PT,
+    Box,
+    Flow,
+    Measure,
+    Ops,
+    Overflow,
+    TextOp,
+)
 
 
 def index_page(
@@ -51,21 +63,21 @@ def index_page(
         box = Box("index", MARGIN, disclaimer.y1 + GAP, w - MARGIN - label_w - 0.15, h - MARGIN)
         flow = Flow(ops, m, box)
         try:
-            flow.para(words["index_title"], 18.0, weight="bold")
-            flow.para(words["index_intro"], size, colour=MUTED_COLOUR, before=0.08)
+            flow.para(words["index_title"], 18.0, BOLD)
+            flow.para(words["index_intro"], size, MUTED, before=0.08)
             flow.space(0.15)
             for label, subject in zip(labels, subjects, strict=True):
-                flow.para(subject.title, size + 1.5, weight="bold", before=0.12)
+                flow.para(subject.title, size + 1.5, BOLD, before=0.12)
                 y = flow.y + DESCENT * (size + 1.5) * PT  # the baseline of the title's last line
                 ops.texts.append(TextOp("index", w - MARGIN, y, label, size + 1.5, ha="right"))
                 if with_zones:
                     zones = ", ".join(f"{r.number}. {r.zone}" for r in subject.rows)
-                    flow.para(zones, size, colour=MUTED_COLOUR, before=0.03)
-            flow.para(words["contra_heading"], size + 1.5, weight="bold", before=0.3)
+                    flow.para(zones, size, MUTED, before=0.03)
+            flow.para(words["contra_heading"], size + 1.5, BOLD, before=0.3)
             items = "; ".join(words["contraindications"])
             flow.para(f"{words['contra_intro']} {items}.", size, before=0.015)
             for item in words["contra_after"]:
-                flow.para(item, size, weight="bold", before=0.02)
+                flow.para(item, size, BOLD, before=0.02)
         except Overflow:
             continue
         break

@@ -28,9 +28,13 @@ from .mapview import MapView, draw_map, plan_map
 from .subject import PointRow, Subject, shorter_note
 from .textflow import (
     ASCENT,
+    BOLD,
     DESCENT,
+    ITALIC,
     LINE,
+    MUTED,
     MUTED_COLOUR,
+    NOTE,
     PT,
     TEXT_COLOUR,
     Box,
@@ -150,8 +154,8 @@ def new_figure(page: str):
 def _title_block(ops: Ops, m: Measure, subject: Subject, w: float, h: float) -> Box:
     box = Box("title", MARGIN, 0.0, w - MARGIN, h - MARGIN)
     flow = Flow(ops, m, box)
-    flow.para(subject.title, TITLE_SIZE, weight="bold")
-    flow.para(subject.subtitle, SUBTITLE_SIZE, colour=MUTED_COLOUR, before=0.03)
+    flow.para(subject.title, TITLE_SIZE, BOLD)
+    flow.para(subject.subtitle, SUBTITLE_SIZE, MUTED, before=0.03)
     return Box("title", box.x0, flow.y, box.x1, box.y1)
 
 
@@ -229,13 +233,12 @@ def _table(
 ) -> float:
     """Lay out the key table from ``box.y1`` down; return the y of its bottom."""
     flow = Flow(ops, m, box)
-    flow.para(words["key"], size + 1.5, weight="bold")
+    flow.para(words["key"], size + 1.5, BOLD)
     if subject.unresolved:
         flow.para(
             words["unresolved"].format(names=", ".join(subject.unresolved)),
             size,
-            style="italic",
-            colour=MUTED_COLOUR,
+            NOTE,
             before=0.02,
         )
     heads = words["columns"]
@@ -307,11 +310,11 @@ def _compact_key(
     def place(target: Ops, height: float) -> Flow:
         cols = column_boxes(box.x0, box.x1, box.y1, height, 2, "key") if height > 0 else []
         flow = Flow(target, m, *([side] if side else []), *cols)
-        flow.para(words["key"], size + 1.5, weight="bold", keep=keep)
+        flow.para(words["key"], size + 1.5, BOLD, keep=keep)
         if subject.unresolved:
             text = words["unresolved"].format(names=", ".join(subject.unresolved))
-            flow.para(text, size, style="italic", colour=MUTED_COLOUR, before=0.02)
-        flow.para(legend, size, style="italic", colour=MUTED_COLOUR, before=0.01)
+            flow.para(text, size, NOTE, before=0.02)
+        flow.para(legend, size, NOTE, before=0.01)
         flow.space(0.03)
         for label, runs in entries:
             flow.runs(runs, size, label=label, indent=label_w, before=0.012)
@@ -396,7 +399,7 @@ def _points(
 
     start = len(flow.ops.texts)
     glyph_w = max(m.width(g, size, "bold") for g in POINT_GLYPHS.values()) + 0.06
-    flow.para(words["points_heading"], size + 1.5, weight="bold", keep=keep)
+    flow.para(words["points_heading"], size + 1.5, BOLD, keep=keep)
     present = {r.role for r in rows}
     for role in (*ROLE_ORDER, None):
         if role in present:
@@ -481,7 +484,7 @@ def _columns(
         _points(flow, m, points, words, size, detail, keep)
         before = 0.08
     if "steps" in sections:
-        flow.para(words["steps_heading"], head, weight="bold", before=before, keep=keep)
+        flow.para(words["steps_heading"], head, BOLD, before=before, keep=keep)
         if diagrams is not None:
             for step in diagrams.steps:
                 step_para(
@@ -491,22 +494,22 @@ def _columns(
         else:
             for i, step in enumerate(words["steps"], start=1):
                 flow.para(step, size, label=f"{i}.", indent=label_w, before=0.02)
-        flow.para(words["steps_after"], size, style="italic", before=0.03)
+        flow.para(words["steps_after"], size, ITALIC, before=0.03)
         before = 0.08
     if "rules" in sections:
         bullet_w = m.width("•", size) + 0.05
-        flow.para(words["rules_heading"], head, weight="bold", before=before, keep=keep)
+        flow.para(words["rules_heading"], head, BOLD, before=before, keep=keep)
         for rule in words["rules"]:
             flow.para(rule, size, label="•", indent=bullet_w, before=0.015)
         before = 0.08
     if "contra" in sections:
-        flow.para(words["contra_heading"], head, weight="bold", before=before, keep=keep)
+        flow.para(words["contra_heading"], head, BOLD, before=before, keep=keep)
         items = "; ".join(words["contraindications"])
         flow.para(f"{words['contra_intro']} {items}.", size, before=0.015)
         for item in words["contra_after"]:
-            flow.para(item, size, weight="bold", before=0.02)
+            flow.para(item, size, BOLD, before=0.02)
     if "steps" not in sections:
-        flow.para(words["continued"], size, style="italic", colour=MUTED_COLOUR, before=0.05)
+        flow.para(words["continued"], size, NOTE, before=0.05)
 
 
 def _columns_height(

@@ -34,7 +34,17 @@ from .page import (
     footer_box,
     new_figure,
 )
-from .textflow import MUTED_COLOUR, Box, Flow, Measure, Ops, Overflow, block_height
+from .textflow import (
+    BOLD,
+    ITALIC,
+    MUTED,
+    Box,
+    Flow,
+    Measure,
+    Ops,
+    Overflow,
+    block_height,
+)
 
 SIZES: tuple[float, ...] = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0)  # body sizes, largest first
 DIAGRAMS: tuple[tuple[float, float], ...] = ((1.0, 1.45), (0.8, 1.15))  # inches, w x h
@@ -66,9 +76,9 @@ def technique_title(tech: Technique, lang: str) -> str:
 def _title(ops: Ops, m: Measure, w: float, h: float, title: str, subtitle: str, name: str):
     box = Box(name, MARGIN, 0.0, w - MARGIN, h - MARGIN)
     flow = Flow(ops, m, box)
-    flow.para(title, TITLE_SIZE, weight="bold")
+    flow.para(title, TITLE_SIZE, BOLD)
     if subtitle:
-        flow.para(subtitle, SUBTITLE_SIZE, colour=MUTED_COLOUR, before=0.03)
+        flow.para(subtitle, SUBTITLE_SIZE, MUTED, before=0.03)
     return flow
 
 
@@ -114,22 +124,22 @@ def _layout(
     head = size + 1.5
     keep = block_height(2, size) + 0.04
     try:
-        flow.para(words["technique_steps"], head, weight="bold", keep=keep)
+        flow.para(words["technique_steps"], head, BOLD, keep=keep)
         for step in tech.steps:
             step_para(flow, m, step, lang, size, diagram, slots, before=0.1)
         if tech.after(lang):
-            flow.para(tech.after(lang), size, style="italic", before=0.08)
+            flow.para(tech.after(lang), size, ITALIC, before=0.08)
         bullet_w = m.width("•", size) + 0.05
         if tech.cautions(lang):
-            flow.para(words["technique_cautions"], head, weight="bold", before=0.15, keep=keep)
+            flow.para(words["technique_cautions"], head, BOLD, before=0.15, keep=keep)
             flow.para(words["technique_cautions_intro"], size, before=0.015)
             for item in tech.cautions(lang):
                 flow.para(item, size, label="•", indent=bullet_w, before=0.015)
-        flow.para(words["contra_heading"], head, weight="bold", before=0.15, keep=keep)
+        flow.para(words["contra_heading"], head, BOLD, before=0.15, keep=keep)
         items = "; ".join(words["contraindications"])
         flow.para(f"{words['contra_intro']} {items}.", size, before=0.015)
         for item in words["contra_after"]:
-            flow.para(item, size, weight="bold", before=0.02)
+            flow.para(item, size, BOLD, before=0.02)
     except Overflow:
         raise PageOverflow(
             f"{tech.id!r} does not fit {MAX_PAGES} {page} pages at {size:g} pt"

@@ -19,6 +19,21 @@ ASCENT = 1.02  # the tallest glyph above the baseline (accented capitals, Й), i
 DESCENT = 0.25  # below the baseline, in em
 TEXT_COLOUR = "#1A1A1A"
 MUTED_COLOUR = "#555555"
+
+
+class Look(NamedTuple):
+    """How a paragraph's text looks: its weight, its style (slant) and its colour."""
+
+    weight: str = "normal"
+    style: str = "normal"
+    colour: str = TEXT_COLOUR
+
+
+PLAIN = Look()
+BOLD = Look("bold")
+ITALIC = Look(style="italic")
+MUTED = Look(colour=MUTED_COLOUR)  # subtitles, index lines
+NOTE = Look(style="italic", colour=MUTED_COLOUR)  # asides: "continued", unresolved names
 RULE_COLOUR = "#BBBBBB"
 
 
@@ -432,20 +447,20 @@ class Flow:
         self,
         text: str,
         size: float,
+        look: Look = PLAIN,
         *,
-        weight: str = "normal",
-        style: str = "normal",
-        colour: str = TEXT_COLOUR,
         label: str | None = None,
         indent: float = 0.0,
         before: float = 0.0,
         keep: float = 0.0,
     ) -> None:
-        """Add a wrapped paragraph, optionally with a hanging ``label`` ("1.", "•").
+        """Add a wrapped paragraph in ``look`` (:data:`PLAIN`, :data:`BOLD` ...), optionally
+        with a hanging ``label`` ("1.", "•").
 
         ``keep`` is the height (inches) that must remain below the paragraph in the same
         column (keeps a heading with what follows it).
         """
+        weight, style, colour = look
         lines_at = self.measure._lines
         fitted = self._fit(
             lambda width: lines_at(text, width, size, weight, style), size, indent, before, keep
