@@ -468,7 +468,8 @@ class Flow:
         base = self._begin(fitted, size, label, weight)
         if base is None:
             return
-        name, x, lines = fitted[0].name, fitted[1], fitted[2]
+        box, x, lines, _, _ = fitted
+        name = box.name
         self.ops.texts.extend(
             TextOp(name, x, base - i * LINE * size * PT, line, size, weight, style, colour)
             for i, line in enumerate(lines)
@@ -501,7 +502,8 @@ class Flow:
         base = self._begin(fitted, size, label, "bold")
         if base is None:
             return
-        name, x, lines = fitted[0].name, fitted[1], fitted[2]
+        box, x, lines, _, _ = fitted
+        name = box.name
         for i, segments in enumerate(lines):
             y = base - i * LINE * size * PT
             self.ops.texts.extend(
